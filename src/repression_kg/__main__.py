@@ -1,0 +1,3 @@
+from repression_kg.cli import main
+
+main()

@@ -1,0 +1,102 @@
+"""The extraction context and the extractor record.
+
+Every extractor is a plain function ``(ctx: Context) -> None`` that reads what earlier
+extractors left on the context (``needs``) and adds facts or analyses (``gives``). The
+ordered list lives in :mod:`repression_kg.extract`; a test checks that every ``needs`` is
+given by an earlier entry, in the spirit of spaCy's ``analyze_pipes``.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from repression_kg.facts import Document, DocumentFacts, Span
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in the text: ISO value (``2023``, ``2023-03``, ``2023-03-20``) and span."""
+
+    value: str
+    start: int
+    end: int
+    relative: bool = False
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """One place in the text where a person of this document is named."""
+
+    start: int
+    end: int
+    person: str  # local id, e.g. "p1"
+
+
+@dataclass
+class Context:
+    """What one document's extraction knows so far."""
+
+    doc: Document
+    facts: DocumentFacts
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    person_mentions: list[PersonMention] = field(default_factory=list)
+    main_person: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+    def span(self, start: int, end: int) -> Span:
+        return Span.of(self.doc.text, start, end)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        """The sentence that contains ``offset`` (the whole text if sentences are unknown)."""
+        return _containing(self.sentences, offset) or (0, len(self.doc.text))
+
+    def paragraph_at(self, offset: int) -> tuple[int, int]:
+        return _containing(self.paragraphs, offset) or (0, len(self.doc.text))
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.start and d.end <= end]
+
+    def person_at(self, offset: int) -> str | None:
+        """The person a fact at ``offset`` most likely concerns.
+
+        Nearest person named before it in the same sentence, else after it in the same
+        sentence, else the nearest before it in the paragraph, else the document's main
+        person. Mentions are sorted by start (persons extractor keeps them so).
+        """
+        mentions = self.person_mentions
+        s_start, s_end = self.sentence_at(offset)
+        before = [m for m in mentions if s_start <= m.start and m.end <= offset]
+        if before:
+            return before[-1].person
+        after = [m for m in mentions if offset <= m.start and m.end <= s_end]
+        if after:
+            return after[0].person
+        p_start, _ = self.paragraph_at(offset)
+        before = [m for m in mentions if p_start <= m.start and m.end <= offset]
+        if before:
+            return before[-1].person
+        return self.main_person
+
+
+def _containing(ranges: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
+    if 0 <= i < len(ranges) and ranges[i][0] <= offset < max(ranges[i][1], ranges[i][0] + 1):
+        return ranges[i]
+    return None
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """One step of the pipeline: a name, a function, and what it needs and gives."""
+
+    name: str
+    func: Callable[[Context], None]
+    needs: tuple[str, ...] = ()
+    gives: tuple[str, ...] = ()

@@ -1,0 +1,93 @@
+"""The one place where IRIs are minted.
+
+Rules (see CONTRIBUTING.md):
+
+* Reference entities that an authority names keep readable slugs under :data:`REF`:
+  ``ref/law/ru-cc/205.5/part-2``, ``ref/principle/ne_bis_in_idem``, ``ref/place/kazakhstan``.
+* Data minted from documents lives under a configurable base (default :data:`DEFAULT_BASE`).
+  A document IRI comes from its id (the file stem), so an edited file keeps its IRI and its
+  named graph is replaced; fact IRIs hash the document id, the fact kind and the raw span.
+* Canonical entities (people, courts, organisations found in documents) hash their
+  resolution key, never a display form, so a better display name never changes an IRI.
+
+>>> provision_iri("RU-CC", "205.5", "2")
+'https://w3id.org/repression-kg/ref/law/ru-cc/205.5/part-2'
+>>> provision_iri("RU-CC", "275")
+'https://w3id.org/repression-kg/ref/law/ru-cc/275'
+>>> slug("Mikhail  Zhilin!")
+'mikhail-zhilin'
+>>> doc_iri("000_cf656991ca73c798")
+'https://w3id.org/repression-kg/id/doc/000_cf656991ca73c798'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+ONTOLOGY = "https://w3id.org/repression-kg/ontology#"
+REF = "https://w3id.org/repression-kg/ref/"
+DEFAULT_BASE = "https://w3id.org/repression-kg/id/"
+
+_SLUG_DROP = re.compile(r"[^a-z0-9._]+")
+
+
+def short_hash(*parts: object, length: int = 12) -> str:
+    """A stable hex digest of the parts (joined with a separator that cannot occur in them)."""
+    digest = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated; dots and underscores kept (article numbers, ids)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _SLUG_DROP.sub("-", ascii_text.lower()).strip("-") or "x"
+
+
+# --- reference entities (fixed IRIs, written in ontology/reference/*.ttl) -----------------
+
+def code_iri(code: str) -> str:
+    """A legal code, e.g. ``RU-CC`` (Criminal Code), ``RU-CoAP`` (Administrative Offences)."""
+    return f"{REF}law/{slug(code)}"
+
+
+def provision_iri(code: str, article: str, part: str | None = None) -> str:
+    """Code → article → part, as the code numbers them."""
+    base = f"{code_iri(code)}/{slug(article)}"
+    return f"{base}/part-{slug(part)}" if part else base
+
+
+def principle_iri(principle_id: str) -> str:
+    return f"{REF}principle/{principle_id}"
+
+
+def place_iri(key: str) -> str:
+    """A gazetteer place by its key (``kazakhstan``, ``barnaul``)."""
+    return f"{REF}place/{slug(key)}"
+
+
+def concept_iri(scheme: str, key: str) -> str:
+    """A member of a small controlled vocabulary (``regime/strict``, ``court-type/district``)."""
+    return f"{REF}{scheme}/{slug(key)}"
+
+
+# --- data minted from documents (under a configurable base) --------------------------------
+
+def doc_iri(doc_id: str, *, base: str = DEFAULT_BASE) -> str:
+    """The document, which is also the name of its graph."""
+    return f"{base}doc/{doc_id}"
+
+
+def fact_iri(doc_id: str, kind: str, *key: object, base: str = DEFAULT_BASE) -> str:
+    """A fact node (charge, sentence, event ...) of one document, keyed by its raw inputs."""
+    return f"{doc_iri(doc_id, base=base)}/{kind}/{short_hash(kind, *key)}"
+
+
+def entity_iri(kind: str, key: str, *, label: str | None = None, base: str = DEFAULT_BASE) -> str:
+    """A canonical entity found in documents: ``person/mikhail-zhilin-3f2a…``.
+
+    ``key`` is the resolution key (what decides identity); ``label`` only makes the IRI
+    readable and defaults to the key.
+    """
+    return f"{base}{kind}/{slug(label or key)[:60]}-{short_hash(kind, key, length=8)}"
