@@ -1,0 +1,47 @@
+"""Where the graph lives: a persistent embedded Oxigraph store in a directory.
+
+This module is the one place that decides the default location and how a store is opened,
+so every command (build, query, analyse, site, serve) finds the same graph.
+
+* ``--store DIR`` on the command line, else the ``RKG_STORE`` environment variable, else
+  ``.rkg/store`` under the current directory.
+* Readers open the store read-only, so a query or a server can never change it and can
+  run beside a build.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pyoxigraph
+
+ENV_VAR = "RKG_STORE"
+DEFAULT_DIR = Path(".rkg") / "store"
+
+
+class StoreError(Exception):
+    """The store cannot be opened (missing, locked by a writer, or not an Oxigraph store)."""
+
+
+def default_store_path() -> Path:
+    """The store directory used when no ``--store`` is given."""
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_DIR
+
+
+def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> pyoxigraph.Store:
+    """Open (or, for writers, create) the store at ``path`` (default: :func:`default_store_path`)."""
+    directory = Path(path) if path is not None else default_store_path()
+    if read_only:
+        if not directory.is_dir():
+            raise StoreError(f"{directory}: no store here (run `rkg build` first, or pass --store)")
+        try:
+            return pyoxigraph.Store.read_only(str(directory))
+        except OSError as exc:
+            raise StoreError(f"{directory}: cannot open the store read-only: {exc}") from exc
+    directory.mkdir(parents=True, exist_ok=True)
+    try:
+        return pyoxigraph.Store(str(directory))
+    except OSError as exc:
+        raise StoreError(f"{directory}: cannot open the store (is another build running?): {exc}") from exc
