@@ -255,6 +255,20 @@ class Document:
     encoding: str = "utf-8"
     repairs: list[str] = field(default_factory=list)
 
+    @classmethod
+    def from_text(cls, doc_id: str, text: str, *, published: str | None = None,
+                  title: str | None = None) -> Document:
+        """A document made from text already in memory (tests, notebooks, other pipelines).
+
+        >>> Document.from_text("d1", "Text.").text_sha256[:8]
+        'f06dce27'
+        """
+        import hashlib
+
+        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return cls(id=doc_id, text=text, raw_sha256=digest, text_sha256=digest,
+                   title=title, published=published)
+
     def meta(self) -> DocumentMeta:
         return DocumentMeta(
             id=self.id,
