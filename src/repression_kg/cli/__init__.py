@@ -9,7 +9,7 @@ from __future__ import annotations
 import click
 
 from repression_kg import __version__
-from repression_kg.cli import analysis, build, demo, evaluate, extract, ontology, web
+from repression_kg.cli import analysis, build, demo, evaluate, extract, html, ontology, web
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -27,7 +27,7 @@ def export_group() -> None:
     """Write the graph out: RDF, tables for Gephi, self-contained HTML networks."""
 
 
-for _module in (ontology, extract, evaluate, build, analysis, web, demo):
+for _module in (ontology, extract, evaluate, build, analysis, html, web, demo):
     _module.register(root, export_group)
 
 
