@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import os
 import tempfile
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import jinja2
@@ -34,7 +34,10 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 @cache
 def _vis_assets() -> tuple[str, str]:
     """vis-network's script and stylesheet as shipped inside the pyvis package."""
-    lib = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    spec = importlib.util.find_spec("pyvis")  # located, not imported (pyvis pulls in IPython)
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("pyvis is not installed; it ships the vis-network script we inline")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib" / "vis-9.1.2"
     return ((lib / "vis-network.min.js").read_text(encoding="utf-8"),
             (lib / "vis-network.css").read_text(encoding="utf-8"))
 
