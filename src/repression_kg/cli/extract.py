@@ -1,9 +1,120 @@
-"""CLI commands: extract (being written)."""
+"""CLI: ``rkg extract PATH... [--out FILE] [--jobs N] [--max-bytes N] [--base-date DATE]``.
+
+Writes one JSON object per document per line (the facts contract) to stdout or ``--out``;
+each input that cannot be read or extracted gets one line on stderr
+(``rkg: corpus/x.txt: empty file``) and the rest of the batch goes on. Exit status: 0 all
+inputs extracted, 1 some input failed, 2 usage error.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from typing import IO, Any
+
 import click
+
+from repression_kg.ingest import DEFAULT_MAX_BYTES, extract_paths, iter_paths
+
+_PROGRESS_MIN_FILES = 20
+
+
+@contextmanager
+def _output(out: str | None) -> Any:
+    """stdout, or a temporary file beside ``out`` that replaces it only when complete."""
+    if out is None or out == "-":
+        yield sys.stdout
+        return
+    target = Path(out)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent or Path("."))
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            yield fh
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _progress(total: int) -> Any:
+    """A rich progress bar on stderr when it is a terminal and the batch is large."""
+    if total < _PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    return Progress("[progress.description]{task.description}", BarColumn(),
+                    MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
+def run_extract(paths: tuple[str, ...], *, out: str | None, jobs: int, max_bytes: int,
+                base_date: str | None, stream: IO[str] | None = None) -> int:
+    """Extract ``paths`` to JSON lines; return the exit status (0 or 1)."""
+    files = list(iter_paths(paths))
+    if not files:
+        click.echo("rkg: no .txt, .md or .html files found in the given paths", err=True)
+        return 1
+    failed = 0
+    progress = _progress(len(files))
+    with _output(out) as fh:
+        task = None
+        if progress is not None:
+            progress.start()
+            task = progress.add_task("extracting", total=len(files))
+        try:
+            for _path, result in extract_paths(files, jobs=jobs, max_bytes=max_bytes,
+                                               published=base_date):
+                if isinstance(result, str):
+                    failed += 1
+                    if progress is not None:
+                        progress.console.print(f"rkg: {result}", markup=False, highlight=False)
+                    else:
+                        click.echo(f"rkg: {result}", err=True)
+                else:
+                    fh.write(result.to_json())
+                    fh.write("\n")
+                if progress is not None and task is not None:
+                    progress.advance(task)
+        finally:
+            if progress is not None:
+                progress.stop()
+    return 1 if failed else 0
+
+
+def _iso_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
 def register(root: click.Group, export: click.Group) -> None:
-    """Add this module's commands to the root group and the export group."""
+    """Add ``rkg extract`` to the root group."""
+
+    @root.command("extract")
+    @click.argument("paths", nargs=-1, required=True, type=click.Path())
+    @click.option("-o", "--out", type=click.Path(dir_okay=False, writable=True),
+                  help="Write JSON lines to FILE (atomically) instead of stdout.")
+    @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                  help="Worker processes; output order stays the input order.")
+    @click.option("--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES,
+                  show_default=True, help="Refuse files larger than this many bytes.")
+    @click.option("--base-date", callback=_iso_date, metavar="YYYY-MM-DD",
+                  help="Publication date assumed for documents that state none "
+                       "(relative dates like 'last fall' are resolved against it).")
+    def extract_cmd(paths: tuple[str, ...], out: str | None, jobs: int, max_bytes: int,
+                    base_date: str | None) -> None:
+        """Extract facts from case documents (files or directories of .txt, .md, .html).
+
+        Prints one JSON object per document per line (the repression-kg/facts/1 contract).
+        Unreadable inputs are reported on stderr, one line each, and the exit status is 1.
+        """
+        sys.exit(run_extract(paths, out=out, jobs=jobs, max_bytes=max_bytes,
+                             base_date=base_date))

@@ -1,7 +1,123 @@
-"""Extractor: segments (being written)."""
+"""Extractor: sentence and paragraph bounds (``ctx.sentences``, ``ctx.paragraphs``).
+
+Rule-based, one pass, linear time. Paragraphs are blocks separated by blank lines.
+Sentences end at ``.``, ``!``, ``?``, ``…`` (plus closing quotes and brackets) followed by
+space, and at line breaks that look like the end of a heading, a list item or a
+paragraph line — not inside hard-wrapped prose. A period does not end a sentence after
+an abbreviation common in case documents (``Art.``, ``Maj.``, ``Gen.``, ``No.``, ``ч.``,
+``ст.``, ``т.е.``), after an initial (``A. B. Smith``, ``М. А. Жилин``), inside a number
+(``205.5``) or before a lowercase word or a digit.
+
+>>> from repression_kg.facts import Document
+>>> text = "Maj. A. B. Smith got 6.5 years under Art. 205.5. He appealed."
+>>> ctx = Context(doc=Document.from_text("d", text), facts=None)  # type: ignore[arg-type]
+>>> extract_segments(ctx)
+>>> [text[s:e] for s, e in ctx.sentences]
+['Maj. A. B. Smith got 6.5 years under Art. 205.5.', 'He appealed.']
+"""
+
+from __future__ import annotations
+
+import re
 
 from repression_kg.extract.base import Context
 
+#: Words that take a period and do not end a sentence (compared lower-cased).
+ABBREVIATIONS = frozenset("""
+    art arts para paras pt pts no nos nr vol p pp ch sec cl sub cf vs v etc approx incl
+    mr mrs ms dr prof rev hon st mt ft fr sr jr
+    maj lt col gen brig capt cpt cmdr cdr sgt cpl pvt adm lieut gov sen rep pres supt insp
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    e.g i.e a.k.a u.s u.k u.n
+    ч ст п пп г гг р т т.е т.д т.п т.н им ул д др пр просп пос с обл респ р-н кв корп
+    тыс млн млрд руб коп см напр рис стр гл прим ок рус англ ген полк подп капт лейт серж
+    мл ст.лейт ряд
+""".split())
+#: Abbreviations after which an uppercase word still does not start a new sentence.
+TITLES = frozenset("""
+    mr mrs ms dr prof rev hon st mt fr maj lt col gen brig capt cpt cmdr cdr sgt cpl pvt
+    adm lieut gov sen rep pres supt insp art arts no nos ch sec para p pp ч ст п им ул
+    ген полк подп капт лейт серж мл u.s u.k u.n
+""".split())
+
+_END = re.compile(r"(?:\.{2,}|[.!?…])+[\"'”’»)\]]*(?=\s|$)|\n")
+_WORD_BEFORE = re.compile(r"([^\W\d_](?:[.\-]?[^\W\d_])*)\.*$")
+_BLANK = re.compile(r"\n[ \t]*\n\s*")
+_LIST_START = re.compile(r"[-*•–—\d(«\"“‘A-ZА-ЯЁ]")
+_SENTENCE_MARKS = ".!?…:;"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BLANK.finditer(text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [r for r in (_trim(text, s, e) for s, e in out) if r is not None]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
+    """Does the punctuation (or line break) matched at ``m`` end a sentence?"""
+    pos, end = m.start(), m.end()
+    nxt = end
+    while nxt < para_end and text[nxt] in " \t\u00a0":
+        nxt += 1
+    if nxt >= para_end:
+        return True
+    follower = text[nxt]
+    if m.group(0) == "\n":
+        line_start = text.rfind("\n", 0, pos) + 1
+        line = text[line_start:pos].rstrip()
+        if not line or line[-1] in _SENTENCE_MARKS:
+            return True
+        if follower in "-*•–—" and nxt + 1 < para_end and text[nxt + 1] == " ":
+            return True  # a new list item
+        # a short line (heading, signature) unless the next line continues it in lowercase
+        return len(line) < 60 and not follower.islower() and line[-1] not in ",-–("
+    mark = text[pos]
+    if mark in "!?…" or text.startswith("..", pos):
+        return not follower.islower()
+    if follower.islower() or follower.isdigit() or follower in ",;:)":
+        return False
+    if m.group(0)[-1] in "\"'”’»)]":  # a quotation or bracket closing after the period
+        return True
+    word = _WORD_BEFORE.search(text, max(0, pos - 40), pos + 1)
+    if word is None:
+        return True
+    token = word.group(1)
+    low = token.lower()
+    if len(token) == 1 and token.isupper():  # initial: "A. B. Smith", "М. Жилин"
+        return False
+    if low in TITLES:
+        return False
+    if low in ABBREVIATIONS:
+        return follower.isupper()
+    return True
+
 
 def extract_segments(ctx: Context) -> None:
-    """Adds nothing yet."""
+    """Fill ``ctx.paragraphs`` and ``ctx.sentences`` (sorted, trimmed, non-empty)."""
+    text = ctx.text
+    ctx.paragraphs = _paragraphs(text)
+    sentences: list[tuple[int, int]] = []
+    for p_start, p_end in ctx.paragraphs:
+        start = p_start
+        for m in _END.finditer(text, p_start, p_end):
+            if _is_boundary(text, m, p_end):
+                span = _trim(text, start, m.end())
+                if span is not None:
+                    sentences.append(span)
+                start = m.end()
+        span = _trim(text, start, p_end)
+        if span is not None:
+            sentences.append(span)
+    ctx.sentences = sentences

@@ -1,0 +1,157 @@
+"""Bytes → str: detect the encoding of a case document without external libraries.
+
+:func:`decode_bytes` returns ``(text, encoding)`` or raises :class:`DecodeError` with a
+short reason. Order of evidence:
+
+1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
+2. BOM-less UTF-16: one byte parity that is mostly NUL (ASCII) or 0x04 (Cyrillic);
+3. strict UTF-8 (by far the most common case);
+4. single-byte Cyrillic code pages (cp1251, KOI8-R, mac-cyrillic), scored by how Russian
+   the decoded letters look (letter frequencies, case pattern, stray symbols);
+5. cp1252 for Western text whose high bytes decode to letters.
+
+Anything else is reported as undecodable rather than guessed.
+
+>>> decode_bytes("Суд постановил".encode("koi8_r"))
+('Суд постановил', 'koi8_r')
+"""
+
+from __future__ import annotations
+
+import codecs
+
+BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "mac_cyrillic")
+
+# The fifteen most frequent Russian letters cover ~80% of running text; random or
+# mis-decoded text scores far lower.
+_FREQUENT = set("оеаинтсрвлкмдпуяыьгзб")
+# Russian, Ukrainian and Belarusian letters; other Cyrillic (ћ, ј, љ ...) is a symptom
+# of the wrong code page.
+_ALPHABET = set("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў")
+_ALPHABET |= {c.upper() for c in _ALPHABET}
+# Characters a legitimate Cyrillic text uses from the upper half of a code page.
+_PUNCT = set("«»—–…№“”„‘’•\u00a0°§")
+
+
+class DecodeError(ValueError):
+    """The bytes are in no encoding we can read with confidence."""
+
+
+def _strip_bom(data: bytes) -> tuple[bytes, str] | None:
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return data[len(bom):] if name != "utf-8-sig" else data, name
+    return None
+
+
+def _printable_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    good = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    return good / len(text)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """BOM-less UTF-16: the high byte of each code unit is nearly constant (0x00 / 0x04)."""
+    if len(data) < 4 or len(data) % 2:
+        return None
+    sample = data[:8192]
+    even, odd = sample[0::2], sample[1::2]
+    high_odd = sum(1 for b in odd if b in (0, 4)) / len(odd)
+    high_even = sum(1 for b in even if b in (0, 4)) / len(even)
+    for name, high, low in (("utf-16-le", high_odd, even), ("utf-16-be", high_even, odd)):
+        if high >= 0.7 and sum(1 for b in low if b == 0) / len(low) < 0.1:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _printable_ratio(text) >= 0.95:
+                return name
+    return None
+
+
+def cyrillic_score(text: str) -> float:
+    """How much ``text`` looks like Russian/Ukrainian prose (higher is better, ~0.7+ real).
+
+    Counts only non-ASCII characters, since the code pages agree on ASCII.
+    """
+    letters = frequent = odd = mid_upper = 0
+    prev_lower = False
+    prev_mark = False  # the previous character was a non-letter from the upper half
+    prev_ascii_letter = False
+    for ch in text:
+        if ch < "\x80":
+            if prev_lower and ch.isalpha():
+                mid_upper += 1  # Latin letter glued to a Cyrillic one
+            prev_lower = prev_mark = False
+            prev_ascii_letter = ch.isalpha()
+            continue
+        if ch in _ALPHABET:
+            letters += 1
+            low = ch.islower()
+            if low and ch in _FREQUENT:
+                frequent += 1
+            if (not low and prev_lower) or (low and prev_mark) or prev_ascii_letter:
+                mid_upper += 1  # "уДАР", "—уд", "Cafй": not how Cyrillic is written
+            prev_lower, prev_mark, prev_ascii_letter = low, False, False
+        else:
+            prev_lower = prev_ascii_letter = False
+            prev_mark = ch not in "«„“\u00a0"
+            if ch not in _PUNCT:
+                odd += 1
+    total = letters + odd
+    if total == 0 or letters == 0:
+        return 0.0
+    return frequent / letters - 2.0 * odd / total - 2.0 * mid_upper / letters
+
+
+def _latin_ok(text: str) -> bool:
+    high = [c for c in text if c >= "\x80"]
+    if not high:
+        return True
+    letters = sum(1 for c in high if c.isalpha() or c in _PUNCT or c in "€©®™·")
+    return letters / len(high) >= 0.8
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data``; return the text and the name of the encoding used."""
+    bom = _strip_bom(data)
+    if bom is not None:
+        body, name = bom
+        try:
+            return body.decode(name), name
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"invalid {name} after its byte-order mark") from exc
+    if b"\x00" in data[:8192]:
+        name = _sniff_utf16(data)
+        if name is not None:
+            return data.decode(name), name
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best: tuple[float, str, str] | None = None
+    for name in CYRILLIC_CODEPAGES:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = cyrillic_score(text)
+        if best is None or score > best[0]:
+            best = (score, name, text)
+    if best is not None and best[0] >= 0.45:
+        return best[2], best[1]
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = ""
+    if text and _latin_ok(text):
+        return text, "cp1252"
+    raise DecodeError("undecodable: not UTF-8, UTF-16, cp1251, KOI8-R or cp1252")

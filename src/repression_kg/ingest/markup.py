@@ -1,0 +1,202 @@
+"""HTML and Markdown → the visible text, in linear time, never fetching anything.
+
+:func:`html_to_text` uses the standard library's tolerant ``html.parser``: scripts, styles,
+templates, ``<noscript>``, ``<head>`` (except its ``<title>``), SVG and forms are dropped;
+block elements start new lines, paragraphs and headings are separated by blank lines;
+entities are decoded. Publication metadata (``<meta property="article:published_time">``,
+``<time datetime>``) is returned alongside.
+
+:func:`markdown_to_text` strips heading marks, emphasis, link and image targets (keeping
+the link text), code fences and raw HTML blocks.
+
+>>> html_to_text("<p>A &amp; B<script>x()</script></p><p>C</p>").text
+'A & B\\n\\nC'
+>>> markdown_to_text("# Title\\n\\nSee **[this](http://x)**.")
+'Title\\n\\nSee this.'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+_HIDDEN = {"script", "style", "template", "noscript", "head", "svg", "math", "iframe",
+           "object", "canvas", "select", "button", "textarea", "nav"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+         "param", "source", "track", "wbr"}
+_PARAGRAPH = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "ul",
+              "ol", "dl", "figure", "section", "article", "header", "footer", "main",
+              "aside", "address", "hr", "form", "fieldset", "details"}
+_LINE = {"br", "div", "li", "tr", "dt", "dd", "figcaption", "caption", "summary", "option",
+         "legend"}
+_CELL = {"td", "th"}
+_DATE_META = ("article:published_time", "datepublished", "date", "dc.date",
+              "dc.date.issued", "dcterms.created", "pubdate", "publish-date", "og:published_time")
+
+
+@dataclass
+class Markup:
+    """What an HTML page yields: visible text, its title and a stated publication date."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+
+
+class _Visible(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden: list[str] = []  # stack of open hidden elements
+        self.in_title = False
+        self.title: list[str] = []
+        self.h1: list[str] | None = None
+        self.first_h1: str | None = None
+        self.meta: dict[str, str] = {}
+        self.time: str | None = None
+
+    def _brk(self, mark: str) -> None:
+        self.parts.append(mark)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "title":
+            self.in_title = True
+        elif tag == "meta":
+            a = {k.lower(): (v or "") for k, v in attrs}
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in _DATE_META and a.get("content"):
+                self.meta.setdefault(key, a["content"])
+        elif tag == "time" and self.time is None:
+            self.time = dict(attrs).get("datetime") or None
+        if tag in _VOID and tag not in _PARAGRAPH | _LINE:
+            return
+        if tag in _HIDDEN:
+            self.hidden.append(tag)
+        elif tag in _PARAGRAPH:
+            self._brk("\x00P")
+        elif tag in _LINE:
+            self._brk("\x00L")
+        elif tag in _CELL:
+            self._brk("\t")
+        if tag == "h1" and self.first_h1 is None and not self.hidden:
+            self.h1 = []
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _HIDDEN:
+            if tag in self.hidden:
+                while self.hidden and self.hidden.pop() != tag:
+                    pass
+            return
+        if tag == "h1" and self.h1 is not None:
+            self.first_h1 = " ".join("".join(self.h1).split()) or None
+            self.h1 = None
+        if tag in _PARAGRAPH:
+            self._brk("\x00P")
+        elif tag in _LINE:
+            self._brk("\x00L")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+            return
+        if self.hidden:
+            return
+        self.parts.append(data.replace("\x00", ""))
+        if self.h1 is not None:
+            self.h1.append(data)
+
+
+_WS = re.compile(r"[ \t\r\n\f\v]+")
+_BREAKS = re.compile(r"(?:\s*\x00[PL])+\s*")
+
+
+def _layout(raw: str) -> str:
+    """Collapse whitespace as a browser does; turn block markers into line breaks."""
+    def brk(m: re.Match[str]) -> str:
+        return "\n\n" if "\x00P" in m.group(0) else "\n"
+
+    pieces = _BREAKS.split(raw)
+    marks = [brk(m) for m in _BREAKS.finditer(raw)]
+    out: list[str] = []
+    for k, piece in enumerate(pieces):
+        out.append(_WS.sub(" ", piece).strip(" "))
+        if k < len(marks):
+            out.append(marks[k])
+    return "".join(out).strip()
+
+
+def html_to_text(html: str) -> Markup:
+    """The visible text of an HTML document or fragment, with title and stated date."""
+    parser = _Visible()
+    parser.feed(html)
+    parser.close()
+    text = _layout("".join(parser.parts).replace("\t", " \x00T ").replace("\x00T", ""))
+    title = " ".join("".join(parser.title).split()) or parser.first_h1
+    published = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None)
+    return Markup(text=text, title=title, published=published or parser.time)
+
+
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
+_SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
+_HTML_BLOCK = re.compile(r"^ {0,3}</?[A-Za-z][^>]*>[ \t]*$")
+_IMAGE = re.compile(r"!\[([^\]\n]{0,1000})\]\([^)\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\([^)\n]{0,2000}\)")
+_REF_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\[[^\]\n]{0,200}\]")
+_REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,200}\]:\s*\S+.*$")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
+_EMPHASIS = re.compile(r"(?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
+_CODE = re.compile(r"`+")
+_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
+_BULLET = re.compile(r"^( {0,3})[*+-][ \t]+")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>]{0,2000})?/?>")
+_RULE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$")
+
+
+def markdown_to_text(md: str) -> str:
+    """Plain text of a Markdown document: what a reader sees when it is rendered."""
+    out: list[str] = []
+    in_fence = False
+    for line in md.split("\n"):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            out.append(line)
+            continue
+        if _SETEXT.match(line) and out and out[-1].strip():
+            continue
+        if _HTML_BLOCK.match(line) or _REF_DEF.match(line) or _RULE.match(line):
+            out.append("")
+            continue
+        line = _HEADING.sub("", line).rstrip("# \t") if _HEADING.match(line) else line
+        line = _QUOTE.sub("", line)
+        line = _BULLET.sub(r"\1- ", line)
+        line = _IMAGE.sub(r"\1", line)
+        line = _LINK.sub(r"\1", line)
+        line = _REF_LINK.sub(r"\1", line)
+        line = _AUTOLINK.sub(r"\1", line)
+        line = _TAG.sub("", line)
+        line = _CODE.sub("", line)
+        line = _EMPHASIS.sub("", line)
+        out.append(line.rstrip())
+    text = "\n".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def markdown_title(md: str) -> str | None:
+    """The first ATX heading (``# Title``) of a Markdown document, if any."""
+    for line in md.split("\n", 200)[:200]:
+        if _HEADING.match(line):
+            title = _EMPHASIS.sub("", _HEADING.sub("", line).rstrip("# \t")).strip()
+            if title:
+                return title
+    return None

@@ -1,0 +1,96 @@
+"""What a document says about itself: its title and the date it was published.
+
+Kept deliberately simple and conservative: a publication date is taken only when the
+document states one near its top — a ``Published:``/``Date:``/``Опубликовано:`` header
+line, or a line that is nothing but a date (news pages put the date under the headline)
+— or from HTML metadata. Nothing is guessed from dates inside the story.
+
+>>> parse_date("July 7, 2025"), parse_date("30 апреля 2023 г."), parse_date("2023-04-30T10:00Z")
+('2025-07-07', '2023-04-30', '2023-04-30')
+>>> find_published("Title\\n\\nPublished: 3 March 2024\\n\\nBody.")
+'2024-03-03'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS: dict[str, int] = {}
+for _n, _names in enumerate((
+    "january jan январь января янв",
+    "february feb февраль февраля фев",
+    "march mar март марта мар",
+    "april apr апрель апреля апр",
+    "may май мая",
+    "june jun июнь июня",
+    "july jul июль июля",
+    "august aug август августа авг",
+    "september sep sept сентябрь сентября сен",
+    "october oct октябрь октября окт",
+    "november nov ноябрь ноября ноя",
+    "december dec декабрь декабря дек",
+), start=1):
+    for _name in _names.split():
+        MONTHS[_name] = _n
+
+_MONTH = r"([A-Za-zА-Яа-яёЁ]{3,9})\.?"
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
+_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})(?:\s*(?:г\.?|года))?")
+_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
+_DOTTED = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
+_HEADER = re.compile(
+    r"^\s*(?:published|posted|date|dated|updated|last updated|publication date|"
+    r"опубликовано|дата публикации|дата)\s*(?:on)?\s*[:\-–—]?\s*(.{6,60}?)\s*$",
+    re.IGNORECASE,
+)
+_TOP_LINES = 15
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(value: str) -> str | None:
+    """An ISO date for a whole string that is one date (several common notations)."""
+    value = value.strip().strip(".,;|").strip()
+    if m := _ISO.fullmatch(value):
+        return _iso(int(m[1]), int(m[2]), int(m[3]))
+    # weekday prefix: "Friday, 7 July 2025"
+    value = re.sub(r"^[A-Za-zА-Яа-я]+,\s+(?=\d|[A-Za-zА-Яа-я]+\s+\d)", "", value)
+    if m := _DMY.fullmatch(value):
+        month = MONTHS.get(m[2].lower())
+        return _iso(int(m[3]), month, int(m[1])) if month else None
+    if m := _MDY.fullmatch(value):
+        month = MONTHS.get(m[1].lower())
+        return _iso(int(m[3]), month, int(m[2])) if month else None
+    if m := _DOTTED.fullmatch(value):  # day first, as in Europe and Russia
+        return _iso(int(m[3]), int(m[2]), int(m[1]))
+    return None
+
+
+def find_published(text: str) -> str | None:
+    """The publication date the document states near its top, or None."""
+    for line in text.split("\n", _TOP_LINES)[:_TOP_LINES]:
+        if len(line) > 80:
+            continue
+        if m := _HEADER.match(line):
+            found = parse_date(m[1])
+            if found:
+                return found
+        found = parse_date(line)
+        if found:
+            return found
+    return None
+
+
+def find_title(text: str) -> str | None:
+    """The first non-empty line, when it is short enough to be a heading."""
+    for line in text.split("\n", 20)[:20]:
+        line = line.strip()
+        if line:
+            return line if len(line) <= 200 else None
+    return None

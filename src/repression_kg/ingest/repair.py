@@ -1,0 +1,125 @@
+"""Mojibake repair: undo text that was decoded with the wrong encoding.
+
+:func:`repair_text` returns the repaired text and the list of repairs applied (stored in
+``Document.repairs``):
+
+- ``mojibake:gbk->utf-8`` — UTF-8 text once decoded as GBK (``鈥淲e`` for ``“We``). ftfy
+  does not handle this: we re-encode each run of GBK-decoded characters and decode it as
+  UTF-8. The GBK decoder that produced such text drops a lead byte whose trail byte is
+  invalid, so punctuation made of three bytes (``E2 80 xx``) often loses its last byte
+  before a space, digit or punctuation mark. We infer that byte from context: opening or
+  closing quote from the quotes still open in the line, a dash between spaces or digits, an
+  ellipsis before a colon. Runs that do not decode are replaced by U+FFFD, so no stray CJK
+  character survives in a document that is not Chinese or Japanese.
+- ``ftfy:<step>,...`` — ordinary mojibake (UTF-8 read as cp1252/latin-1/cp1251, e.g.
+  ``Ã©``, ``Ð¿Ñ€``, ``РџСЂ``), fixed by ftfy with quotes left curly.
+
+>>> repair_text("\u9225\u6df2e said \u9225\u6e18o\u9225.")
+('“We said “no”.', ['mojibake:gbk->utf-8'])
+"""
+
+from __future__ import annotations
+
+import re
+
+import ftfy
+
+from repression_kg.ingest.gbk import decode_gbk_run, is_gbk_char
+
+# Han ideographs, kana, hangul, CJK symbols and fullwidth forms: text written in them.
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+_FTFY = ftfy.TextFixerConfig(
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    normalization=None,
+    fix_character_width=False,
+    unescape_html=False,
+    explain=True,
+    max_decode_length=10**6,
+)
+
+
+def _is_cjk_document(text: str) -> bool:
+    """Chinese/Japanese/Korean text, as opposed to CJK noise in a Latin/Cyrillic text.
+
+    Used after GBK repair: in a repaired non-CJK document, CJK left over is noise.
+    """
+    cjk = len(_CJK.findall(text))
+    if cjk == 0:
+        return False
+    letters = len(_LETTER.findall(text))
+    return cjk / max(letters, 1) > 0.5
+
+
+def repair_gbk(text: str) -> tuple[str, bool]:
+    """Undo UTF-8-decoded-as-GBK mojibake; return the text and whether anything changed."""
+    if not _CJK.search(text):
+        return text, False
+    out: list[str] = []
+    stack: list[str] = []  # quotes open on the current line, innermost last
+    i, n = 0, len(text)
+    changed = False
+    while i < n:
+        ch = text[i]
+        if not is_gbk_char(ch):
+            out.append(ch)
+            _track_quotes(ch, stack, text[i + 1] if i + 1 < n else "")
+            i += 1
+            continue
+        j = i
+        while j < n and is_gbk_char(text[j]):
+            j += 1
+        decoded = decode_gbk_run(text[i:j], "".join(out[-2:]), text[j:j + 2], stack)
+        out.append(decoded)
+        for k, c in enumerate(decoded):
+            _track_quotes(c, stack, decoded[k + 1] if k + 1 < len(decoded) else text[j:j + 1])
+        changed = changed or decoded != text[i:j]
+        i = j
+    return "".join(out), changed
+
+
+def _track_quotes(ch: str, stack: list[str], nxt: str) -> None:
+    if ch == "\n":
+        stack.clear()
+    elif ch in "“‘«":
+        stack.append(ch)
+    elif ch == "”" and stack and stack[-1] == "“":
+        stack.pop()
+    elif ch == "»" and stack and stack[-1] == "«":
+        stack.pop()
+    elif ch == "’" and stack and stack[-1] == "‘" and not (nxt.isalpha()):
+        stack.pop()
+
+
+def repair_text(text: str) -> tuple[str, list[str]]:
+    """Repair mojibake in ``text``; return the new text and the repairs applied."""
+    repairs: list[str] = []
+    text, changed = repair_gbk(text)
+    if changed:
+        repairs.append("mojibake:gbk->utf-8")
+        if not _is_cjk_document(text) and _CJK.search(text):
+            text = _CJK.sub("\ufffd", text)
+            repairs.append("mojibake:cjk-residue-dropped")
+    text, steps = _ftfy_lines(text)
+    if steps:
+        repairs.append("ftfy:" + ",".join(steps))
+    return text, repairs
+
+
+def _ftfy_lines(text: str) -> tuple[str, list[str]]:
+    """ftfy line by line (bounded work per call); only lines with non-ASCII can be mojibake."""
+    steps: list[str] = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        if line.isascii():
+            continue
+        fixed = ftfy.fix_and_explain(line, _FTFY)
+        if fixed.text != line:
+            lines[i] = fixed.text
+            for kind, step in fixed.explanation or []:
+                name = step if kind == "apply" else f"{kind}:{step}"
+                if name not in steps:
+                    steps.append(name)
+    return "\n".join(lines), steps

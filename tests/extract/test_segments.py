@@ -1,0 +1,89 @@
+"""Sentence and paragraph bounds."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from repression_kg.extract.base import Context
+from repression_kg.extract.segments import extract_segments
+from repression_kg.facts import Document, DocumentFacts
+
+
+def segment(text: str) -> Context:
+    doc = Document.from_text("d", text)
+    ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()))
+    extract_segments(ctx)
+    return ctx
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in segment(text).sentences]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Maj. Mikhail Zhilin deserted. He was caught.",
+     ["Maj. Mikhail Zhilin deserted.", "He was caught."]),
+    ("Charged under Art. 205.5, Part 2. Lt. Col. Ivanov and Gen. Petrov testified.",
+     ["Charged under Art. 205.5, Part 2.", "Lt. Col. Ivanov and Gen. Petrov testified."]),
+    ("A. B. Smith and Dr. Jones met on St. Petersburg's Nevsky. No. 5 was next.",
+     ["A. B. Smith and Dr. Jones met on St. Petersburg's Nevsky.", "No. 5 was next."]),
+    ("He got 6.5 years. Then 205.5 applied.", ["He got 6.5 years.", "Then 205.5 applied."]),
+    ("He said: “We will win.” They laughed. (It was late.) Over.",
+     ["He said: “We will win.”", "They laughed.", "(It was late.)", "Over."]),
+    ("Wait... what? Yes! Fine… Go.", ["Wait... what?", "Yes!", "Fine…", "Go."]),
+    ("It was in the U.S. Army, i.e. the infantry, etc. and more.",
+     ["It was in the U.S. Army, i.e. the infantry, etc. and more."]),
+])
+def test_english_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Осуждён по ч. 2 ст. 207.3 УК РФ. Суд назначил 6 лет.",
+     ["Осуждён по ч. 2 ст. 207.3 УК РФ.", "Суд назначил 6 лет."]),
+    ("Жилин М. А., 1986 г. р., обжаловал приговор, т.е. подал жалобу. Её отклонили.",
+     ["Жилин М. А., 1986 г. р., обжаловал приговор, т.е. подал жалобу.", "Её отклонили."]),
+    ("Приговор вынесен в 2023 г. Суд отклонил жалобу.",
+     ["Приговор вынесен в 2023 г.", "Суд отклонил жалобу."]),
+    ("Штраф — 800 тыс. руб. и запрет на 2 года.", ["Штраф — 800 тыс. руб. и запрет на 2 года."]),
+])
+def test_russian_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_lines_headings_lists_and_wrapped_prose() -> None:
+    text = ("Headline of the case\nBy A. Writer\n\nA long line of prose that was wrapped by the "
+            "author\nat a fixed width goes on. Next one.\n- first item\n- second item\n\nEnd")
+    ctx = segment(text)
+    assert [text[s:e] for s, e in ctx.sentences] == [
+        "Headline of the case", "By A. Writer",
+        "A long line of prose that was wrapped by the author\nat a fixed width goes on.",
+        "Next one.", "- first item", "- second item", "End"]
+    assert [text[s:e].split("\n")[0] for s, e in ctx.paragraphs] == [
+        "Headline of the case", "A long line of prose that was wrapped by the author", "End"]
+
+
+def test_bounds_are_sorted_trimmed_and_inside_paragraphs() -> None:
+    text = "  \n\nOne. Two!  \n\n\n   Three?\n\n   "
+    ctx = segment(text)
+    assert ctx.paragraphs == sorted(ctx.paragraphs)
+    assert ctx.sentences == sorted(ctx.sentences)
+    for s, e in ctx.sentences:
+        assert text[s:e] == text[s:e].strip() and text[s:e]
+        assert any(ps <= s and e <= pe for ps, pe in ctx.paragraphs)
+    assert ctx.sentence_at(text.index("Two")) == (text.index("Two"), text.index("Two") + 4)
+
+
+def test_empty_text() -> None:
+    ctx = segment("")
+    assert ctx.sentences == [] and ctx.paragraphs == []
+
+
+def test_linear_on_adversarial_line() -> None:
+    text = "Art. A. 1.2. " * 100_000 + "x" * 100_000 + "." * 100_000
+    start = time.perf_counter()
+    ctx = segment(text)
+    assert time.perf_counter() - start < 10
+    assert ctx.sentences
