@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from repression_kg.ingest.repair import repair_text
 
@@ -82,3 +84,14 @@ def test_seed_003(seeds_dir: Path) -> None:
     assert "“We are all punished for one thing — for taking a civic stance.”" in text
     assert "‘all for all’," in text
     assert not CJK.search(text) and "\ufffd" not in text
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(
+    "abcXYZ019 .,:;!?'\"()\n—–…“”‘’«»\u00a0абвгдЖЯёéü°№€")), max_size=60))
+def test_gbk_repair_never_leaves_cjk(original: str) -> None:
+    garbled = gbk_mojibake(original)
+    repaired, _ = repair_text(garbled)
+    assert not CJK.search(repaired)
+    if original.isascii():
+        assert repaired == original

@@ -6,9 +6,9 @@ gives back the original bytes except those the decoder dropped. UTF-8 punctuatio
 characters around it (see :func:`infer_punctuation`).
 
 >>> decode_gbk_run("\u9225", "s", " ", [])
-'”'
+('”', 1, 0)
 >>> decode_gbk_run("\u9225", " ", " ", [])
-'—'
+('—', 1, 0)
 """
 
 from __future__ import annotations
@@ -25,6 +25,17 @@ def is_gbk_char(ch: str) -> bool:
         return len(ch.encode("gbk")) == 2
     except UnicodeEncodeError:
         return False
+
+
+#: second byte of E2 xx ?? (third byte lost, not the punctuation block) → likeliest sign
+_E2_GUESS = {0x82: "€", 0x84: "№", 0x86: "→", 0x88: "−"}
+
+
+def _plausible(ch: str) -> bool:
+    """A character that UTF-8 text in a European language plausibly contains."""
+    code = ord(ch)
+    return (0xA0 <= code <= 0x17F or 0x400 <= code <= 0x4FF or 0x2010 <= code <= 0x205F
+            or code in (0x20AC, 0x2116, 0x2122))
 
 
 def _is_open_context(ch: str) -> bool:
@@ -53,13 +64,13 @@ def infer_punctuation(prev: str, nxt: str, stack: list[str]) -> str:
     return "”"
 
 
-def decode_gbk_run(run: str, before: str, after: str, stack: list[str]) -> str:
+def decode_gbk_run(run: str, before: str, after: str,
+                   stack: list[str]) -> tuple[str, int, int]:
     """Decode one run of GBK-mojibake characters back to the UTF-8 text it came from.
 
     ``before``/``after`` are the characters around the run; ``stack`` the open quotes.
-    Returns ``run`` unchanged unless it decodes as UTF-8 with at most one bad sequence
-    in five (genuine CJK text almost never does); bytes that cannot be decoded or
-    inferred become U+FFFD.
+    Returns the decoded text and the numbers of good and bad sequences: genuine CJK
+    text gives mostly bad ones. Bytes that cannot be decoded or inferred become U+FFFD.
     """
     data = run.encode("gbk")
     out: list[str] = []
@@ -83,11 +94,25 @@ def decode_gbk_run(run: str, before: str, after: str, stack: list[str]) -> str:
             k += 1
         if k - i == size:
             try:
-                out.append(data[i:k].decode("utf-8"))
-                good += 1
+                char = data[i:k].decode("utf-8")
             except UnicodeDecodeError:
-                out.append("\ufffd")
+                char = "\ufffd"
+            out.append(char)
+            if _plausible(char):
+                good += 1
+            else:
                 bad += 1
+        elif lead == 0xE2 and k - i == 2 and data[i + 1] >= 0x90:
+            # GBK never reads 0x80 as a lead byte: "E2 80 93" can come back as "E2 93"
+            out.append(bytes((0xE2, 0x80, data[i + 1])).decode("utf-8"))
+            good += 1
+        elif lead == 0xE2 and k - i == 2 and data[i + 1] in _E2_GUESS:
+            out.append(_E2_GUESS[data[i + 1]])  # the one sign in common use in that block
+            good += 1
+        elif lead == 0xC2 and k - i == 1:
+            # lost second byte of a Latin-1 sign before ASCII punctuation or space
+            out.append("»" if stack and stack[-1] == "«" else "\u00a0")
+            good += 1
         elif lead == 0xE2 and k - i == 2 and data[i + 1] == 0x80:
             prev = out[-1][-1:] if out else before[-1:]
             nxt = chr(data[k]) if k < n else after[:1]
@@ -103,4 +128,4 @@ def decode_gbk_run(run: str, before: str, after: str, stack: list[str]) -> str:
             out.append("\ufffd")
             bad += 1
         i = k
-    return "".join(out) if good and bad * 5 <= good + bad else run
+    return "".join(out), good, bad

@@ -54,13 +54,18 @@ def _is_cjk_document(text: str) -> bool:
 
 
 def repair_gbk(text: str) -> tuple[str, bool]:
-    """Undo UTF-8-decoded-as-GBK mojibake; return the text and whether anything changed."""
+    """Undo UTF-8-decoded-as-GBK mojibake; return the text and whether anything changed.
+
+    The whole document is judged at once: it is repaired only if its CJK runs decode as
+    UTF-8 with no more bad sequences than good ones (genuine Chinese text gives about
+    one good in nine), so a stray undecodable run cannot survive as CJK noise.
+    """
     if not _CJK.search(text):
         return text, False
     out: list[str] = []
     stack: list[str] = []  # quotes open on the current line, innermost last
+    good = bad = 0
     i, n = 0, len(text)
-    changed = False
     while i < n:
         ch = text[i]
         if not is_gbk_char(ch):
@@ -71,13 +76,21 @@ def repair_gbk(text: str) -> tuple[str, bool]:
         j = i
         while j < n and is_gbk_char(text[j]):
             j += 1
-        decoded = decode_gbk_run(text[i:j], "".join(out[-2:]), text[j:j + 2], stack)
+        if not _CJK.search(text, i, j):  # Cyrillic or Greek letters GBK happens to encode
+            out.append(text[i:j])
+            i = j
+            continue
+        decoded, ok, failed = decode_gbk_run(text[i:j], "".join(out[-2:]), text[j:j + 2],
+                                             stack)
+        good, bad = good + ok, bad + failed
         out.append(decoded)
         for k, c in enumerate(decoded):
             _track_quotes(c, stack, decoded[k + 1] if k + 1 < len(decoded) else text[j:j + 1])
-        changed = changed or decoded != text[i:j]
         i = j
-    return "".join(out), changed
+    if good == 0 or bad > good:
+        return text, False
+    repaired = "".join(out)
+    return repaired, repaired != text
 
 
 def _track_quotes(ch: str, stack: list[str], nxt: str) -> None:
@@ -102,6 +115,7 @@ def repair_text(text: str) -> tuple[str, list[str]]:
         if not _is_cjk_document(text) and _CJK.search(text):
             text = _CJK.sub("\ufffd", text)
             repairs.append("mojibake:cjk-residue-dropped")
+        return text, repairs  # one layer of mojibake; ftfy would only find false alarms
     text, steps = _ftfy_lines(text)
     if steps:
         repairs.append("ftfy:" + ",".join(steps))
@@ -116,7 +130,7 @@ def _ftfy_lines(text: str) -> tuple[str, list[str]]:
         if line.isascii():
             continue
         fixed = ftfy.fix_and_explain(line, _FTFY)
-        if fixed.text != line:
+        if fixed.text != line and not (_CJK.search(fixed.text) and not _CJK.search(line)):
             lines[i] = fixed.text
             for kind, step in fixed.explanation or []:
                 name = step if kind == "apply" else f"{kind}:{step}"
