@@ -9,6 +9,7 @@ given by an earlier entry, in the spirit of spaCy's ``analyze_pipes``.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -45,6 +46,9 @@ class Context:
     dates: list[DateMention] = field(default_factory=list)
     person_mentions: list[PersonMention] = field(default_factory=list)
     main_person: str | None = None
+    #: the date relative dates are resolved against: the document's publication date, else
+    #: a dateline in its head (set by the dates extractor; None when there is neither)
+    published: str | None = None
 
     @property
     def text(self) -> str:
@@ -54,7 +58,12 @@ class Context:
         return Span.of(self.doc.text, start, end)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        """The sentence that contains ``offset`` (the whole text if sentences are unknown)."""
+        """The sentence that contains ``offset``.
+
+        Falls back to a line-and-full-stop split when no segmenter has run.
+        """
+        if not self.sentences and self.doc.text:
+            self.sentences = _rough_sentences(self.doc.text)
         return _containing(self.sentences, offset) or (0, len(self.doc.text))
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
@@ -83,6 +92,31 @@ class Context:
         if before:
             return before[-1].person
         return self.main_person
+
+
+_ROUGH_END = re.compile(r"[.!?…](?=[\"”’»)]*\s+[\"“‘«(]*[A-ZА-ЯЁ0-9])|\n")
+
+
+_LAST_WORD = re.compile(r"\w+$")
+_ABBREV = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Maj", "Lt", "Col", "Gen", "Capt", "Sgt",
+                     "Cpl", "Pvt", "Adm", "St", "No", "Art", "Arts", "Jr", "Sr", "Gov", "Rev",
+                     "vs", "ul", "ст", "ч", "г", "ул", "д", "им", "пр", "пос", "обл"})
+
+
+def _rough_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences split at line breaks and at end punctuation before a capital."""
+    out = []
+    start = 0
+    for m in _ROUGH_END.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 12), m.start())
+        if m.group() == "." and word and (len(word.group()) == 1 or word.group() in _ABBREV):
+            continue
+        if m.end() > start:
+            out.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
 
 
 def _containing(ranges: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:

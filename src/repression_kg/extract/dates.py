@@ -1,7 +1,303 @@
-"""Extractor: dates (being written)."""
+"""Extractor: dates — full, partial and relative — as ISO values with spans.
 
-from repression_kg.extract.base import Context
+Full dates ("20 March 2023", "March 20, 2023", "2023-03-20", "20.03.2023",
+"15 февраля 2023 года"), month-year, bare years, and relative expressions ("in March",
+"last fall", "last year", "в марте"). Relative expressions are resolved against the
+document's publication date — ``Document.published`` or else a dateline near the top of
+the text — and dropped when there is none: nothing is resolved against *now*. A day and
+month without a year ("on 29 December") take the year of the last full date before it,
+unless that would put it after the publication date.
+
+Month names and seasons are data: ontology/lookups/months.yml. Every pattern is a flat
+alternation of literals and bounded classes, so matching is linear in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context, DateMention
+
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+
+
+@cache
+def _months() -> tuple[dict[str, int], dict[str, int], dict[str, tuple[int, ...]]]:
+    data = lookups.load("months")
+    en = {str(w): int(m) for m, words in data["en"].items() for w in words}
+    ru = {str(w).lower(): int(m) for m, words in data["ru"].items() for w in words}
+    seasons: dict[str, tuple[int, ...]] = {}
+    for spec in data["seasons"].values():
+        for word in [*spec["en"], *spec["ru"]]:
+            seasons[str(word).lower()] = tuple(spec["months"])
+    return en, ru, seasons
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _month_alt(words: list[str]) -> str:
+    """Full names end at a word boundary; abbreviations ("Sept.", "фев.") may take a dot."""
+    abbrev = [w for w in words if any(o != w and o.startswith(w) for o in words)]
+    full = [w for w in words if w not in abbrev]
+    return rf"(?:(?:{_alt(full)})\b|(?:{_alt(abbrev)})\b\.?)"
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    en, ru, seasons = _months()
+    m_en = _month_alt(list(en))
+    m_any = rf"(?:{m_en}|(?i:{_month_alt(list(ru))}))"
+    en_seasons = _alt([w for w in seasons if w.isascii()])
+    ru_seasons = _alt([w for w in seasons if not w.isascii()])
+    ru_year_tail = r"(?:\s+(?:года|году|г\.))?"
+    _no_year = rf"(?!\.?,?\s+(?:of\s+)?{_YEAR}|\s+[0-3]?\d\b)"
+    branches = [
+        rf"(?<![\d.])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
+        rf"(?<![\d.])(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>{_YEAR})(?![\d.]\d)",
+        rf"(?<![\d.])(?P<dmy_d>{_DAY})(?:\s?[-–]\s?[0-3]?\d)?\s+(?:of\s+)?(?P<dmy_m>{m_any}),?"
+        rf"\s+(?P<dmy_y>{_YEAR})(?!\d){ru_year_tail}",
+        rf"\b(?P<mdy_m>{m_en})\s+(?P<mdy_d>{_DAY}),?\s+(?P<mdy_y>{_YEAR})(?!\d)",
+        rf"(?P<my_m>{m_any}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d,.]\d){ru_year_tail}",
+        rf"(?<![\d.])(?P<dm_d>{_DAY})(?:\s?[-–]\s?[0-3]?\d)?\s+(?:of\s+)?(?P<dm_m>{m_any})",
+        rf"\b(?P<md_m>{m_en})\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d)",
+        rf"(?i:(?P<sy_s>{en_seasons}|{ru_seasons})\s+(?:of\s+)?)(?P<sy_y>{_YEAR})(?!\d)",
+        rf"(?i:\b(?P<rs_pre>last|this|past|previous|in\s+the|during\s+the|in|early|late)\s+"
+        rf"(?P<rs_s>{en_seasons})\b){_no_year}",
+        rf"(?i:(?P<rsr_pre>прошлой|этой|прошлым|этим)\s+)?(?i:(?P<rsr_s>{ru_seasons})\b)",
+        r"(?i:\b(?P<ry_pre>last|this|past|previous|earlier\s+this|later\s+this|next)\s+year\b)",
+        r"(?i:\b(?P<rmo_pre>last|this|past|previous|earlier\s+this|later\s+this)\s+month\b)",
+        r"(?i:(?P<ryr>прошлом|этом|текущем|прошлого|этого|текущего)\s+год[ау]\b)",
+        r"(?i:(?P<rmr>прошлом|этом|прошлого|этого)\s+месяц[еа]\b)",
+        rf"(?:\b(?P<rm_pre>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly|[Ll]ate|"
+        rf"[Mm]id|[Ll]ast|[Tt]his|[Ee]arlier\s+this)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+        rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b(?P<rmr_pre>в|с|до|к|в\s+начале|в\s+конце|"
+        rf"в\s+середине)\s+(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
+        rf"(?<![\d.,/$№-])(?P<y>{_YEAR})(?![\d%]|[,.]\d|-\d){ru_year_tail}",
+    ]
+    return re.compile("|".join(branches))
+
+
+def _parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
+    if not value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", value)
+    if not m:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        date(y, m or 1, d or 1)
+    except ValueError:
+        return None
+    if m is None:
+        return f"{y:04d}"
+    if d is None:
+        return f"{y:04d}-{m:02d}"
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _month(word: str) -> int:
+    en, ru, _ = _months()
+    word = word.rstrip(".")
+    return en.get(word) or ru[word.lower()]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text)[0])  # type: ignore[index]
+
+
+def _before(y: int, m: int, ref: tuple[int, int | None, int | None]) -> int:
+    """The year of the latest month ``m`` not after the reference date."""
+    ry, rm, _ = ref
+    return ry if rm is None or m <= rm else ry - 1
+
+
+def _resolve(g: dict[str, str | None], ref: tuple[int, int | None, int | None] | None,
+             anchor: int | None) -> tuple[str | None, bool]:
+    """ISO value of one match and whether it was resolved from context."""
+    if g["iso_y"]:
+        return _iso(int(g["iso_y"]), int(g["iso_m"] or 0), int(g["iso_d"] or 0)), False
+    if g["dot_y"]:
+        return _iso(int(g["dot_y"]), int(g["dot_m"] or 0), int(g["dot_d"] or 0)), False
+    if g["dmy_y"]:
+        return _iso(int(g["dmy_y"]), _month(g["dmy_m"] or ""), _day(g["dmy_d"] or "")), False
+    if g["mdy_y"]:
+        return _iso(int(g["mdy_y"]), _month(g["mdy_m"] or ""), _day(g["mdy_d"] or "")), False
+    if g["my_y"]:
+        return _iso(int(g["my_y"]), _month(g["my_m"] or "")), False
+    if g["sy_y"]:
+        return _iso(int(g["sy_y"])), False
+    if g["y"]:
+        return _iso(int(g["y"])), False
+    if g["dm_m"] or g["md_m"]:
+        month = _month(g["dm_m"] or g["md_m"] or "")
+        day = _day(g["dm_d"] or g["md_d"] or "")
+        year = anchor
+        if ref is not None and ref[1] is not None and (
+                year is None or (year, month) > (ref[0], ref[1])):
+            year = _before(ref[0], month, ref)
+        return (_iso(year, month, day), True) if year else (None, True)
+    if g["rm_m"] or g["rmr_m"]:
+        month = _month(g["rm_m"] or g["rmr_m"] or "")
+        if ref is not None and ref[1] is not None:
+            return _iso(_before(ref[0], month, ref), month), True
+        return (_iso(anchor, month), True) if anchor else (None, True)
+    if ref is None:
+        return None, True
+    ry, rm, _ = ref
+    if g["ry_pre"] or g["ryr"]:
+        word = (g["ry_pre"] or g["ryr"] or "").lower()
+        return _iso(ry - 1 if word.startswith(("last", "past", "previous", "прошл")) else ry), True
+    if g["rmo_pre"] or g["rmr"]:
+        if rm is None:
+            return None, True
+        word = (g["rmo_pre"] or g["rmr"] or "").lower()
+        if word.startswith(("last", "past", "previous", "прошл")):
+            return (_iso(ry, rm - 1) if rm > 1 else _iso(ry - 1, 12)), True
+        return _iso(ry, rm), True
+    season = (g["rs_s"] or g["rsr_s"] or "").lower()
+    if season:
+        months = _months()[2][season]
+        pre = (g["rs_pre"] or g["rsr_pre"] or "").lower()
+        if pre.startswith(("last", "past", "previous", "прошл")):
+            return _iso(ry - 1), True
+        if rm is None:
+            return (_iso(ry), True) if pre.startswith(("this", "эт")) else (None, True)
+        first = months[0]
+        return _iso(ry if rm >= first else ry - 1), True
+    return None, True
+
+
+def _dateline(text: str, found: list[tuple[re.Match[str], str]]) -> str | None:
+    """A full date standing alone on a line, or closing a byline, in the document's head."""
+    head_end = 0
+    for _ in range(6):
+        nl = text.find("\n", head_end)
+        if nl < 0:
+            head_end = len(text)
+            break
+        head_end = nl + 1
+    for match, value in found:
+        if match.start() >= head_end or len(value) != 10:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start:match.start()].strip()
+        after = text[match.end():line_end].strip()
+        if not after and (not before or before[-1:] in "–—-|·,:" or len(before) < 40):
+            return value
+    return None
+
+
+_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_UNIT_WORDS = frozenset({"year", "month", "год", "году", "года", "месяц", "месяце", "месяца"})
+
+
+@cache
+def _key_words() -> frozenset[str]:
+    en, ru, seasons = _months()
+    return frozenset({w.lower() for w in en} | set(ru) | set(seasons) | _UNIT_WORDS)
+
+
+_PREFIXES = frozenset({
+    "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
+    "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
+    "конце", "середине", "прошлой", "этой", "прошлым", "этим", "прошлом", "этом", "текущем",
+    "прошлого", "этого", "текущего"})
+
+
+def _day_like(tokens: list[tuple[int, str]], i: int, keys: frozenset[str]) -> bool:
+    """A 1-2 digit number that may start a date: before a month, a day range or d.m.yyyy."""
+    nxt = tokens[i + 1][1] if i + 1 < len(tokens) else ""
+    if nxt.lower() in keys or nxt.lower() in ("st", "nd", "rd", "th", "of"):
+        return True
+    after = tokens[i + 2][1] if i + 2 < len(tokens) else ""
+    return nxt.isdigit() and len(nxt) <= 2 and (
+        after.lower() in keys or (len(after) == 4 and after.isdigit()))
+
+
+def _find(text: str) -> list[re.Match[str]]:
+    """All date matches, in order, without running the big pattern at every position.
+
+    Only tokens that can be part of a date are tried: 4-digit years, small numbers before a
+    month or a dot, and month/season/unit words together with the three tokens before them
+    (where "in", "last", "в" may start the match). Each token start is tried at most once.
+    """
+    pattern = _pattern()
+    keys = _key_words()
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    out: list[re.Match[str]] = []
+    last_end = 0
+    tried = -1
+    for i, (_start, tok) in enumerate(tokens):
+        if tok.isdigit():
+            if len(tok) == 4 and tok[:2] in ("19", "20"):
+                first = i
+            elif len(tok) <= 2 and _day_like(tokens, i, keys):
+                first = i
+            else:
+                continue
+        elif tok.lower() in keys:
+            first = i - 3
+        else:
+            continue
+        for j in range(max(first, tried + 1, 0), i + 1):
+            tried = j
+            pos = tokens[j][0]
+            if pos < last_end or (j < i and tokens[j][1].lower() not in _PREFIXES):
+                continue
+            match = pattern.match(text, pos)
+            if match is not None and match.end() > match.start():
+                out.append(match)
+                last_end = match.end()
+                break
+    return out
 
 
 def extract_dates(ctx: Context) -> None:
-    """Adds nothing yet."""
+    """Fill ``ctx.dates`` (sorted by start) and ``ctx.published`` (the resolution base)."""
+    text = ctx.text
+    matches = _find(text)
+    explicit = []
+    for match in matches:
+        value, relative = _resolve(match.groupdict(), None, None)
+        if value and not relative and len(value) == 10:
+            explicit.append((match, value))
+    published = ctx.doc.published or _dateline(text, explicit)
+    ctx.published = published
+    if ctx.facts.document.published is None and published:
+        ctx.facts.document.published = published
+    ref = _parse_iso(published)
+    anchor: int | None = None
+    out: list[DateMention] = []
+    for match in matches:
+        groups = match.groupdict()
+        value, relative = _resolve(groups, ref, anchor)
+        if value is None:
+            continue
+        if not relative and len(value) >= 7:
+            anchor = int(value[:4])
+        start, end = _trim(match)
+        out.append(DateMention(value, start, end, relative))
+    ctx.dates = out
+
+
+def _trim(match: re.Match[str]) -> tuple[int, int]:
+    """Drop a leading bare preposition ("in", "в") from a relative-month span."""
+    for name in ("rm_pre", "rmr_pre"):
+        pre = match.group(name)
+        if pre and pre.lower() in ("in", "в", "during", "by", "from", "since", "until", "с",
+                                   "до", "к"):
+            month = match.group("rm_m") or match.group("rmr_m")
+            start = match.start("rm_m") if match.group("rm_m") else match.start("rmr_m")
+            return start, start + len(month or "")
+    return match.start(), match.end()

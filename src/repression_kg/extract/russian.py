@@ -1,0 +1,251 @@
+"""Russian personal names: nominative case (pymorphy3), transliteration (iuliia), name keys.
+
+Also used by entity resolution, so the API is small and stable:
+
+>>> nominative("Жилину Михаилу Алексеевичу")
+'Жилин Михаил Алексеевич'
+>>> transliterate("Жилин Михаил Алексеевич")
+'Zhilin Mikhail Alekseevich'
+>>> name_key("Dmitri Kovalenko") == name_key("Dmitriy Kovalenko")
+True
+>>> name_key("Daria Kozyreva") == name_key("Daria Kozyrev")
+False
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+from typing import Any
+
+import iuliia
+
+from repression_kg import lookups
+
+CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+_SPLIT = re.compile(r"(\s+|-)")
+
+#: transliteration schemes used for name variants; the first gives the displayed name
+SCHEMES = (iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.MVD_310, iuliia.ICAO_DOC_9303)
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+
+# Surname endings by (gender, case-free): inflected ending → nominative ending. Longest first.
+# Used when the dictionary does not know the surname (pymorphy3 tags many surnames as
+# common nouns or not at all).
+_MASC_ENDINGS = (
+    ("ского", "ский"), ("скому", "ский"), ("ским", "ский"), ("ском", "ский"),
+    ("цкого", "цкий"), ("цкому", "цкий"), ("цким", "цкий"), ("цком", "цкий"),
+    ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"), ("иным", "ин"), ("ыным", "ын"),
+    ("ова", "ов"), ("ову", "ов"), ("ове", "ов"), ("ева", "ев"), ("еву", "ев"), ("еве", "ев"),
+    ("ёва", "ёв"), ("ёву", "ёв"), ("ина", "ин"), ("ину", "ин"), ("ине", "ин"),
+    ("ына", "ын"), ("ыну", "ын"), ("ыне", "ын"),
+)
+_FEMN_ENDINGS = (
+    ("ской", "ская"), ("скую", "ская"), ("цкой", "цкая"), ("цкую", "цкая"),
+    ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"), ("иной", "ина"), ("ыной", "ына"),
+    ("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("ыну", "ына"),
+)
+
+
+@cache
+def _morph() -> Any:
+    """The pymorphy3 analyser, built once on first use (about 60 ms)."""
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+def is_cyrillic(text: str) -> bool:
+    return CYRILLIC.search(text) is not None
+
+
+def _restore_case(word: str, like: str) -> str:
+    if like.isupper() and len(like) > 1:
+        return word.upper()
+    if like[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def _name_parses(word: str) -> list[Any]:
+    return [p for p in _morph().parse(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes)]
+
+
+def _grammar(tokens: list[str]) -> tuple[str | None, set[str]]:
+    """Gender and the possible cases of a name, judged from its given name and patronymic."""
+    gender: str | None = None
+    cases: set[str] | None = None
+    for tok in tokens:
+        parses = [p for p in _name_parses(tok) if {"Name", "Patr"} & set(p.tag.grammemes)
+                  and "sing" in p.tag]
+        if not parses:
+            continue
+        genders = {p.tag.gender for p in parses if p.tag.gender}
+        if len(genders) == 1:
+            gender = gender or next(iter(genders))
+        tok_cases = {p.tag.case for p in parses if p.tag.case}
+        cases = tok_cases if cases is None else (cases & tok_cases or cases)
+    return gender, cases or set()
+
+
+def _word_nominative(word: str, gender: str | None, cases: set[str], is_last: bool) -> str:
+    parses = _name_parses(word)
+    for kind in ("Name", "Patr", "Surn"):
+        for p in parses:
+            if kind not in p.tag or "sing" not in p.tag:
+                continue
+            if gender and p.tag.gender and p.tag.gender != gender:
+                continue
+            if cases and p.tag.case not in cases:
+                continue
+            want = {"nomn", "sing"} | ({gender} if kind == "Surn" and gender else set())
+            form = p.inflect(want)
+            if form is not None:
+                return _restore_case(form.word, word)
+    return _restore_case(_surname_by_ending(word.lower(), gender, cases), word)
+
+
+def _surname_by_ending(word: str, gender: str | None, cases: set[str]) -> str:
+    if cases == {"nomn"} or not cases:
+        return word
+    table = _FEMN_ENDINGS if gender == "femn" else _MASC_ENDINGS
+    for ending, nominative_ending in table:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)] + nominative_ending
+    if gender == "masc" and re.search(r"[бвгджзклмнпрстфхцчшщ][уаеом]$|[бвгджзклмнпрстфхцчшщ]ом$", word):
+        # consonant-stem surnames of the first declension: Шевчуку → Шевчук, Шевчуком → Шевчук
+        return re.sub(r"(?:ом|[уае])$", "", word)
+    return word
+
+
+@lru_cache(maxsize=4096)
+def nominative(name: str) -> str:
+    """A Cyrillic personal name (any case, any order of surname/name/patronymic) in the
+    nominative. Latin text is returned unchanged.
+
+    >>> nominative("Козыревой Дарье")
+    'Козырева Дарья'
+    >>> nominative("Юрьевича")
+    'Юрьевич'
+    """
+    if not is_cyrillic(name):
+        return name
+    parts = _SPLIT.split(name.strip())
+    words = [p for p in parts if p and not p.isspace() and p != "-"]
+    gender, cases = _grammar(words)
+    out = []
+    for part in parts:
+        if part and not part.isspace() and part != "-" and part.isalpha():
+            out.append(_word_nominative(part, gender, cases, part is words[-1]))
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def name_parts(name: str) -> dict[str, str]:
+    """Classify the words of a Cyrillic name: ``{"first": …, "patronymic": …, "surname": …}``.
+
+    >>> name_parts("Жилин Михаил Алексеевич")["surname"]
+    'Жилин'
+    """
+    out: dict[str, str] = {}
+    rest = []
+    for word in name.split():
+        tags = {g for p in _name_parses(word) for g in p.tag.grammemes}
+        if "Patr" in tags and "patronymic" not in out:
+            out["patronymic"] = word
+        elif "Name" in tags and "first" not in out and "Surn" not in tags:
+            out["first"] = word
+        else:
+            rest.append(word)
+    if rest:
+        out["surname"] = " ".join(rest)
+    if "first" not in out and len(rest) > 1:  # an unknown given name: "Surname Name" order
+        out["surname"], out["first"] = rest[0], " ".join(rest[1:])
+    return out
+
+
+@lru_cache(maxsize=4096)
+def transliterate(name: str, scheme: str = "wikipedia") -> str:
+    """Latin form of a Cyrillic name (Wikipedia scheme by default; order kept).
+
+    >>> transliterate("Козырева Дарья")
+    'Kozyreva Darya'
+    """
+    if not is_cyrillic(name):
+        return name
+    chosen = {"wikipedia": iuliia.WIKIPEDIA, "bgn": iuliia.BGN_PCGN, "mvd": iuliia.MVD_310,
+              "icao": iuliia.ICAO_DOC_9303}[scheme]
+    return str(chosen.translate(name))
+
+
+def latin_variants(name: str) -> set[str]:
+    """Latin spellings of a name: every scheme in :data:`SCHEMES` for Cyrillic input, plus the
+    given-name variants of name-variants.yml (Dmitry → Dmitri, Dmitriy …).
+
+    >>> sorted(latin_variants("Дмитрий"))[:3]
+    ['Dmitri', 'Dmitrii', 'Dmitrij']
+    """
+    bases = {name} if not is_cyrillic(name) else {
+        _fold_apostrophes(str(s.translate(name))) for s in SCHEMES}
+    out = set(bases)
+    variants = _variant_groups()
+    for base in bases:
+        words = base.split()
+        for i, word in enumerate(words):
+            group = variants.get(word.lower())
+            if group:
+                for alt in group:
+                    out.add(" ".join([*words[:i], alt, *words[i + 1:]]))
+    return out
+
+
+def _fold_apostrophes(text: str) -> str:
+    return re.sub(r"[’'ʹ]", "", text).replace("ё", "e").replace("Ё", "E")
+
+
+@cache
+def _variant_groups() -> dict[str, tuple[str, ...]]:
+    data = lookups.load("name-variants") or {}
+    out: dict[str, tuple[str, ...]] = {}
+    for group in data.get("groups", []):
+        for spelled in group:
+            out[str(spelled).lower()] = tuple(str(g) for g in group)
+    return out
+
+
+@cache
+def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    data = lookups.load("name-variants") or {}
+    return tuple((re.compile(p), r) for p, r in data.get("rules", []))
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+@lru_cache(maxsize=8192)
+def token_key(token: str) -> str:
+    """Comparison key of one name word: its variant group's first member, else spelling rules.
+
+    >>> token_key("Shakurskiy") == token_key("Shakursky")
+    True
+    """
+    if is_cyrillic(token):
+        token = transliterate(token)
+    group = _variant_groups().get(token.lower())
+    word = group[0].lower() if group else _fold(token)
+    for pattern, repl in _rules():
+        word = pattern.sub(repl, word)
+    return word
+
+
+def name_key(name: str) -> str:
+    """Order-sensitive comparison key of a Latin or Cyrillic name (patronymics kept).
+
+    Gender stays in the key: Kozyrev and Kozyreva differ.
+    """
+    return " ".join(token_key(t) for t in re.split(r"[\s\-]+", name.strip()) if t)
