@@ -71,8 +71,8 @@ def test_encodings(tmp_path: Path, data: bytes, encoding: str, repair: str) -> N
 def test_normalisation_newlines_nfc_controls(tmp_path: Path) -> None:
     data = "Title\r\n\r\nCafe\u0301 Zhi\u00adlin\x07 here.   \rEnd\u2028x".encode()
     doc = read_document(write(tmp_path, "n.txt", data))
-    assert doc.text == "Title\n\nCafé Zhilin here.\nEnd\nx"
-    assert {"newlines", "unicode:nfc", "invisible-chars"} <= set(doc.repairs)
+    assert doc.text == "Title\n\nCafé Zhilin  here.\nEnd\nx"
+    assert {"newlines", "unicode:nfc", "invisible-chars", "control-chars"} <= set(doc.repairs)
 
 
 def test_html_file(tmp_path: Path) -> None:

@@ -40,8 +40,7 @@ TITLES = frozenset("""
     ген полк подп капт лейт серж мл u.s u.k u.n
 """.split())
 
-_END = re.compile(r"(?:\.{2,}|[.!?…])+[\"'”’»)\]]*(?=\s|$)|\n")
-_WORD_BEFORE = re.compile(r"([^\W\d_](?:[.\-]?[^\W\d_])*)\.*$")
+_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _LIST_START = re.compile(r"[-*•–—\d(«\"“‘A-ZА-ЯЁ]")
 _SENTENCE_MARKS = ".!?…:;"
@@ -63,6 +62,20 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return (start, end) if end > start else None
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word (letters, inner dots and hyphens: ``т.е``, ``U.S``) ending at ``pos``."""
+    j = pos
+    limit = max(0, pos - 40)
+    while j > limit:
+        ch = text[j - 1]
+        if ch.isalpha() or (ch in ".-" and j - 2 >= limit and text[j - 2].isalpha()
+                            and j < pos):
+            j -= 1
+        else:
+            break
+    return text[j:pos]
 
 
 def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
@@ -90,10 +103,9 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
         return False
     if m.group(0)[-1] in "\"'”’»)]":  # a quotation or bracket closing after the period
         return True
-    word = _WORD_BEFORE.search(text, max(0, pos - 40), pos + 1)
-    if word is None:
+    token = _word_before(text, pos)
+    if not token:
         return True
-    token = word.group(1)
     low = token.lower()
     if len(token) == 1 and token.isupper():  # initial: "A. B. Smith", "М. Жилин"
         return False

@@ -28,6 +28,16 @@ from repression_kg.ingest.gbk import decode_gbk_run, is_gbk_char
 
 # Han ideographs, kana, hangul, CJK symbols and fullwidth forms: text written in them.
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+# What single-byte mojibake of UTF-8 looks like: a lead byte read as latin-1/cp1252 ("Ã",
+# "Â", "â") or cp1251 ("Р", "С", "в") followed by a continuation byte read the same way,
+# or C1 controls and surrogates. Lines without it are not given to ftfy (speed).
+_SUSPECT = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013-\u2122]"
+    "|[РСв][\u0401-\u040f\u0451-\u045f\u0490\u0491\u00a0-\u00bf\u201a-\u203a\u20ac"
+    "\u2116\u2122]"
+    "|[\u0080-\u009f\ud800-\udfff]"
+)
 _LETTER = re.compile(r"[^\W\d_]")
 
 _FTFY = ftfy.TextFixerConfig(
@@ -125,9 +135,11 @@ def repair_text(text: str) -> tuple[str, list[str]]:
 def _ftfy_lines(text: str) -> tuple[str, list[str]]:
     """ftfy line by line (bounded work per call); only lines with non-ASCII can be mojibake."""
     steps: list[str] = []
+    if not _SUSPECT.search(text):
+        return text, steps
     lines = text.split("\n")
     for i, line in enumerate(lines):
-        if line.isascii():
+        if line.isascii() or not _SUSPECT.search(line):
             continue
         fixed = ftfy.fix_and_explain(line, _FTFY)
         if fixed.text != line and not (_CJK.search(fixed.text) and not _CJK.search(line)):
