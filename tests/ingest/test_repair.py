@@ -34,10 +34,15 @@ def test_gbk_round_trip_restores_punctuation(original: str) -> None:
     assert repairs == ["mojibake:gbk->utf-8"]
 
 
-def test_gbk_lost_byte_before_colon_is_an_ellipsis() -> None:
-    garbled = gbk_mojibake("‘We are many…: a letter from prison")
-    repaired, _ = repair_text(garbled)
-    assert repaired.startswith("‘We are many…:")
+@pytest.mark.parametrize("original", [
+    "‘We are at least ten thousand strong…: a letter from prison",  # long quote cut short
+    "The court’s ‘ruling’: void, said the defence.",  # short quote closed
+    "Many prisoners’ letters were seized… The rest arrived.",
+    "“Quote opening a paragraph\nand ‘inner’ text” end.\n\n“Next paragraph” too.",
+])
+def test_gbk_lost_bytes_inferred_from_context(original: str) -> None:
+    repaired, _ = repair_text(gbk_mojibake(original))
+    assert repaired == original
 
 
 def test_gbk_cyrillic_words_come_back() -> None:

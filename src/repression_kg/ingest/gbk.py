@@ -5,9 +5,9 @@ gives back the original bytes except those the decoder dropped. UTF-8 punctuatio
 ``E2 80 xx``; when ``xx`` was dropped we choose among the punctuation marks that fit the
 characters around it (see :func:`infer_punctuation`).
 
->>> decode_gbk_run("\u9225", "s", " ", [])
+>>> decode_gbk_run("\u9225", ".", " ", Quotes())
 ('”', 1, 0)
->>> decode_gbk_run("\u9225", " ", " ", [])
+>>> decode_gbk_run("\u9225", " ", " ", Quotes())
 ('—', 1, 0)
 """
 
@@ -42,33 +42,73 @@ def _is_open_context(ch: str) -> bool:
     return ch == "" or ch.isspace() or ch in "([{/—–-"
 
 
-def infer_punctuation(prev: str, nxt: str, stack: list[str]) -> str:
-    """The ``E2 80 xx`` mark most likely lost between ``prev`` and ``nxt``.
+class Quotes:
+    """Quotation marks open in the current paragraph, innermost last, with where they opened.
 
-    ``stack`` holds the quotes open on the current line (innermost last).
+    A blank line closes them all (a quotation running over several paragraphs opens each
+    paragraph again).
     """
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[str, int]] = []
+        self.pos = 0  # characters seen so far
+        self.last = ""
+
+    def copy(self) -> Quotes:
+        other = Quotes()
+        other.stack, other.pos, other.last = list(self.stack), self.pos, self.last
+        return other
+
+    def top(self) -> str:
+        return self.stack[-1][0] if self.stack else ""
+
+    def open_for(self) -> int:
+        """Characters since the innermost open quote opened (0 when none is open)."""
+        return self.pos - self.stack[-1][1] if self.stack else 0
+
+    def feed(self, ch: str, nxt: str) -> None:
+        self.pos += 1
+        top = self.top()
+        blank = ch == "\n" and self.last == "\n"
+        self.last = ch if ch != " " else self.last
+        if blank:
+            self.stack.clear()
+        elif ch in "“‘«":
+            self.stack.append((ch, self.pos))
+        elif (ch == "”" and top == "“") or (ch == "»" and top == "«") or (
+                ch == "’" and top == "‘" and not nxt.isalpha()):
+            self.stack.pop()
+
+
+def infer_punctuation(prev: str, nxt: str, quotes: Quotes) -> str:
+    """The ``E2 80 xx`` mark most likely lost between ``prev`` and ``nxt``."""
     open_before = _is_open_context(prev)
     space_after = nxt == "" or nxt.isspace()
+    top = quotes.top()
     if open_before and space_after:
         return "—"
     if prev.isdigit() and nxt.isdigit():
         return "–"
     if open_before:
-        return "‘" if stack and stack[-1] == "“" else "“"
+        return "‘" if top == "“" else "“"
     if prev.isalpha() and nxt.isalpha():
         return "’"
-    if prev.isalnum() and nxt in ":;":
-        return "…"
-    if stack:
-        return "’" if stack[-1] == "‘" else "”"
-    return "”"
+    if prev.isalnum() and nxt in ":;" and (not top or quotes.open_for() > 25):
+        return "…"  # a long quotation cut short in a headline: "‘There are many of us…:"
+    if top in ("“", "‘"):
+        return "’" if top == "‘" else "”"
+    if prev in ".,!?":
+        return "”"
+    if prev == "s" and space_after:
+        return "’"  # plural possessive: "prisoners’ rights"
+    return "…"
 
 
 def decode_gbk_run(run: str, before: str, after: str,
-                   stack: list[str]) -> tuple[str, int, int]:
+                   quotes: Quotes) -> tuple[str, int, int]:
     """Decode one run of GBK-mojibake characters back to the UTF-8 text it came from.
 
-    ``before``/``after`` are the characters around the run; ``stack`` the open quotes.
+    ``before``/``after`` are the characters around the run; ``quotes`` the open quotes.
     Returns the decoded text and the numbers of good and bad sequences: genuine CJK
     text gives mostly bad ones. Bytes that cannot be decoded or inferred become U+FFFD.
     """
@@ -111,17 +151,15 @@ def decode_gbk_run(run: str, before: str, after: str,
             good += 1
         elif lead == 0xC2 and k - i == 1:
             # lost second byte of a Latin-1 sign before ASCII punctuation or space
-            out.append("»" if stack and stack[-1] == "«" else "\u00a0")
+            out.append("»" if quotes.top() == "«" else "\u00a0")
             good += 1
         elif lead == 0xE2 and k - i == 2 and data[i + 1] == 0x80:
             prev = out[-1][-1:] if out else before[-1:]
             nxt = chr(data[k]) if k < n else after[:1]
-            local = list(stack)
-            for c in out:
-                if c in "“‘":
-                    local.append(c)
-                elif c in "”’" and local:
-                    local.pop()
+            local = quotes.copy()
+            decoded = "".join(out)
+            for m, c in enumerate(decoded):
+                local.feed(c, decoded[m + 1] if m + 1 < len(decoded) else "")
             out.append(infer_punctuation(prev, nxt, local))
             good += 1
         else:

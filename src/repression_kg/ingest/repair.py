@@ -24,7 +24,7 @@ import re
 
 import ftfy
 
-from repression_kg.ingest.gbk import decode_gbk_run, is_gbk_char
+from repression_kg.ingest.gbk import Quotes, decode_gbk_run, is_gbk_char
 
 # Han ideographs, kana, hangul, CJK symbols and fullwidth forms: text written in them.
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
@@ -73,14 +73,14 @@ def repair_gbk(text: str) -> tuple[str, bool]:
     if not _CJK.search(text):
         return text, False
     out: list[str] = []
-    stack: list[str] = []  # quotes open on the current line, innermost last
+    quotes = Quotes()
     good = bad = 0
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
         if not is_gbk_char(ch):
             out.append(ch)
-            _track_quotes(ch, stack, text[i + 1] if i + 1 < n else "")
+            quotes.feed(ch, text[i + 1] if i + 1 < n else "")
             i += 1
             continue
         j = i
@@ -88,32 +88,21 @@ def repair_gbk(text: str) -> tuple[str, bool]:
             j += 1
         if not _CJK.search(text, i, j):  # Cyrillic or Greek letters GBK happens to encode
             out.append(text[i:j])
+            for k in range(i, j):
+                quotes.feed(text[k], text[k + 1] if k + 1 < n else "")
             i = j
             continue
         decoded, ok, failed = decode_gbk_run(text[i:j], "".join(out[-2:]), text[j:j + 2],
-                                             stack)
+                                             quotes)
         good, bad = good + ok, bad + failed
         out.append(decoded)
         for k, c in enumerate(decoded):
-            _track_quotes(c, stack, decoded[k + 1] if k + 1 < len(decoded) else text[j:j + 1])
+            quotes.feed(c, decoded[k + 1] if k + 1 < len(decoded) else text[j:j + 1])
         i = j
     if good == 0 or bad > good:
         return text, False
     repaired = "".join(out)
     return repaired, repaired != text
-
-
-def _track_quotes(ch: str, stack: list[str], nxt: str) -> None:
-    if ch == "\n":
-        stack.clear()
-    elif ch in "“‘«":
-        stack.append(ch)
-    elif ch == "”" and stack and stack[-1] == "“":
-        stack.pop()
-    elif ch == "»" and stack and stack[-1] == "«":
-        stack.pop()
-    elif ch == "’" and stack and stack[-1] == "‘" and not (nxt.isalpha()):
-        stack.pop()
 
 
 def repair_text(text: str) -> tuple[str, list[str]]:
