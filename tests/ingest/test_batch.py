@@ -47,3 +47,19 @@ def test_extract_paths_parallel_keeps_order(tmp_path: Path) -> None:
     assert serial[5][1] == f"{tmp_path / 'doc05.txt'}: empty file"
     first = DocumentFacts.from_json(serial[0][1])
     assert first.document.id == "doc00"
+
+
+def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "case.txt").write_text(f"Case in {folder}.", encoding="utf-8")
+    (tmp_path / "b" / "other.txt").write_text("Other.", encoding="utf-8")
+    for jobs in (1, 2):
+        out = [(p.relative_to(tmp_path).as_posix(), r) for p, r in
+               extract_paths([tmp_path], jobs=jobs)]
+        assert [name for name, _ in out] == ["a/case.txt", "b/case.txt", "b/other.txt"]
+        assert out[1][1] == (f"{tmp_path / 'b' / 'case.txt'}: duplicate document id 'case' "
+                             f"(also {tmp_path / 'a' / 'case.txt'})")
+        assert isinstance(out[0][1], DocumentFacts) and isinstance(out[2][1], DocumentFacts)
+    docs = dict(iter_documents([tmp_path]))
+    assert isinstance(docs[tmp_path / "b" / "case.txt"], IngestError)

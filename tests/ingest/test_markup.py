@@ -58,3 +58,13 @@ def test_markdown_adversarial_line_is_fast() -> None:
     start = time.perf_counter()
     markdown_to_text(line)
     assert time.perf_counter() - start < 10
+
+
+def test_only_a_marked_time_is_the_publication_date() -> None:
+    assert html_to_text("<p>Detained <time datetime='2022-03-01'>then</time>.</p>").published is None
+    page = html_to_text("<time pubdate datetime='2023-01-02'>2 Jan</time><p>x</p>")
+    assert page.published == "2023-01-02"
+
+
+def test_markdown_entities() -> None:
+    assert markdown_to_text("A &amp; B &laquo;C&raquo;") == "A & B «C»"

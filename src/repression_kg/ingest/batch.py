@@ -6,6 +6,10 @@ Public API (used by ``rkg extract`` and ``rkg build``):
   suffixes in :data:`SUFFIXES`, hidden files skipped, sorted, duplicates dropped). A path
   that does not exist is yielded as is, so that reading it reports the error.
 - :func:`iter_documents(paths, *, max_bytes, published)` — ``(path, Document | IngestError)``.
+
+A document's id is its file stem, so two files with the same stem in different folders
+would overwrite each other downstream: the second is reported as an error
+(``duplicate document id``) in both iterators.
 - :func:`extract_paths(paths, *, jobs, max_bytes, published)` — ``(path, DocumentFacts |
   str)`` where the string is a one-line error (``"corpus/x.txt: empty file"``); runs on
   ``jobs`` worker processes while keeping input order.
@@ -44,10 +48,27 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
                 yield f
 
 
+def _duplicates(files: list[Path]) -> dict[Path, str]:
+    """Files whose stem (document id) was already taken by an earlier file → message."""
+    owner: dict[str, Path] = {}
+    out: dict[Path, str] = {}
+    for f in files:
+        if f.stem in owner:
+            out[f] = f"{f}: duplicate document id {f.stem!r} (also {owner[f.stem]})"
+        else:
+            owner[f.stem] = f
+    return out
+
+
 def iter_documents(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
                    published: str | None = None) -> Iterator[tuple[Path, Document | IngestError]]:
     """Read every file under ``paths``; errors are yielded, never raised."""
-    for path in iter_paths(paths):
+    files = list(iter_paths(paths))
+    duplicates = _duplicates(files)
+    for path in files:
+        if path in duplicates:
+            yield path, IngestError(path, duplicates[path].split(": ", 1)[1])
+            continue
         try:
             yield path, read_document(path, max_bytes=max_bytes, published=published)
         except IngestError as exc:
@@ -78,13 +99,20 @@ def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1,
                   ) -> Iterator[tuple[Path, DocumentFacts | str]]:
     """Facts (or a one-line error) for every file under ``paths``, in input order."""
     files = list(iter_paths(paths))
+    duplicates = _duplicates(files)
+    results = _run([f for f in files if f not in duplicates], jobs, max_bytes, published)
+    for f in files:
+        yield (f, duplicates[f]) if f in duplicates else (f, next(results))
+
+
+def _run(files: list[Path], jobs: int, max_bytes: int,
+         published: str | None) -> Iterator[DocumentFacts | str]:
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            yield f, extract_file(f, max_bytes=max_bytes, published=published)
+            yield extract_file(f, max_bytes=max_bytes, published=published)
         return
     workers = min(jobs, len(files), os.cpu_count() or 1)
     chunk = max(1, min(32, len(files) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        results = pool.map(_work, [(str(f), max_bytes, published) for f in files],
-                           chunksize=chunk)
-        yield from zip(files, results, strict=True)
+        yield from pool.map(_work, [(str(f), max_bytes, published) for f in files],
+                            chunksize=chunk)

@@ -17,6 +17,7 @@ the link text), code fences and raw HTML blocks.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -68,7 +69,9 @@ class _Visible(HTMLParser):
             if key in _DATE_META and a.get("content"):
                 self.meta.setdefault(key, a["content"])
         elif tag == "time" and self.time is None:
-            self.time = dict(attrs).get("datetime") or None
+            a = dict(attrs)  # only a time marked as the publication date, not one in the story
+            if "pubdate" in a or (a.get("itemprop") or "").lower() == "datepublished":
+                self.time = a.get("datetime") or None
         if tag in _VOID and tag not in _PARAGRAPH | _LINE:
             return
         if tag in _HIDDEN:
@@ -133,10 +136,10 @@ def _layout(raw: str) -> str:
     return "".join(out).strip()
 
 
-def html_to_text(html: str) -> Markup:
+def html_to_text(page: str) -> Markup:
     """The visible text of an HTML document or fragment, with title and stated date."""
     parser = _Visible()
-    parser.feed(html)
+    parser.feed(page)
     parser.close()
     text = _layout("".join(parser.parts).replace("\t", " \x00T ").replace("\x00T", ""))
     title = " ".join("".join(parser.title).split()) or parser.first_h1
@@ -188,7 +191,7 @@ def markdown_to_text(md: str) -> str:
         line = _CODE.sub("", line)
         line = _EMPHASIS.sub("", line)
         out.append(line.rstrip())
-    text = "\n".join(out)
+    text = html.unescape("\n".join(out))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 

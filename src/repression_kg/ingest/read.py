@@ -136,7 +136,7 @@ def normalise(text: str) -> tuple[str, list[str]]:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         notes.append("unicode:nfc")
-    text = _TRAILING.sub("", text).strip("\n ").rstrip()
+    text = _TRAILING.sub("", text).strip()
     return text, notes
 
 
