@@ -65,3 +65,15 @@ def test_undecodable_bytes_are_refused() -> None:
 def test_bad_bytes_after_bom() -> None:
     with pytest.raises(DecodeError, match="byte-order mark"):
         decode_bytes(codecs.BOM_UTF8 + b"ok \xff\xfe\xfd")
+
+
+def test_truncated_last_character() -> None:
+    assert decode_bytes("Суд приговорил".encode()[:-1]) == ("Суд приговори", "utf-8-truncated")
+
+
+@pytest.mark.parametrize("data,text,name", [
+    ("“Hello” — ok. ".encode() + b"caf\xe9", "“Hello” — ok. café", "utf-8+cp1252"),
+    (RU.encode() + b" \xab\xb9 5\xbb", RU + " «№ 5»", "utf-8+cp1251"),
+])
+def test_utf8_with_stray_legacy_bytes(data: bytes, text: str, name: str) -> None:
+    assert decode_bytes(data) == (text, name)

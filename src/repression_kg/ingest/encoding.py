@@ -10,6 +10,9 @@ short reason. Order of evidence:
    the decoded letters look (letter frequencies, case pattern, stray symbols);
 5. cp1252 for Western text whose high bytes decode to letters.
 
+A file cut inside its last UTF-8 character is read as ``utf-8-truncated``; UTF-8 with a
+few stray legacy bytes as ``utf-8+cp1252`` / ``utf-8+cp1251`` (before step 4).
+
 Anything else is reported as undecodable rather than guessed.
 
 >>> decode_bytes("Суд постановил".encode("koi8_r"))
@@ -120,6 +123,32 @@ def _latin_ok(text: str) -> bool:
     return letters / len(high) >= 0.8
 
 
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray legacy bytes (an edit in another editor, a pasted quote).
+
+    Accepted when valid multi-byte characters are at least as many as the bad bytes
+    (legacy text almost never forms valid UTF-8 by accident); each bad byte is read as
+    cp1251 in a Cyrillic text and as cp1252 otherwise.
+    """
+    text = data.decode("utf-8", errors="surrogateescape")
+    bad = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    good = sum(1 for c in text if c >= "\x80" and not "\udc80" <= c <= "\udcff")
+    if good == 0 or bad > good:
+        return None
+    cyrillic = sum(1 for c in text if "\u0400" <= c <= "\u04ff")
+    codec = "cp1251" if cyrillic * 2 > good else "cp1252"
+
+    def byte(c: str) -> str:
+        raw = bytes([ord(c) - 0xDC00])
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+
+    fixed = "".join(byte(c) if "\udc80" <= c <= "\udcff" else c for c in text)
+    return fixed, f"utf-8+{codec}"
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode ``data``; return the text and the name of the encoding used."""
     bom = _strip_bom(data)
@@ -130,13 +159,20 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError as exc:
             raise DecodeError(f"invalid {name} after its byte-order mark") from exc
     if b"\x00" in data[:8192]:
-        name = _sniff_utf16(data)
-        if name is not None:
-            return data.decode(name), name
+        utf16 = _sniff_utf16(data)
+        if utf16 is not None:
+            return data.decode(utf16), utf16
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+            try:  # the file was cut in the middle of its last character
+                return data[: exc.start].decode("utf-8"), "utf-8-truncated"
+            except UnicodeDecodeError:
+                pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     best: tuple[float, str, str] | None = None
     for name in CYRILLIC_CODEPAGES:
         try:
@@ -148,10 +184,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
             best = (score, name, text)
     if best is not None and best[0] >= 0.45:
         return best[2], best[1]
+    text = ""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
-        text = ""
+        pass
     if text and _latin_ok(text):
         return text, "cp1252"
     raise DecodeError("undecodable: not UTF-8, UTF-16, cp1251, KOI8-R or cp1252")

@@ -69,7 +69,8 @@ class _Visible(HTMLParser):
             if key in _DATE_META and a.get("content"):
                 self.meta.setdefault(key, a["content"])
         elif tag == "time" and self.time is None:
-            a = dict(attrs)  # only a time marked as the publication date, not one in the story
+            # only a time marked as the publication date, not one in the story
+            a = {k: (v or "") for k, v in attrs}
             if "pubdate" in a or (a.get("itemprop") or "").lower() == "datepublished":
                 self.time = a.get("datetime") or None
         if tag in _VOID and tag not in _PARAGRAPH | _LINE:
