@@ -165,7 +165,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        if exc.reason == "unexpected end of data" and exc.start >= len(data) - 3:
+        before = data[exc.start - 1:exc.start]
+        if (exc.reason == "unexpected end of data" and exc.start >= len(data) - 3
+                and not before.isalpha()):  # "caf\xe9" is a stray byte, not a cut
             try:  # the file was cut in the middle of its last character
                 return data[: exc.start].decode("utf-8"), "utf-8-truncated"
             except UnicodeDecodeError:
