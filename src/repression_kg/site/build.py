@@ -1,0 +1,128 @@
+"""Write the static entity browser: one page per entity, an index with search, assets.
+
+The site is written to a fresh folder beside the target and swapped in at the end, so an
+interrupted build never leaves half a site; an existing target is replaced only when it
+carries our marker file (we never delete a folder we did not write).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from repression_kg.site.load import iter_texts, load_all
+from repression_kg.site.model import RKG, SKOS, GraphIndex, Lit
+from repression_kg.site.naming import KIND_TITLES, kind_of, page_path
+from repression_kg.site.pages import Ref, build_page, display_label
+from repression_kg.site.render import SiteLinks, asset, render_entity, render_index, render_kind
+from repression_kg.site.sections import add_sections
+
+MARKER = ".rkg-site"
+ASSETS = ("site.css",)
+#: Kinds the index search covers (facts and vocabularies are reached by links instead).
+SEARCHABLE = ("person", "organisation", "statute", "court", "place", "principle", "case",
+              "document")
+EXTRA_NAMES = (RKG + "articleNumber", SKOS + "notation")
+
+
+class SiteError(Exception):
+    """The site cannot be written where asked."""
+
+
+@dataclass(frozen=True)
+class SiteStats:
+    pages: int
+    files: int
+    bytes: int
+    seconds: float
+    by_kind: dict[str, int]
+
+
+def _write(path: Path, text: str) -> int:
+    data = text.encode("utf-8")
+    path.write_bytes(data)
+    return len(data)
+
+
+def search_entries(index: GraphIndex, paths: dict[str, str], kinds: dict[str, str]
+                   ) -> list[dict[str, object]]:
+    entries = []
+    for iri, path in paths.items():
+        if kinds[iri] not in SEARCHABLE:
+            continue
+        names = index.aliases(iri) + [o.value for p in EXTRA_NAMES for o in index.values(iri, p)
+                                      if isinstance(o, Lit)]
+        entries.append({"n": display_label(index, iri), "a": sorted(set(names)), "k": kinds[iri],
+                        "p": path})
+    entries.sort(key=lambda e: (str(e["n"]).casefold(), str(e["p"])))
+    return entries
+
+
+def write_site(store: ox.Store, out: Path) -> SiteStats:
+    """Generate the site for everything in ``store`` into the folder ``out``."""
+    started = time.perf_counter()
+    out = Path(out)
+    if out.exists() and not (out / MARKER).is_file() and (not out.is_dir() or any(out.iterdir())):
+        raise SiteError(f"{out}: exists and is not a site written by rkg; choose an empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
+    try:
+        stats = _generate(store, work, started)
+        _swap(work, out)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return stats
+
+
+def _generate(store: ox.Store, root: Path, started: float) -> SiteStats:
+    index = load_all(store)
+    kinds = {iri: kind for iri in list(index.types) if (kind := kind_of(index, iri))}
+    paths = {iri: page_path(iri, kind) for iri, kind in kinds.items()}
+    links = SiteLinks(paths)
+    total = 0
+    by_kind: dict[str, list[Ref]] = defaultdict(list)
+    for kind in sorted(set(kinds.values())):
+        (root / kind).mkdir()
+    texts = dict(iter_texts(store))
+    for iri in sorted(paths):
+        page = build_page(index, iri, links)
+        add_sections(page, index, links, texts.pop(iri, None))
+        total += _write(root / paths[iri], render_entity(page, links))
+        by_kind[kinds[iri]].append(Ref(iri, page.label, paths[iri], kinds[iri]))
+    for kind, refs in by_kind.items():
+        refs.sort(key=lambda r: (r.label.casefold(), r.iri))
+        local = [Ref(r.iri, r.label, r.href.split("/", 1)[1] if r.href else None, r.kind)
+                 for r in refs]
+        total += _write(root / kind / "index.html",
+                        render_kind(KIND_TITLES.get(kind, kind), local, links))
+    (root / "assets").mkdir()
+    for name in ASSETS:
+        total += _write(root / "assets" / name, asset(name))
+    home = SiteLinks(paths, prefix="")
+    listing = [{"title": KIND_TITLES.get(k, k), "href": f"{k}/index.html", "count": len(v)}
+               for k, v in sorted(by_kind.items())]
+    total += _write(root / "index.html", render_index(search_entries(index, paths, kinds),
+                                                      listing, home))
+    (root / MARKER).write_text("written by rkg site; safe to delete and regenerate\n")
+    files = sum(len(f) for _, _, f in os.walk(root))
+    return SiteStats(pages=len(paths), files=files, bytes=total,
+                     seconds=time.perf_counter() - started,
+                     by_kind={k: len(v) for k, v in sorted(by_kind.items())})
+
+
+def _swap(work: Path, out: Path) -> None:
+    if out.exists():
+        old = out.with_name(f".{out.name}.old-{os.getpid()}")
+        os.replace(out, old)
+        os.replace(work, out)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.replace(work, out)

@@ -1,0 +1,155 @@
+"""Fill a :class:`GraphIndex` from an Oxigraph store.
+
+* :func:`load_all` — the whole graph in three bulk SPARQL queries (all arcs except document
+  text, the ontology's labels, then the texts streamed one by one): the static site never
+  asks one query per entity, so it scales with the graph, not with the number of pages.
+* :func:`load_neighbourhood` — one entity and what its page shows (neighbours, their
+  neighbours where a section needs them), for the server's dereferenceable IRIs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pyoxigraph as ox
+
+from repression_kg.site.model import (
+    ID,
+    ONTOLOGY_GRAPH,
+    RKG,
+    GraphIndex,
+    Lit,
+    Term,
+)
+
+ALL_ARCS = f"""
+SELECT ?s ?p ?o ?g WHERE {{
+  {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != <{ONTOLOGY_GRAPH}>) }} UNION {{ ?s ?p ?o }}
+  FILTER(?p != <{RKG}text>)
+}}"""
+
+VOCAB_LABELS = f"""
+SELECT ?x ?label WHERE {{
+  GRAPH <{ONTOLOGY_GRAPH}> {{ ?x <http://www.w3.org/2000/01/rdf-schema#label> ?label }}
+}}"""
+
+TEXTS = f"""
+SELECT ?doc ?text WHERE {{
+  {{ GRAPH ?g {{ ?doc <{RKG}text> ?text }} }} UNION {{ ?doc <{RKG}text> ?text }}
+}}"""
+
+#: A bound on the arcs read for one server page, so a hub cannot make a request unbounded.
+NEIGHBOURHOOD_BUDGET = 300_000
+
+
+def term(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> Term:
+    """A pyoxigraph term as a plain Python value."""
+    if isinstance(node, ox.NamedNode):
+        return node.value
+    if isinstance(node, ox.BlankNode):
+        return "_:" + node.value
+    if isinstance(node, ox.Literal):
+        return Lit(node.value, node.language or "", node.datatype.value)
+    return str(node)
+
+
+def _graph_name(graph: object) -> str:
+    if isinstance(graph, ox.NamedNode):
+        return graph.value
+    if isinstance(graph, ox.BlankNode):
+        return "_:" + graph.value
+    return ""
+
+
+def load_vocab_labels(store: ox.Store, index: GraphIndex) -> None:
+    """Labels of classes and properties from the ontology graph (English preferred)."""
+    chosen: dict[str, tuple[int, str]] = {}
+    for row in store.query(VOCAB_LABELS):
+        label = row["label"]
+        rank = 0 if (label.language or "en") == "en" else 1
+        key = str(term(row["x"]))
+        if key not in chosen or (rank, label.value) < chosen[key]:
+            chosen[key] = (rank, label.value)
+    index.vocab_labels.update({k: v for k, (_, v) in chosen.items()})
+
+
+def load_all(store: ox.Store) -> GraphIndex:
+    """Every arc of the store except document text and the ontology itself."""
+    index = GraphIndex()
+    add = index.add
+    for row in store.query(ALL_ARCS):
+        s = term(row["s"])
+        add(str(s), str(term(row["p"])), term(row["o"]), _graph_name(row["g"]))
+    load_vocab_labels(store, index)
+    return index
+
+
+def iter_texts(store: ox.Store) -> Iterator[tuple[str, str]]:
+    """(document IRI, full text) for every document, streamed."""
+    for row in store.query(TEXTS):
+        yield str(term(row["doc"])), row["text"].value
+
+
+def document_text(store: ox.Store, doc: str) -> str | None:
+    for quad in store.quads_for_pattern(ox.NamedNode(doc), ox.NamedNode(RKG + "text"), None):
+        return str(quad.object.value)
+    return None
+
+
+def _complete_quotes(index: GraphIndex, expand: Callable[[set[str], bool], set[str]]) -> None:
+    """Read each evidence annotation down to its selectors (three hops of plumbing)."""
+    level = {o for arcs in list(index.out.values()) for p, o, _ in arcs
+             if p == RKG + "evidence" and isinstance(o, str)}
+    for _ in range(3):
+        level = expand(level, False)
+
+
+def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
+    """What one entity's page needs: its arcs, its neighbours' arcs, and two more hops for
+    the data minted from documents (a statute → charges → people → sentences → courts).
+
+    Reference nodes reached on the way (countries, statutes) contribute only their own arcs,
+    never their incoming ones, so a page about a person never pulls in all of Russia.
+    """
+    index = GraphIndex()
+    seen_out: set[str] = set()
+    seen_in: set[str] = set()
+    budget = [NEIGHBOURHOOD_BUDGET]
+    text_p = ox.NamedNode(RKG + "text")
+    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+
+    def read(pattern: tuple[object, object, object]) -> list[str]:
+        found: list[str] = []
+        for quad in store.quads_for_pattern(*pattern):  # type: ignore[arg-type]
+            if quad.predicate == text_p or quad.graph_name == ontology or budget[0] <= 0:
+                continue
+            budget[0] -= 1
+            s, o = term(quad.subject), term(quad.object)
+            index.add(str(s), quad.predicate.value, o, _graph_name(quad.graph_name))
+            found += [x for x in (str(s), o) if isinstance(x, str) and not x.startswith("_:")]
+        return found
+
+    def node(value: str) -> ox.NamedNode | ox.BlankNode:
+        return ox.BlankNode(value[2:]) if value.startswith("_:") else ox.NamedNode(value)
+
+    def expand(nodes: set[str], incoming: bool) -> set[str]:
+        reached: set[str] = set()
+        for value in sorted(nodes):
+            if value not in seen_out:
+                seen_out.add(value)
+                reached.update(read((node(value), None, None)))
+            if incoming and value not in seen_in:
+                seen_in.add(value)
+                reached.update(read((None, None, node(value))))
+        return reached - nodes
+
+    level = expand({iri}, incoming=True)
+    parts = set(index.subjects(RKG + "partOf", iri))
+    level |= expand(parts, incoming=True)
+    for _ in range(2):
+        minted = {n for n in level if n.startswith(ID)}
+        level = expand(minted, incoming=True) | expand(level - minted, incoming=False)
+    expand(level, incoming=False)
+    _complete_quotes(index, expand)
+    load_vocab_labels(store, index)
+    return index

@@ -1,0 +1,97 @@
+"""Render pages with Jinja2 (autoescape on, undefined names are errors).
+
+Pages carry a strict Content-Security-Policy: nothing may load but the site's own
+stylesheet, and the index's one inline script is allowed by its hash. Data reaches the
+search script as JSON inside ``<script type="application/json">`` (``<``, ``>``, ``&``
+escaped), read with ``textContent``.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from repression_kg import __version__
+from repression_kg.site.model import Quote
+from repression_kg.site.pages import EntityPage, Ref, anchor
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+BASE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
+            "base-uri 'none'; form-action 'none'; connect-src 'none'")
+
+
+@cache
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=False)
+
+
+def asset(name: str) -> str:
+    """The text of a static asset shipped with the templates (site.css, search.js, …)."""
+    if "/" in name or name.startswith("."):
+        raise ValueError(f"not an asset name: {name!r}")
+    return (TEMPLATES / name).read_text(encoding="utf-8")
+
+
+def csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def json_for_script(value: object) -> str:
+    """JSON that cannot end its ``<script>`` element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Relative links for a static site: every page sits one folder below the root."""
+
+    paths: dict[str, str]
+    prefix: str = "../"
+
+    def entity(self, iri: str) -> str | None:
+        path = self.paths.get(iri)
+        return self.prefix + path if path else None
+
+    def quote(self, quote: Quote) -> str | None:
+        path = self.paths.get(quote.doc)
+        return f"{self.prefix}{path}#{anchor(quote.iri)}" if path else None
+
+    def home(self) -> str:
+        return self.prefix + "index.html"
+
+    def asset(self, name: str) -> str:
+        return f"{self.prefix}assets/{name}"
+
+    def kind_index(self, kind: str) -> str:
+        return f"{self.prefix}{kind}/index.html"
+
+
+def render_entity(page: EntityPage, links: object, *, csp: str = BASE_CSP) -> str:
+    return environment().get_template("entity.html.j2").render(
+        page=page, links=links, csp=csp, title=page.label, version=__version__)
+
+
+def render_kind(title: str, entries: list[Ref], links: object) -> str:
+    return environment().get_template("kind.html.j2").render(
+        title=title, entries=entries, links=links, csp=BASE_CSP, version=__version__)
+
+
+def render_index(entries: list[dict[str, object]], kinds: list[dict[str, object]],
+                 links: object) -> str:
+    search_js = asset("search.js")
+    if "</script" in search_js.lower():
+        raise ValueError("search.js must not contain '</script'")
+    csp = BASE_CSP + f"; script-src {csp_hash(search_js)}"
+    return environment().get_template("index.html.j2").render(
+        index_json=json_for_script(entries), search_js=search_js, kinds=kinds, links=links,
+        csp=csp, title="Entity browser", version=__version__)
