@@ -87,3 +87,11 @@ def test_linear_on_adversarial_line() -> None:
     ctx = segment(text)
     assert time.perf_counter() - start < 10
     assert ctx.sentences
+
+
+def test_unwrapped_lines_are_paragraphs() -> None:
+    long_line = "This paragraph is one long line of text, as web pages copied to text give. " * 2
+    text = f"Title line\n{long_line}\n{long_line}\n\nShort block\nof two lines"
+    ctx = segment(text)
+    assert [text[s:e] for s, e in ctx.paragraphs] == [
+        "Title line", long_line.strip(), long_line.strip(), "Short block\nof two lines"]

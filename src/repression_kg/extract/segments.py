@@ -1,6 +1,7 @@
 """Extractor: sentence and paragraph bounds (``ctx.sentences``, ``ctx.paragraphs``).
 
-Rule-based, one pass, linear time. Paragraphs are blocks separated by blank lines.
+Rule-based, one pass, linear time. Paragraphs are blocks separated by blank lines, or
+single lines in a block whose lines are too long to be hard-wrapped prose.
 Sentences end at ``.``, ``!``, ``?``, ``…`` (plus closing quotes and brackets) followed by
 space, and at line breaks that look like the end of a heading, a list item or a
 paragraph line — not inside hard-wrapped prose. A period does not end a sentence after
@@ -44,16 +45,39 @@ _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _LIST_START = re.compile(r"[-*•–—\d(«\"“‘A-ZА-ЯЁ]")
 _SENTENCE_MARKS = ".!?…:;"
+_WRAP_WIDTH = 100
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
+    """Blocks between blank lines; a block of long lines is one paragraph per line.
+
+    Pages copied from the web often put each paragraph on its own line with no blank
+    line between; hard-wrapped prose never has lines longer than ~80 characters.
+    """
+    blocks: list[tuple[int, int]] = []
     start = 0
     for m in _BLANK.finditer(text):
-        out.append((start, m.start()))
+        blocks.append((start, m.start()))
         start = m.end()
-    out.append((start, len(text)))
+    blocks.append((start, len(text)))
+    out: list[tuple[int, int]] = []
+    for b_start, b_end in blocks:
+        lines = _lines(text, b_start, b_end)
+        if any(e - s > _WRAP_WIDTH for s, e in lines):
+            out.extend(lines)
+        else:
+            out.append((b_start, b_end))
     return [r for r in (_trim(text, s, e) for s, e in out) if r is not None]
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    while start < end:
+        nl = text.find("\n", start, end)
+        stop = end if nl < 0 else nl
+        out.append((start, stop))
+        start = stop + 1
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
