@@ -100,7 +100,8 @@ def test_max_bytes(corpus: Path) -> None:
 
 
 @pytest.mark.parametrize("args", [["extract"], ["extract", "--jobs", "0", "x"],
-                                  ["extract", "--base-date", "May 2023", "x"]])
+                                  ["extract", "--base-date", "May 2023", "x"],
+                                  ["extract", "--out", "/nonexistent/dir/f.jsonl", "x"]])
 def test_usage_errors_exit_2(corpus: Path, args: list[str]) -> None:
     assert rkg(*args, cwd=corpus).returncode == 2
 

@@ -116,5 +116,16 @@ def register(root: click.Group, export: click.Group) -> None:
         Prints one JSON object per document per line (the repression-kg/facts/1 contract).
         Unreadable inputs are reported on stderr, one line each, and the exit status is 1.
         """
-        sys.exit(run_extract(paths, out=out, jobs=jobs, max_bytes=max_bytes,
-                             base_date=base_date))
+        if out not in (None, "-"):
+            parent = Path(out).parent
+            if not parent.is_dir() or not os.access(parent, os.W_OK):
+                raise click.BadParameter(f"cannot write into {str(parent)!r}",
+                                         param_hint="'--out'")
+        try:
+            status = run_extract(paths, out=out, jobs=jobs, max_bytes=max_bytes,
+                                 base_date=base_date)
+        except BrokenPipeError:  # `rkg extract dir | head`: stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            status = 1
+        sys.exit(status)
