@@ -69,34 +69,58 @@ class Context:
     def paragraph_at(self, offset: int) -> tuple[int, int]:
         return _containing(self.paragraphs, offset) or (0, len(self.doc.text))
 
+    def block_at(self, offset: int) -> tuple[int, int]:
+        """The paragraph of ``offset``, or its line when the paragraph is made of lines
+        that each end a sentence (pages whose paragraphs are separated by one newline)."""
+        p_start, p_end = self.paragraph_at(offset)
+        text = self.doc.text
+        line_start = max(p_start, text.rfind("\n", 0, offset) + 1)
+        line_end = text.find("\n", offset, p_end)
+        if line_end < 0:
+            return line_start, p_end
+        if text[line_start:line_end].rstrip()[-1:] in _LINE_ENDS:
+            return line_start, line_end
+        return p_start, p_end
+
     def dates_in(self, start: int, end: int) -> list[DateMention]:
         return [d for d in self.dates if start <= d.start and d.end <= end]
 
-    def person_at(self, offset: int) -> str | None:
+    def person_at(self, offset: int, *, exclude: frozenset[str] = frozenset(),
+                  max_after: int | None = None) -> str | None:
         """The person a fact at ``offset`` most likely concerns.
 
         Nearest person named before it in the same sentence, else after it in the same
-        sentence, else the nearest before it in the paragraph, else the document's main
-        person. Mentions are sorted by start (persons extractor keeps them so).
+        sentence (at most ``max_after`` characters on, when given), else the nearest before
+        it in the paragraph (see :meth:`block_at`), else the document's main person.
+        Persons in ``exclude`` (e.g. lawyers and judges) are passed over. Mentions are
+        sorted by start (the persons extractor keeps them so).
         """
         mentions = self.person_mentions
+        if not mentions:
+            return self.main_person
+        starts = [m.start for m in mentions]
         s_start, s_end = self.sentence_at(offset)
-        before = [m for m in mentions if s_start <= m.start and m.end <= offset]
-        if before:
-            return before[-1].person
-        after = [m for m in mentions if offset <= m.start and m.end <= s_end]
-        if after:
-            return after[0].person
-        p_start, _ = self.paragraph_at(offset)
-        before = [m for m in mentions if p_start <= m.start and m.end <= offset]
-        if before:
-            return before[-1].person
-        return self.main_person
+        hi = bisect.bisect_right(starts, offset)
+        for m in reversed(mentions[bisect.bisect_left(starts, s_start):hi]):
+            if m.end <= offset and m.person not in exclude:
+                return m.person
+        limit = s_end if max_after is None else min(s_end, offset + max_after)
+        for m in mentions[bisect.bisect_left(starts, offset):]:
+            if m.start >= limit:
+                break
+            if m.end <= s_end and m.person not in exclude:
+                return m.person
+        b_start, _ = self.block_at(offset)
+        for m in reversed(mentions[bisect.bisect_left(starts, b_start):hi]):
+            if m.end <= offset and m.person not in exclude:
+                return m.person
+        return self.main_person if self.main_person not in exclude else None
 
 
 _ROUGH_END = re.compile(r"[.!?…](?=[\"”’»)]*\s+[\"“‘«(]*[A-ZА-ЯЁ0-9])|\n")
 
 
+_LINE_ENDS = frozenset(".!?…:;\"”’»)")
 _LAST_WORD = re.compile(r"\w+$")
 _ABBREV = frozenset({"Mr", "Mrs", "Ms", "Dr", "Prof", "Maj", "Lt", "Col", "Gen", "Capt", "Sgt",
                      "Cpl", "Pvt", "Adm", "St", "No", "Art", "Arts", "Jr", "Sr", "Gov", "Rev",

@@ -1,7 +1,250 @@
-"""Extractor: persons (being written)."""
+"""Extractor: persons — names, aliases, surname-only mentions, birth years and roles.
 
-from repression_kg.extract.base import Context
+A Latin name is a run of capitalised words anchored by a given name from
+ontology/lookups/first-names.yml (or by a cue such as "lawyer", "activist" right before it);
+ranks and titles ("Maj.", "President") are left out of the name. Cyrillic names
+("Жилину Михаилу Алексеевичу") are put in the nominative with pymorphy3 and transliterated;
+the Latin form becomes the name unless the text has one, the Cyrillic nominative is an
+alias. Names are merged by a comparison key of given name and surname, so patronymic and
+transliteration variants become aliases of one person, while "Zhilina" stays apart from
+"Zhilin". A surname alone ("Zhilin", "Zhilin's") is a mention of the one person of the
+document with that surname. Birth year and roles: see :mod:`repression_kg.extract.person_roles`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract import russian
+from repression_kg.extract.base import Context, PersonMention
+from repression_kg.extract.person_roles import (
+    assign_birth_years,
+    assign_roles,
+    person_nouns,
+    titles,
+)
+from repression_kg.facts import Person
+
+_LOWER = "a-zß-öø-ÿāčćęėěğıłńňőřśşšťūůűźżž"
+_UPPER = "A-ZÀ-ÖØ-ÞĀČĆĘĖĚĞİŁŃŇŐŘŚŞŠŤŪŮŰŹŻŽ"
+_WORD = (rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}]?[{_LOWER}]+)*"
+         rf"(?:['’][{_UPPER}][{_LOWER}]+)?")
+_INITIAL = rf"[{_UPPER}]\."
+#: a run of capitalised words (and initials) separated by single spaces
+_RUN = re.compile(rf"(?<![\w.@/])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|{_INITIAL}))*")
+_TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|"
+                         r"evych|ivna|ovitch|evitch|ogly|oglu|kyzy|qizi)$")
+_CAPITALISED = re.compile(rf"(?<![\w.@/-])[{_UPPER}А-ЯЁ][{_LOWER}а-яё]+"
+                          rf"(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}А-ЯЁ]?[{_LOWER}а-яё]+)*")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    data = lookups.load("first-names")
+    out: set[str] = set()
+    for gender in ("male", "female"):
+        for name in data["cyrillic"][gender]:
+            out |= russian.latin_variants(str(name))
+    for group in data["latin"]:
+        out |= {str(n) for n in group}
+    variants = set()
+    for name in out:
+        variants |= russian.latin_variants(name)
+    return frozenset(n for n in out | variants if " " not in n)
+
+
+@cache
+def _not_after() -> frozenset[str]:
+    return frozenset(str(w) for w in lookups.load("first-names")["not_after"])
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in lookups.load("name-stopwords")["words"])
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    first: str
+    surname: str
+    patronymic: str | None = None
+    surface: str = ""
+    cyrillic: str | None = None
+
+
+@dataclass
+class _Entity:
+    name: str
+    key: tuple[str, str]
+    surname: str
+    first: str
+    aliases: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_surname(word: str) -> bool:
+    return (word not in _stopwords() and word not in _not_after() and len(word) > 1
+            and not word.endswith("."))
+
+
+def _latin_candidates(text: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    firsts = _first_names()
+    cue_titles = titles()
+    nouns = person_nouns()
+    for run in _RUN.finditer(text):
+        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                  for m in _TOKEN.finditer(run.group())]
+        i = 0
+        while i < len(tokens) - 1:
+            word = tokens[i][2]
+            cued = word in firsts and word not in _stopwords()
+            if not cued and _is_surname(word):
+                prefix = text[max(0, tokens[i][0] - 40):tokens[i][0]].lower()
+                cued = (i > 0 and tokens[i - 1][2] in cue_titles) or (
+                    i == 0 and _ends_with_cue(prefix, nouns))
+            if not cued:
+                i += 1
+                continue
+            j = i + 1
+            patronymic = None
+            if j + 1 < len(tokens) and (
+                    _PATRONYMIC.search(tokens[j][2]) or tokens[j][2].endswith(".")) \
+                    and _is_surname(tokens[j + 1][2]):
+                patronymic = tokens[j][2] if not tokens[j][2].endswith(".") else None
+                j += 1
+            surname = tokens[j][2]
+            follower = tokens[j + 1][2] if j + 1 < len(tokens) else None
+            if not _is_surname(surname) or (follower and follower in _not_after()):
+                i += 1
+                continue
+            start, end = tokens[i][0], tokens[j][1]
+            out.append(_Candidate(start, end, word, surname, patronymic, text[start:end]))
+            i = j + 1
+    return out
+
+
+def _ends_with_cue(prefix: str, nouns: frozenset[str]) -> bool:
+    prefix = prefix.rstrip(" ,\u00a0")
+    return any(prefix.endswith(noun) and (len(prefix) == len(noun)
+                                          or not prefix[-len(noun) - 1].isalpha())
+               for noun in nouns)
+
+
+def _cyrillic_candidates(text: str) -> list[_Candidate]:
+    out = []
+    for match in russian.CYRILLIC_NAME.finditer(text):
+        words = match.group().split()
+        parts = russian.person_name(words)
+        if parts is None:
+            continue
+        first = russian.transliterate(parts["first"])
+        surname = russian.transliterate(parts["surname"])
+        nominative = russian.nominative(match.group().replace("\u00a0", " "))
+        out.append(_Candidate(match.start(), match.end(), first, surname,
+                              parts.get("patronymic"), f"{first} {surname}", nominative))
+    return out
+
+
+def _key(first: str, surname: str) -> tuple[str, str]:
+    return russian.token_key(first), russian.token_key(surname)
+
+
+def _entities(cands: list[_Candidate]) -> list[_Entity]:
+    by_key: dict[tuple[str, str], _Entity] = {}
+    order: list[_Entity] = []
+    # Latin forms name the person; Cyrillic-only persons take their transliteration
+    for cand in sorted(cands, key=lambda c: (c.cyrillic is not None, c.start)):
+        key = _key(cand.first, cand.surname)
+        ent = by_key.get(key)
+        if ent is None:
+            ent = _Entity(f"{cand.first} {cand.surname}", key, cand.surname, cand.first)
+            by_key[key] = ent
+            order.append(ent)
+        ent.spans.append((cand.start, cand.end))
+        for alias in (cand.surface, cand.cyrillic):
+            if alias and alias != ent.name and alias not in ent.aliases:
+                ent.aliases.append(alias)
+    return order
+
+
+def _surname_mentions(text: str, ents: list[_Entity]) -> None:
+    """Add mentions of a surname alone (or a unique given name alone) to its person."""
+    taken = sorted(s for e in ents for s in e.spans)
+    surnames: dict[str, list[_Entity]] = {}
+    firsts: dict[str, list[_Entity]] = {}
+    for ent in ents:
+        surnames.setdefault(ent.surname, []).append(ent)
+        firsts.setdefault(ent.first, []).append(ent)
+        for alias in ent.aliases:
+            if russian.is_cyrillic(alias):
+                parts = russian.name_parts(alias)
+                if "surname" in parts:
+                    surnames.setdefault(parts["surname"], []).append(ent)
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        if _inside(taken, start, end):
+            continue
+        word = match.group()
+        owners = surnames.get(word) or firsts.get(word)
+        if owners is None and russian.is_cyrillic(word):
+            owners = [o for form in russian.surname_nominatives(word)
+                      for o in surnames.get(form, [])]
+        if owners and len({id(o) for o in owners}) == 1:
+            owners[0].spans.append((start, end))
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
 
 
 def extract_persons(ctx: Context) -> None:
-    """Adds nothing yet."""
+    """Fill ``ctx.facts.persons``, ``ctx.person_mentions`` (sorted) and ``ctx.main_person``."""
+    text = ctx.text
+    cands = _latin_candidates(text) + _cyrillic_candidates(text)
+    cands = _drop_overlaps(cands)
+    ents = _entities(cands)
+    _surname_mentions(text, ents)
+    persons: list[Person] = []
+    mentions: list[PersonMention] = []
+    for n, ent in enumerate(sorted(ents, key=lambda e: min(e.spans)), start=1):
+        pid = f"p{n}"
+        spans = sorted(set(ent.spans))
+        persons.append(Person(id=pid, name=ent.name, aliases=ent.aliases,
+                              mentions=[ctx.span(s, e) for s, e in spans]))
+        mentions.extend(PersonMention(s, e, pid) for s, e in spans)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    ctx.facts.persons.extend(persons)
+    ctx.person_mentions = mentions
+    assign_birth_years(ctx, persons)
+    assign_roles(ctx, persons)
+    ctx.main_person = _main_person(persons)
+
+
+def _drop_overlaps(cands: list[_Candidate]) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for cand in sorted(cands, key=lambda c: (c.start, -c.end)):
+        if out and cand.start < out[-1].end:
+            continue
+        out.append(cand)
+    return out
+
+
+def _main_person(persons: list[Person]) -> str | None:
+    counts = Counter({p.id: len(p.mentions) for p in persons})
+    ranked = sorted(persons, key=lambda p: (-counts[p.id], p.id))
+    for want in ("defendant", "political_prisoner"):
+        for person in ranked:
+            if want in person.roles:
+                return person.id
+    for person in ranked:
+        if not {"lawyer", "judge", "official", "author", "journalist"} & set(person.roles):
+            return person.id
+    return None

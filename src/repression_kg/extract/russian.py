@@ -69,8 +69,58 @@ def _restore_case(word: str, like: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def _name_parses(word: str) -> list[Any]:
     return [p for p in _morph().parse(word) if {"Name", "Patr", "Surn"} & set(p.tag.grammemes)]
+
+
+@lru_cache(maxsize=16384)
+def _tags(word: str) -> frozenset[str]:
+    """Every grammeme of every parse of ``word``."""
+    return frozenset(g for p in _morph().parse(word) for g in p.tag.grammemes)
+
+
+_CYR_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
+#: two or three capitalised Cyrillic words: the shape of "Фамилия Имя Отчество" in any order
+CYRILLIC_NAME = re.compile(rf"(?<![\w-]){_CYR_WORD}(?:[ \u00a0]{_CYR_WORD}){{1,2}}(?![\w-])")
+_SURNAME_ENDING = re.compile(
+    r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|ых|их|ко|ук|юк|чук|енко|"
+    r"швили|дзе|ян|янц|ев[аы]?|ович|ич)[а-яё]{0,3}$")
+
+
+def person_name(words: list[str]) -> dict[str, str] | None:
+    """Parts of a Cyrillic person name in the nominative, or None when ``words`` are not one.
+
+    Needs a given name known to the dictionary plus a surname (dictionary surname or a
+    surname-like ending); place and organisation names are refused.
+
+    >>> person_name(["Ивану", "Петрову"])["surname"]
+    'Петров'
+    >>> person_name(["Алтайский", "край"]) is None
+    True
+    """
+    if not 2 <= len(words) <= 3:
+        return None
+    has_name = has_surname = False
+    for word in words:
+        tags = _tags(word)
+        if {"Geox", "Orgn"} & tags and not {"Name", "Surn", "Patr"} & tags:
+            return None
+        if "Name" in tags:
+            has_name = True
+        elif "Surn" in tags or "Patr" in tags or _SURNAME_ENDING.search(word.lower()):
+            has_surname = True
+        elif "Name" not in tags and {"NOUN", "ADJF", "VERB", "PREP", "CONJ"} & tags \
+                and "Surn" not in tags and not _SURNAME_ENDING.search(word.lower()):
+            return None
+    if not has_name:
+        return None
+    parts = name_parts(nominative(" ".join(words)))
+    if "first" not in parts or "surname" not in parts:
+        return None
+    if not has_surname and "patronymic" not in parts:
+        return None
+    return parts
 
 
 def _grammar(tokens: list[str]) -> tuple[str | None, set[str]]:
@@ -165,6 +215,24 @@ def name_parts(name: str) -> dict[str, str]:
     if "first" not in out and len(rest) > 1:  # an unknown given name: "Surname Name" order
         out["surname"], out["first"] = rest[0], " ".join(rest[1:])
     return out
+
+
+@lru_cache(maxsize=4096)
+def surname_nominatives(word: str) -> frozenset[str]:
+    """Every nominative a Cyrillic surname form may come from, either gender.
+
+    >>> sorted(surname_nominatives("Жилина"))
+    ['Жилин', 'Жилина']
+    """
+    out = {word}
+    for p in _morph().parse(word):
+        if "Surn" in p.tag and "sing" in p.tag:
+            form = p.inflect({"nomn", "sing", p.tag.gender} if p.tag.gender else {"nomn"})
+            if form is not None:
+                out.add(_restore_case(form.word, word))
+    for gender in ("masc", "femn"):
+        out.add(_restore_case(_surname_by_ending(word.lower(), gender, {"gent"}), word))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=4096)

@@ -1,0 +1,136 @@
+"""Persons: names, aliases, surname mentions, Cyrillic names, birth years, roles."""
+
+from __future__ import annotations
+
+from repression_kg.facts import DocumentFacts, Person
+from tests.extract.conftest import run
+
+
+def by_name(facts: DocumentFacts, name: str) -> Person:
+    found = [p for p in facts.persons if p.name == name]
+    assert found, f"{name} not in {[p.name for p in facts.persons]}"
+    return found[0]
+
+
+def test_rank_is_not_part_of_the_name_and_surname_links() -> None:
+    facts = run("Lt. Col. Pavel Sorokin was detained in Tver. Sorokin's flat was searched.")
+    sorokin = by_name(facts, "Pavel Sorokin")
+    assert [m.text for m in sorokin.mentions] == ["Pavel Sorokin", "Sorokin"]
+    assert len(facts.persons) == 1
+
+
+def test_feminine_surname_is_another_person() -> None:
+    facts = run("Kirill Kozyrev and his sister Anna Kozyreva were both charged. "
+                "Kozyrev pleaded not guilty; Kozyreva was fined.")
+    kirill, anna = by_name(facts, "Kirill Kozyrev"), by_name(facts, "Anna Kozyreva")
+    assert [m.text for m in kirill.mentions] == ["Kirill Kozyrev", "Kozyrev"]
+    assert [m.text for m in anna.mentions] == ["Anna Kozyreva", "Kozyreva"]
+    assert "defendant" in kirill.roles and "defendant" in anna.roles
+    assert "relative" in anna.roles
+
+
+def test_patronymic_and_transliteration_variants_are_aliases() -> None:
+    facts = run("Yuriy Andreevich Lebedev was arrested. Later Yury Lebedev appealed.")
+    assert len(facts.persons) == 1
+    person = facts.persons[0]
+    assert person.name == "Yuriy Lebedev"
+    assert {"Yuriy Andreevich Lebedev", "Yury Lebedev"} <= set(person.aliases)
+
+
+def test_cyrillic_name_in_dative_gives_nominative_alias_and_latin_name() -> None:
+    facts = run("Адрес для писем: Смирнову Олегу Петровичу, 1979 г. р.")
+    person = facts.persons[0]
+    assert person.name == "Oleg Smirnov"
+    assert "Смирнов Олег Петрович" in person.aliases
+    assert person.birth_year == 1979
+    assert person.mentions[0].text == "Смирнову Олегу Петровичу"
+
+
+def test_cyrillic_and_latin_forms_merge() -> None:
+    facts = run("Oleg Petrovich Smirnov (born 1979) is held in Tula.\n"
+                "Write to: Смирнову Олегу Петровичу.")
+    assert len(facts.persons) == 1
+    person = facts.persons[0]
+    assert person.name == "Oleg Smirnov"
+    assert {"Oleg Petrovich Smirnov", "Смирнов Олег Петрович"} <= set(person.aliases)
+    assert person.birth_year == 1979
+
+
+def test_russian_note() -> None:
+    facts = run("Суд приговорил Ивана Сергеевича Петрова к шести годам колонии. "
+                "Петров, 1990 г. р., был задержан в марте. Его адвокат Мария Орлова "
+                "обжалует приговор.")
+    petrov = by_name(facts, "Ivan Petrov")
+    assert petrov.birth_year == 1990 and "defendant" in petrov.roles
+    assert [m.text for m in petrov.mentions] == ["Ивана Сергеевича Петрова", "Петров"]
+    assert "lawyer" in by_name(facts, "Mariya Orlova").roles
+
+
+def test_age_gives_birth_year_only_with_a_publication_date() -> None:
+    text = "Activist Nadia Gromova, 34, was fined."
+    assert run(text, "2024-06-01").persons[0].birth_year == 1990
+    assert run(text).persons[0].birth_year is None
+    assert run("The then 19-year-old Nadia Gromova was fined.", "2024-06-01") \
+        .persons[0].birth_year is None
+
+
+def test_roles_from_titles_and_appositives() -> None:
+    facts = run("Judge Elena Vasilyeva sentenced student Timur Khasanov (born in 1995). "
+                "His lawyer, Yana Belova, will appeal; President Vladimir Putin was silent. "
+                "Khasanov is a political prisoner.")
+    assert by_name(facts, "Elena Vasilyeva").roles == ["judge"]
+    khasanov = by_name(facts, "Timur Khasanov")
+    assert {"defendant", "political_prisoner"} <= set(khasanov.roles)
+    assert khasanov.birth_year == 1995
+    assert by_name(facts, "Yana Belova").roles == ["lawyer"]
+    assert by_name(facts, "Vladimir Putin").roles == ["official"]
+
+
+def test_byline_author() -> None:
+    facts = run("Court roundup\nJane Whitfield – 3 March 2024\nNothing else here.")
+    assert by_name(facts, "Jane Whitfield").roles == ["author"]
+
+
+def test_no_persons_from_places_organisations_or_law() -> None:
+    facts = run("Article Smith was amended. The Memorial Human Rights Centre objected. "
+                "A court in Vladimir Oblast and the Alexander Garden. Free Russia Legion. "
+                "Kanatny Prospekt 81, Remand Prison No. 1.")
+    assert facts.persons == []
+
+
+def test_mentions_quote_the_text_and_are_sorted() -> None:
+    text = "Maj. Ilya Orlov, 30, and Anna Orlova. Orlov’s case; Orlova’s appeal."
+    facts = run(text, "2020-01-01")
+    for person in facts.persons:
+        for span in person.mentions:
+            assert text[span.start:span.end] == span.text
+
+
+def test_seed_zhilin(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    text = next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8")
+    facts = run(text)
+    assert len(facts.persons) == 1
+    zhilin = facts.persons[0]
+    assert zhilin.name == "Mikhail Zhilin"
+    assert {"Mikhail Alekseevich Zhilin", "Жилин Михаил Алексеевич"} <= set(zhilin.aliases)
+    assert zhilin.birth_year == 1986
+    assert {"defendant", "political_prisoner"} <= set(zhilin.roles)
+
+
+def test_seed_zhilin_and_wife(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    text = next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8")
+    facts = run(text)
+    names = {p.name for p in facts.persons}
+    assert {"Mikhail Zhilin", "Ekaterina Zhilina", "Dmitri Kovalenko"} <= names
+    wife = by_name(facts, "Ekaterina Zhilina")
+    assert all(m.text.startswith(("Ekaterina", "Zhilina")) for m in wife.mentions)
+    assert "Zhilina" not in [m.text for m in by_name(facts, "Mikhail Zhilin").mentions]
+    assert "lawyer" in by_name(facts, "Dmitri Kovalenko").roles
+
+
+def test_seed_zimin(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    text = next(seeds_dir.glob("002_*.txt")).read_text(encoding="utf-8")
+    facts = run(text)
+    assert [p.name for p in facts.persons] == ["Dmitry Zimin"]
+    assert facts.persons[0].birth_year == 2003
+    assert "Зимин Дмитрий Сергеевич" in facts.persons[0].aliases
