@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from repression_kg.facts import DocumentFacts, Person
 from tests.extract.conftest import run
+
+from repression_kg.facts import DocumentFacts, Person
 
 
 def by_name(facts: DocumentFacts, name: str) -> Person:
