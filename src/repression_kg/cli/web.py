@@ -37,3 +37,47 @@ def register(root: click.Group, export: click.Group) -> None:
         kinds = ", ".join(f"{n:,} {k}" for k, n in stats.by_kind.items())
         click.echo(f"{out}/index.html: {stats.pages:,} pages ({kinds}); {stats.files:,} files, "
                    f"{stats.bytes / 1e6:.1f} MB in {stats.seconds:.1f} s")
+
+    @root.command("serve")
+    @STORE_OPTION
+    @click.option("--host", default="127.0.0.1", show_default=True,
+                  help="Interface to listen on (loopback by default; anything else exposes it).")
+    @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+                  help="Port (0 picks a free one).")
+    @click.option("--timeout", type=click.FloatRange(0.1, 3600), default=30.0,
+                  show_default=True, help="Seconds a query may run before it is stopped (504).")
+    @click.option("--max-rows", type=click.IntRange(1), default=100_000, show_default=True,
+                  help="Rows (or triples) a result may have; more is an error (422).")
+    @click.option("--max-concurrent", type=click.IntRange(1, 64), default=4, show_default=True,
+                  help="Worker processes; further requests get 429 with Retry-After.")
+    @click.option("--allow-update", is_flag=True,
+                  help="Accept SPARQL Update and graph-store writes (needs --token; one worker).")
+    @click.option("--token", envvar="RKG_SERVE_TOKEN",
+                  help="Bearer token writers must send (or $RKG_SERVE_TOKEN).")
+    @click.option("--cors", metavar="ORIGIN",
+                  help="Send Access-Control-Allow-Origin for this origin (none by default).")
+    @click.option("--base", default="https://w3id.org/repression-kg/", show_default=True,
+                  help="IRI base mapped to this server's /id/ and /ref/ paths.")
+    @click.option("--quiet", is_flag=True, help="Do not log requests.")
+    def serve_command(store: Path | None, host: str, port: int, timeout: float, max_rows: int,
+                      max_concurrent: int, allow_update: bool, token: str | None,
+                      cors: str | None, base: str, quiet: bool) -> None:
+        """Serve the graph: SPARQL 1.1 endpoint at /sparql, entity pages and RDF at /id/…
+        and /ref/…, a query page at /. Read-only unless --allow-update --token T."""
+        from repression_kg.serve import ServerConfig, serve
+        from repression_kg.store import default_store_path
+
+        if allow_update and not token:
+            raise click.UsageError("--allow-update needs --token (or $RKG_SERVE_TOKEN)")
+        path = store if store is not None else default_store_path()
+        if not path.is_dir():
+            raise click.ClickException(f"{path}: no store here (run `rkg build` first, or "
+                                       "pass --store)")
+        config = ServerConfig(store=path, host=host, port=port, timeout=timeout,
+                              max_rows=max_rows, max_concurrent=max_concurrent,
+                              allow_update=allow_update, token=token, cors=cors, base=base,
+                              quiet=quiet)
+        try:
+            serve(config)
+        except (OSError, RuntimeError, ValueError) as exc:
+            raise click.ClickException(str(exc)) from exc
