@@ -49,6 +49,8 @@ class Context:
     #: the date relative dates are resolved against: the document's publication date, else
     #: a dateline in its head (set by the dates extractor; None when there is neither)
     published: str | None = None
+    #: grammatical gender of each person ("m"/"f") when its name shows it
+    genders: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:

@@ -5,8 +5,8 @@ Full dates ("20 March 2023", "March 20, 2023", "2023-03-20", "20.03.2023",
 "last fall", "last year", "в марте"). Relative expressions are resolved against the
 document's publication date — ``Document.published`` or else a dateline near the top of
 the text — and dropped when there is none: nothing is resolved against *now*. A day and
-month without a year ("on 29 December") take the year of the last full date before it,
-unless that would put it after the publication date.
+month without a year ("on 29 December") take the year of the last full date (day, month
+and year) before it, unless that would put it after the publication date.
 
 Month names and seasons are data: ontology/lookups/months.yml. Every pattern is a flat
 alternation of literals and bounded classes, so matching is linear in the text.
@@ -284,7 +284,7 @@ def extract_dates(ctx: Context) -> None:
         value, relative = _resolve(groups, ref, anchor)
         if value is None:
             continue
-        if not relative and len(value) >= 7:
+        if not relative and len(value) == 10:
             anchor = int(value[:4])
         start, end = _trim(match)
         out.append(DateMention(value, start, end, relative))

@@ -1,7 +1,294 @@
-"""Extractor: events (being written)."""
+"""Extractor: events — detention, arrest, search, border crossing, asylum, transfers,
+charges, trial, conviction, sentencing, appeal, release, exchange and open letters.
 
-from repression_kg.extract.base import Context
+Cue patterns are data (ontology/lookups/events.yml). For each cue the event takes, from
+the same sentence: its person (:meth:`Context.person_at`, never a lawyer or judge; a
+sentence that names nobody and has no "he"/"she" gives no person, and such an event is
+dropped unless it is a letter or an exchange), the date nearest the cue in its clause,
+a place, and for transfers the countries: "Kazakhstan deported him to Russia" gives
+from Kazakhstan to Russia. Countries come from the places extractor, or from the small
+list in events.yml when it found none. Cues after "demand", "might", "to face" ... are
+not events. Events of one type, person and date are merged (their mentions joined), and
+an undated one joins the dated one of its type and person.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context, DateMention
+from repression_kg.facts import Event, EventType, Span
+
+_CLAUSE = re.compile(r";|,\s+(?:and|but|while|after|before|when|which|who)\b|\bbut\b|\band\s+then\b"
+                     r"|\bbecause\b|\bwhich\s+means\b|\bso\s+that\b|\bпотому\s+что\b|, а\b|, но\b")
+_LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory\s+of|"
+                       r"в|во|на\s+территории|под)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
+                       r"|village\s+of\s+|region\s+of\s+)?$)")
+_PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b)")
+_GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
+           "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
+_BIRTH_BEFORE = re.compile(r"(?:born|b\.|born\s+in|\()\s*$")
+_BIRTH_AFTER = re.compile(r"\s*(?:г\.\s?р\.|года\s+рождения)")
+_TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
+_FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
+_LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
+                      "asylum_granted", "trial", "conviction", "sentencing", "release"})
+_NOT_PERSONS = frozenset({"lawyer", "judge", "official", "journalist"})
+
+
+@cache
+def _cues() -> list[tuple[EventType, re.Pattern[str]]]:
+    data = lookups.load("events")["events"]
+    out = []
+    for kind, patterns in data.items():
+        alt = "|".join(f"(?:{p})" for p in patterns)
+        out.append((kind, re.compile(rf"(?i:(?<![\w-])(?:{alt})(?![\w-]))")))
+    return out
+
+
+@cache
+def _negators() -> re.Pattern[str]:
+    words = {str(w) for w in lookups.load("events")["not_after"]}
+    # case-sensitive, so that the month "May" is not the verb "may"
+    words |= {w[:1].upper() + w[1:] for w in words if w != "may"}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+@cache
+def _transfers() -> frozenset[str]:
+    return frozenset(lookups.load("events")["transfers"])
+
+
+@cache
+def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    forms = {str(f): str(name) for name, fs in lookups.load("events")["countries"].items()
+             for f in fs}
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), forms
+
+
+def _countries(ctx: Context) -> list[tuple[int, int, str]]:
+    """Country mentions (start, end, name): from the places extractor, else our own list."""
+    found = [(m.start, m.end, p.name) for p in ctx.facts.places if p.type == "country"
+             for m in p.mentions]
+    if found:
+        return sorted(found)
+    pattern, forms = _country_pattern()
+    return [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(ctx.text)]
+
+
+def _places(ctx: Context) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, p.name) for p in ctx.facts.places for m in p.mentions)
+
+
+def _clause(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    s_start, s_end = ctx.sentence_at(start)
+    c_start, c_end = s_start, s_end
+    for m in _CLAUSE.finditer(ctx.text, s_start, s_end):
+        if m.end() <= start:
+            c_start = m.end()
+        elif m.start() >= end:
+            c_end = m.start()
+            break
+    return c_start, c_end
+
+
+def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
+    """The date nearest the cue, in its clause first, else in its sentence — but not a
+    date that stands nearer another event cue of the sentence ("asked for asylum, but in
+    December he was deported")."""
+    text = ctx.text
+
+    def gap(d: DateMention, at_start: int, at_end: int) -> int:
+        return d.start - at_end if d.start >= at_end else at_start - d.end
+
+    s_start, s_end = ctx.sentence_at(start)
+    first_cue = min([c for c in cues if s_start <= c < s_end] or [start])
+    for lo, hi in (_clause(ctx, start, end), (s_start, s_end)):
+        dates = [d for d in ctx.dates_in(lo, hi) if not _is_birth(text, d)]
+        others = [c for c in cues if lo <= c < hi and c != start]
+        # a date that opens the sentence dates all of it; a later one the cue of its clause,
+        # else its nearest cue
+        dates = [d for d in dates if d.end <= first_cue or _owns(ctx, d, start, end, others)]
+        if dates:
+            return min(dates, key=lambda d: gap(d, start, end)).value
+    return None
+
+
+def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[int]) -> bool:
+    d_start, d_end = _clause(ctx, date.start, date.end)
+    if d_start <= start < d_end:
+        return True
+    if any(d_start <= c < d_end for c in others):
+        return False
+    mine = date.start - end if date.start >= end else start - date.end
+    return all(mine <= abs(date.start - c) for c in others)
+
+
+def _is_birth(text: str, date: DateMention) -> bool:
+    return bool(_BIRTH_BEFORE.search(text[max(0, date.start - 12):date.start])
+                or _BIRTH_AFTER.match(text, date.end))
+
+
+def _person(ctx: Context, start: int, end: int) -> str | None:
+    """Whom the cue concerns: the nearest named person before it in its sentence, else
+    the first right after it, else the last named before it in its paragraph, else the
+    main person — keeping only persons whose gender fits a "he"/"she" of the clause, and
+    never lawyers, judges, officials or journalists. A sentence that names nobody and
+    has no personal pronoun concerns nobody we know.
+    """
+    text = ctx.text
+    persons = {p.id: p for p in ctx.facts.persons}
+    exclude = {pid for pid, p in persons.items() if _NOT_PERSONS & set(p.roles)}
+    s_start, s_end = ctx.sentence_at(start)
+    c_start, c_end = _clause(ctx, start, end)
+    pronouns = {_GENDER.get(m.group().lower()) for m in _PRONOUN.finditer(text, c_start, c_end)}
+    pronouns.discard(None)
+    mentions = [m for m in ctx.person_mentions if m.person not in exclude]
+    named = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    if not named and not _PRONOUN.search(text, s_start, s_end):
+        return None
+    b_start, _ = ctx.block_at(start)
+    order = ([m.person for m in reversed(named) if m.end <= start]
+             + [m.person for m in named if end <= m.start <= end + 80]
+             + [m.person for m in reversed(mentions) if b_start <= m.start and m.end <= s_start])
+    if ctx.main_person and ctx.main_person not in exclude:
+        order.append(ctx.main_person)
+    for pid in order:
+        if len(pronouns) != 1 or ctx.genders.get(pid) in (None, *pronouns):
+            return pid
+    return None
+
+
+def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
+                        countries: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+    text = ctx.text
+    s_start, s_end = ctx.sentence_at(start)
+    here = [c for c in countries if s_start <= c[0] and c[1] <= s_end]
+    to_country = from_country = None
+    for c_start, _, name in here:
+        if c_start >= end and to_country is None and _TO.search(text[max(s_start, c_start - 40):c_start]):
+            if not _CLAUSE.search(text, end, c_start):
+                to_country = name
+        if from_country is None and _FROM.search(text[max(s_start, c_start - 12):c_start]):
+            from_country = name
+    if kind == "border_crossing":
+        if to_country is None:
+            after = [c for c in here if c[0] >= end]
+            to_country = after[0][2] if after else None
+        return from_country, to_country
+    if from_country is None:
+        before = [c for c in here if c[1] <= start and c[2] != to_country]
+        from_country = before[-1][2] if before else None
+    return from_country, to_country
+
+
+def _negated(ctx: Context, start: int) -> bool:
+    c_start, _ = _clause(ctx, start, start)
+    window = ctx.text[max(c_start, start - 50):start]
+    return _negators().search(window) is not None
 
 
 def extract_events(ctx: Context) -> None:
-    """Adds nothing yet."""
+    """Fill ``ctx.facts.events``."""
+    text = ctx.text
+    hits: list[tuple[int, int, EventType]] = []
+    for kind, pattern in _cues():
+        hits.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
+    hits = _longest(hits)
+    countries = _countries(ctx)
+    places = _places(ctx) or countries
+    events: list[Event] = []
+    cue_starts = [h[0] for h in hits]
+    for start, end, kind in hits:
+        if _negated(ctx, start):
+            continue
+        person = _person(ctx, start, end)
+        if person is None and kind not in ("letter", "exchange"):
+            continue
+        event = Event(type=kind, person=person, date=_date(ctx, start, end, cue_starts))
+        if kind in _transfers():
+            event.from_country, event.to_country = _transfer_countries(
+                ctx, kind, start, end, countries)
+        elif kind in _LOCATED:
+            event.place = _place(ctx, start, end, places, kind)
+        s_start, s_end = ctx.sentence_at(start)
+        event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
+        events.append(event)
+    ctx.facts.events.extend(_merge(events))
+
+
+def _trimmed(ctx: Context, start: int, end: int) -> Span:
+    text = ctx.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return ctx.span(start, end)
+
+
+def _place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]],
+           kind: str) -> str | None:
+    """The place named nearest the cue within its clause, after "in", "at", "в" ...
+
+    For asylum decisions the deciding country before the cue counts too ("Kazakhstan
+    rejected his request").
+    """
+    text = ctx.text
+    c_start, c_end = _clause(ctx, start, end)
+    near = [p for p in places if c_start <= p[0] and p[1] <= c_end and (
+        _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
+        or (kind.startswith("asylum_") and p[1] <= start))]
+    if not near:
+        return None
+    return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])[2]
+
+
+def _longest(hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, EventType]]:
+    """Drop cues inside a longer cue ("rejected his request for asylum" beats "request")."""
+    out: list[tuple[int, int, EventType]] = []
+    for hit in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
+        if out and hit[0] < out[-1][1]:
+            continue
+        out.append(hit)
+    return out
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per type, person and date; undated ones join a dated one of their kind."""
+    out: list[Event] = []
+    for event in sorted(events, key=lambda e: (e.date is None, e.mentions[0].start)):
+        same = next((o for o in out if _same(o, event)), None)
+        if same is None:
+            out.append(event)
+            continue
+        for attr in ("place", "from_country", "to_country"):
+            if getattr(same, attr) is None:
+                setattr(same, attr, getattr(event, attr))
+        if event.date and (same.date is None or len(event.date) > len(same.date)):
+            same.date = event.date
+        same.mentions = sorted(set(same.mentions) | set(event.mentions))
+    return sorted(out, key=lambda e: e.mentions[0].start)
+
+
+def _same(a: Event, b: Event) -> bool:
+    kinds = {a.type, b.type}
+    if kinds == {"letter"} and (a.date is None or b.date is None or a.date == b.date):
+        return True  # one letter, named again with other signatories
+    if a.person != b.person:
+        return False
+    if a.type != b.type and not (kinds == {"deportation", "extradition"}
+                                 and (a.date is None or b.date is None)
+                                 and _compatible(a.to_country, b.to_country)
+                                 and _compatible(a.from_country, b.from_country)):
+        return False
+    if a.date is None or b.date is None:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def _compatible(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or x == y

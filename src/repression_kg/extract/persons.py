@@ -59,6 +59,34 @@ def _first_names() -> frozenset[str]:
 
 
 @cache
+def _gendered_first_names() -> dict[str, str]:
+    data = lookups.load("first-names")
+    out: dict[str, str] = {}
+    for gender, mark in (("male", "m"), ("female", "f")):
+        for name in data["cyrillic"][gender]:
+            for variant in russian.latin_variants(str(name)):
+                out.setdefault(variant.lower(), mark)
+            out.setdefault(str(name).lower(), mark)
+    return out
+
+
+_FEMININE_SURNAME = re.compile(r"(?:ova|eva|yova|ina|yna|aya|skaya|tskaya|ская|цкая|ова|ева|ина)$")
+_MASCULINE_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|ий|ов|ев|ин|ый)$")
+
+
+def gender(first: str, surname: str) -> str | None:
+    """"m" or "f" when the given name or a Russian surname ending shows it."""
+    mark = _gendered_first_names().get(first.lower())
+    if mark:
+        return mark
+    if _FEMININE_SURNAME.search(surname):
+        return "f"
+    if _MASCULINE_SURNAME.search(surname):
+        return "m"
+    return None
+
+
+@cache
 def _not_after() -> frozenset[str]:
     return frozenset(str(w) for w in lookups.load("first-names")["not_after"])
 
@@ -220,6 +248,9 @@ def extract_persons(ctx: Context) -> None:
         persons.append(Person(id=pid, name=ent.name, aliases=ent.aliases,
                               mentions=[ctx.span(s, e) for s, e in spans]))
         mentions.extend(PersonMention(s, e, pid) for s, e in spans)
+        mark = gender(ent.first, ent.surname)
+        if mark:
+            ctx.genders[pid] = mark
     mentions.sort(key=lambda m: (m.start, m.end))
     ctx.facts.persons.extend(persons)
     ctx.person_mentions = mentions

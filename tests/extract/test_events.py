@@ -1,0 +1,107 @@
+"""Events: cue phrases, person, date, place, transfer countries, negation, merging."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import run
+
+from repression_kg.facts import DocumentFacts, Event
+
+
+def events(facts: DocumentFacts, kind: str) -> list[Event]:
+    return [e for e in facts.events if e.type == kind]
+
+
+def test_deportation_with_countries_and_date() -> None:
+    facts = run("Ruslan Bekov fled to Georgia in 2022. On 4 March 2023 Georgian police "
+                "detained him in Tbilisi, and on 9 April 2023 Georgia deported him to Russia.")
+    (deport,) = events(facts, "deportation")
+    assert (deport.person, deport.date) == ("p1", "2023-04-09")
+    assert (deport.from_country, deport.to_country) == ("Georgia", "Russia")
+    assert any(m.text == "deported" for m in deport.mentions)
+    (detention,) = events(facts, "detention")
+    assert detention.date == "2023-03-04"
+
+
+def test_handed_back_is_a_transfer_and_joins_the_dated_one() -> None:
+    text = ("Maksim Orlov crossed the border into Kyrgyzstan. Kyrgyzstan refused him asylum "
+            "and handed him back to Russia. He was deported on 2 May 2023.")
+    facts = run(text)
+    (transfer,) = events(facts, "deportation")
+    assert transfer.date == "2023-05-02"
+    assert (transfer.from_country, transfer.to_country) == ("Kyrgyzstan", "Russia")
+    (crossing,) = events(facts, "border_crossing")
+    assert crossing.to_country == "Kyrgyzstan"
+    assert events(facts, "asylum_denied")
+
+
+def test_extradited_by_subject_country() -> None:
+    facts = run("Armenia extradited Pavel Sorokin to Russia on 1 June 2024.")
+    (event,) = events(facts, "extradition")
+    assert (event.from_country, event.to_country, event.date) == ("Armenia", "Russia",
+                                                                   "2024-06-01")
+
+
+def test_demands_and_fears_are_not_events() -> None:
+    facts = run("We demand the immediate release of Oleg Ivanenko. His family fears that "
+                "Turkey might extradite Oleg Ivanenko, who could face trial at home.")
+    assert facts.events == []
+
+
+def test_sentence_without_a_known_person_gives_no_event() -> None:
+    facts = run("Anna Belova spoke. Two soldiers were detained in November.", "2023-12-01")
+    assert events(facts, "detention") == []
+
+
+def test_pronoun_gender_picks_the_right_person() -> None:
+    facts = run("He told his wife, Marina Kuznetsova, that Turkey had refused his request for "
+                "asylum. Igor Kuznetsov was later deported.")
+    (denied,) = events(facts, "asylum_denied")
+    igor = next(p.id for p in facts.persons if p.name == "Igor Kuznetsov")
+    assert denied.person == igor
+
+
+def test_dates_go_to_the_cue_of_their_clause() -> None:
+    facts = run("Timur Ismailov requested asylum, but in May he was arrested.", "2023-08-01")
+    (request,) = events(facts, "asylum_request")
+    (arrest,) = events(facts, "arrest")
+    assert request.date is None and arrest.date == "2023-05"
+
+
+def test_duplicates_merge_their_mentions() -> None:
+    facts = run("Viktor Lapin was sentenced on 5 May 2022. Lapin was sentenced on "
+                "5 May 2022 to six years.")
+    (event,) = events(facts, "sentencing")
+    assert len([m for m in event.mentions if m.text == "sentenced"]) == 2
+
+
+def test_russian_events() -> None:
+    facts = run("Ивана Петрова задержали 15 февраля 2023 года. Суд приговорил Петрова "
+                "к шести годам колонии.")
+    assert events(facts, "detention")[0].date == "2023-02-15"
+    assert events(facts, "sentencing")[0].person == "p1"
+
+
+def test_letter_event_and_place() -> None:
+    facts = run("Jailed activists Lev Gromov and Yulia Sidorova released an open letter on "
+                "3 July 2024. Sidorova was detained in Kazan.")
+    (letter,) = events(facts, "letter")
+    assert letter.date == "2024-07-03"
+    assert events(facts, "detention")[0].place == "Kazan" or not facts.places
+
+
+def test_spans_are_exact() -> None:
+    text = "On 2 May 2023, Olga Petrova was arrested; she was released on 9 May 2023."
+    for event in run(text).events:
+        for span in event.mentions:
+            assert text[span.start:span.end] == span.text
+
+
+def test_seed_zhilin_deportation(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    for name in ("000_*.txt", "001_*.txt"):
+        facts = run(next(seeds_dir.glob(name)).read_text(encoding="utf-8"))
+        transfers = [e for e in facts.events if e.type in ("deportation", "extradition")]
+        assert len(transfers) == 1, transfers
+        zhilin = next(p.id for p in facts.persons if p.name == "Mikhail Zhilin")
+        assert transfers[0].person == zhilin
+        assert (transfers[0].from_country, transfers[0].to_country) == ("Kazakhstan", "Russia")
+        assert transfers[0].date.startswith("2022-12")
