@@ -3,12 +3,8 @@ with tests/fixtures/site-sample.trig."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +12,12 @@ import pyoxigraph
 import pytest
 
 from repression_kg.store import open_store
+
+TESTS_DIR = Path(__file__).resolve().parent
+if str(TESTS_DIR) not in sys.path:
+    sys.path.insert(0, str(TESTS_DIR))
+
+from rkg_server import start_server, stop_server  # noqa: E402
 
 TESTS = Path(__file__).resolve().parents[1]
 SAMPLE = TESTS / "fixtures" / "site-sample.trig"
@@ -31,40 +33,6 @@ def serve_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.flush()
     del store
     return path
-
-
-def start_server(store: Path, *args: str, timeout: float = 60.0) -> tuple[subprocess.Popen, str]:
-    """Start `rkg serve --port 0 …`; return the process and its base URL once it answers."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "repression_kg", "serve", "--store", str(store), "--port", "0",
-         "--quiet", *args],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-        env=dict(os.environ, PYTHONUNBUFFERED="1"))
-    deadline = time.monotonic() + timeout
-    assert process.stderr is not None
-    line = process.stderr.readline()
-    if "rkg serve: http://" not in line:
-        process.kill()
-        raise RuntimeError(f"server did not start: {line}{process.stderr.read()}")
-    url = line.split("rkg serve: ", 1)[1].split("/ ", 1)[0]
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url + "/health", timeout=5) as reply:
-                if reply.status == 200:
-                    return process, url
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise RuntimeError("server did not answer /health in time")
-
-
-def stop_server(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

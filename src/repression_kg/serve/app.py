@@ -49,6 +49,7 @@ class ServerConfig:
     max_body: int = 1_000_000
     max_upload: int = 100_000_000
     quiet: bool = False
+    queries_dir: Path | None = None
 
 
 class Server(ThreadingHTTPServer):
@@ -65,7 +66,7 @@ class Server(ThreadingHTTPServer):
         except OSError:
             self.pool.close()
             raise
-        self.queries = named.load()
+        self.queries = named.load(config.queries_dir)
 
     @property
     def url(self) -> str:

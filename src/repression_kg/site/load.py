@@ -149,7 +149,8 @@ def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
     for _ in range(2):
         minted = {n for n in level if n.startswith(ID)}
         level = expand(minted, incoming=True) | expand(level - minted, incoming=False)
-    expand(level, incoming=False)
+    level = expand(level, incoming=False)
+    expand(level, incoming=False)  # names of what the last facts point at (courts, places)
     _complete_quotes(index, expand)
     load_vocab_labels(store, index)
     return index

@@ -11,6 +11,7 @@ Links are produced by a :class:`Links` object, so the same page works as a stati
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -33,8 +34,10 @@ MAX_INCOMING = 1000
 HIDDEN_OUTGOING = {RKG + "evidence", RKG + "text", RDF_TYPE} | {OA + "hasTarget"}
 GENERIC_CLASSES = {RKG + "Fact", PROV + "Entity", "http://www.w3.org/2004/02/skos/core#Concept"}
 #: Arcs from a fact to the things it is mainly about, used to name the fact.
-FACT_FOCUS = tuple(RKG + p for p in ("accused", "sentenced", "participant", "designated",
-                                     "recognised", "invokes", "concerns", "subject", "cites"))
+FACT_FOCUS = tuple(RKG + p for p in (
+    "accused", "sentenced", "participant", "designated", "recognised", "invokes", "concerns",
+    "subject", "object", "cites", "recognisedBy", "designatedBy", "court", "fromCountry",
+    "toCountry"))
 
 
 class Links(Protocol):
@@ -105,7 +108,12 @@ def anchor(quote_iri: str) -> str:
 
 
 def class_label(index: GraphIndex, iri: str) -> str:
-    return index.vocab_labels.get(iri) or local_name(iri)
+    """The ontology's label of a class, else its local name in words ("Open letter")."""
+    label = index.vocab_labels.get(iri)
+    if label:
+        return label
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", local_name(iri))
+    return words[:1].upper() + words[1:].lower()
 
 
 def main_class(index: GraphIndex, iri: str) -> str | None:
@@ -113,28 +121,34 @@ def main_class(index: GraphIndex, iri: str) -> str | None:
     return types[0] if types else None
 
 
-def display_label(index: GraphIndex, iri: str) -> str:
-    """A name for any node: its label, or for an unnamed fact its class, date and focus."""
+def display_label(index: GraphIndex, iri: str, exclude: str | None = None) -> str:
+    """A name for any node: its label, or for an unnamed fact its class, what it is about
+    (leaving out ``exclude``, the page it is shown on) and its date."""
     if index.labels(iri):
         return index.label(iri)
     cls = main_class(index, iri)
     if cls is None:
         return index.label(iri)
-    parts = [class_label(index, cls)]
+    focus: list[str] = []
     for predicate in FACT_FOCUS:
-        value = index.first(iri, predicate)
-        if isinstance(value, str):
-            parts.append(index.label(value))
-            break
+        for value in index.values(iri, predicate):
+            if isinstance(value, str) and value != exclude and value not in focus:
+                focus.append(value)
+    text = class_label(index, cls)
+    if focus:
+        text += ": " + ", ".join(index.label(v) for v in focus[:2])
+        if len(focus) > 2:
+            text += f" (+{len(focus) - 2})"
     date = index.first(iri, RKG + "date")
     if isinstance(date, Lit):
-        parts.append(f"({date.value})")
-    return " ".join(parts[:1]) + (": " + " ".join(parts[1:]) if len(parts) > 1 else "")
+        text += f" ({date.value})"
+    return text
 
 
-def ref(index: GraphIndex, links: Links, iri: str) -> Ref:
+def ref(index: GraphIndex, links: Links, iri: str, exclude: str | None = None) -> Ref:
     kind = kind_of(index, iri) or ""
-    return Ref(iri, display_label(index, iri), links.entity(iri) if kind else None, kind)
+    return Ref(iri, display_label(index, iri, exclude), links.entity(iri) if kind else None,
+               kind)
 
 
 def quote_refs(index: GraphIndex, links: Links, quotes: list[Quote]) -> list[QuoteRef]:
@@ -180,7 +194,7 @@ def build_page(index: GraphIndex, iri: str, links: Links) -> EntityPage:
             by_predicate[p][s].add(g)
     for p in sorted(by_predicate):
         subjects = by_predicate[p]
-        rows = [Row(ref(index, links, p), value=ref(index, links, s),
+        rows = [Row(ref(index, links, p), value=ref(index, links, s, exclude=iri),
                     sources=_sources(index, links, graphs),
                     quotes=quote_refs(index, links, index.evidence(s)))
                 for s, graphs in sorted(subjects.items())[:MAX_INCOMING]]

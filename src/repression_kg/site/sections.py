@@ -136,7 +136,7 @@ def timeline(index: GraphIndex, iri: str, links: Links) -> list[TimelineEntry]:
                           and p != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"})
         entries.append(TimelineEntry(
             date=date.value, what=class_label(index, cls) if cls else "event",
-            fact=ref(index, links, fact), related=_refs(index, links, related),
+            fact=ref(index, links, fact, exclude=iri), related=_refs(index, links, related),
             quotes=quote_refs(index, links, index.evidence(fact))))
     entries.sort(key=lambda e: (e.date, e.what))
     return entries

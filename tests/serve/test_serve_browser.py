@@ -1,0 +1,79 @@
+"""The query page in a real headless chromium: named query one click away, a results table,
+downloads, nothing from the network, nothing from the data runs."""
+
+from __future__ import annotations
+
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from rkg_server import start_server, stop_server
+
+browser_mod = pytest.importorskip("browser")
+pytestmark = pytest.mark.slow
+
+NAMED = """# title: People and their names
+# description: Every person with a label,
+#   sorted by name.
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rkg: <https://w3id.org/repression-kg/ontology#>
+SELECT ?person ?name WHERE { ?person a rkg:Person ; rdfs:label ?name } ORDER BY ?name
+"""
+
+
+@pytest.fixture(scope="module")
+def page_server(serve_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    queries = tmp_path_factory.mktemp("queries")
+    (queries / "people.rq").write_text(NAMED, encoding="utf-8")
+    process, url = start_server(serve_store, "--queries", str(queries), "--max-concurrent", "2")
+    try:
+        yield url
+    finally:
+        stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    reason = browser_mod.available()
+    if reason:
+        pytest.skip(reason)
+    with browser_mod.Browser() as b:
+        yield b
+
+
+def test_named_query_runs_into_a_table(chromium, page_server: str) -> None:
+    page = chromium.open(page_server + "/")
+    assert page.evaluate("document.querySelector('button.named').textContent") == \
+        "People and their names"
+    page.evaluate("document.querySelector('button.named').click()")
+    page.wait_for("document.querySelectorAll('#results tbody tr').length === 4", what="rows")
+    cells = page.evaluate(
+        "[...document.querySelectorAll('#results tbody tr td:nth-child(2)')].map(t => t.textContent)")
+    assert '"</script><script>alert(1)</script>' in cells and "<img src=x onerror=alert(1)>" in cells
+    assert page.evaluate("document.querySelectorAll('#results img, #results script').length") == 0
+    link = page.evaluate("document.querySelector('#results tbody a').getAttribute('href')")
+    assert link.startswith("/id/person/")
+    csv_href = page.evaluate("document.getElementById('dl-csv').href")
+    with urllib.request.urlopen(csv_href, timeout=10) as reply:
+        assert reply.headers["Content-Type"].startswith("text/csv")
+        assert reply.read().decode("utf-8").splitlines()[0] == "person,name"
+    page.settle(0.3)
+    assert page.dialogs == []
+    assert all(r.startswith(page_server) for r in page.requests), page.requests
+
+
+def test_errors_are_shown_and_entity_pages_browse(chromium, page_server: str) -> None:
+    page = chromium.open(page_server + "/")
+    page.evaluate("""(() => { document.getElementById('query').value = 'SELECT * WHERE {';
+        document.getElementById('run').click(); })()""")
+    page.wait_for("document.querySelector('#results .error') !== null", what="error")
+    assert page.evaluate("document.querySelector('#results .error').textContent").startswith(
+        "Error 400")
+    person = chromium.open(page_server + "/id/person/img-9f9f9f9f")
+    assert person.evaluate("document.querySelector('h1').textContent") == \
+        "<img src=x onerror=alert(1)>"
+    person.settle(0.3)
+    assert person.dialogs == []
+    assert person.evaluate("document.styleSheets.length") == 1
+    assert all(r.startswith(page_server) for r in person.requests)

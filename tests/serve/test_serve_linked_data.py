@@ -1,0 +1,94 @@
+"""Dereferenceable IRIs, the query page, and the write mode with a token."""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.parse
+
+import pyoxigraph as ox
+import pytest
+from test_serve_endpoint import LABELS, call, get  # noqa: I001 - sibling test module
+
+pytestmark = pytest.mark.slow
+
+ZHILIN = "/id/person/mikhail-zhilin-1a2b3c4d"
+BASE = "https://w3id.org/repression-kg"
+
+
+def test_entity_as_html_for_browsers(server: str) -> None:
+    status, headers, body = call(server + ZHILIN, headers={
+        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    html = body.decode("utf-8")
+    assert status == 200 and headers["Content-Type"].startswith("text/html")
+    assert "default-src 'none'" in headers["Content-Security-Policy"]
+    assert "<h1>Mikhail Zhilin</h1>" in html and "Жилин Михаил Алексеевич" in html
+    assert re.search(r'href="/id/doc/d1/charge/1"[^>]*>charge: Article 322 part 1<', html, re.I)
+    assert re.search(r'href="/id/doc/d1#q-[0-9a-f]{12}"', html)
+    assert "Timeline" in html and "2022-12-29" in html
+
+
+def test_statute_and_document_pages_from_the_server(server: str) -> None:
+    status, _, body = call(server + "/ref/law/ru-cc/338", headers={"Accept": "text/html"})
+    html = body.decode("utf-8")
+    assert status == 200 and "Charged under this provision (1)" in html
+    assert "Barnaul Garrison Military Court" in html
+    status, _, body = call(server + "/id/doc/d2", headers={"Accept": "text/html"})
+    html = body.decode("utf-8")
+    assert status == 200 and "<mark id=" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html and "<img" not in html
+
+
+@pytest.mark.parametrize(("accept", "fmt"), [("text/turtle", ox.RdfFormat.TURTLE),
+                                             ("application/ld+json", ox.RdfFormat.JSON_LD)])
+def test_entity_as_rdf(server: str, accept: str, fmt: ox.RdfFormat) -> None:
+    status, headers, body = call(server + ZHILIN, headers={"Accept": accept})
+    assert status == 200 and headers["Content-Type"].startswith(accept)
+    triples = [q.triple for q in ox.parse(body, format=fmt)]
+    me = ox.NamedNode(BASE + ZHILIN)
+    assert ox.Triple(me, ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                     ox.Literal("Mikhail Zhilin")) in triples
+    assert any(t.object == me for t in triples)  # incoming arcs too (charges, events)
+
+
+def test_unknown_entity_is_404(server: str) -> None:
+    assert call(server + "/id/person/nobody", headers={"Accept": "text/turtle"})[0] == 404
+    assert call(server + "/id/person/nobody", headers={"Accept": "text/html"})[0] == 404
+    assert call(server + "/nowhere")[0] == 404
+
+
+def test_query_page_and_assets_are_local(server: str) -> None:
+    status, headers, body = call(server + "/")
+    html = body.decode("utf-8")
+    assert status == 200 and '<textarea id="query"' in html
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert not re.search(r'(src|href)="(https?:)?//', html)
+    for asset in re.findall(r'(?:src|href)="(/static/[^"]+)"', html):
+        assert call(server + asset)[0] == 200
+    status, _, body = call(server + "/queries.json")
+    assert status == 200 and isinstance(json.loads(body), list)
+
+
+def test_write_mode_needs_the_token(writable_server: str) -> None:
+    url = writable_server
+    update = "INSERT DATA { GRAPH <urn:g> { <urn:a> <http://www.w3.org/2000/01/rdf-schema#label> 'added' } }"
+    headers = {"Content-Type": "application/sparql-update"}
+    assert call(url + "/sparql", data=update.encode(), headers=headers)[0] == 401
+    assert call(url + "/sparql", data=update.encode(),
+                headers=dict(headers, Authorization="Bearer wrong"))[0] == 401
+    auth = {"Authorization": "Bearer s3cret"}
+    assert call(url + "/sparql", data=update.encode(), headers=dict(headers, **auth))[0] == 204
+    ask = "ASK { GRAPH <urn:g> { <urn:a> ?p 'added' } }"
+    assert json.loads(get(url, ask)[2])["boolean"] is True
+    status, _, body = call(url + "/sparql", data=b"LOAD <http://127.0.0.1:9/x.ttl>",
+                           headers=dict(headers, **auth))
+    assert status == 403 and "LOAD" in json.loads(body)["message"]
+    turtle = b"<urn:b> <http://www.w3.org/2000/01/rdf-schema#label> 'put' ."
+    target = url + "/store?" + urllib.parse.urlencode({"graph": "urn:g"})
+    assert call(target, data=turtle, method="PUT",
+                headers={"Content-Type": "text/turtle", **auth})[0] == 204
+    assert json.loads(get(url, ask)[2])["boolean"] is False  # PUT replaced the graph
+    assert json.loads(get(url, "ASK { GRAPH <urn:g> { <urn:b> ?p 'put' } }")[2])["boolean"]
+    assert call(target, method="DELETE", headers=auth)[0] == 204
+    assert call(target, method="DELETE", headers=auth)[0] == 404
+    assert get(url, LABELS)[0] == 200
