@@ -61,20 +61,18 @@ def synthetic(entities: int, seed: int = 0) -> KGData:
 
 
 def first_draw_seconds(page: Path, timeout: float = 120.0) -> float | None:
-    """Seconds from navigation to vis-network's first frame, in headless chromium."""
+    """Seconds from navigation start to vis-network's first frame, in headless chromium."""
     sys.path.insert(0, str(ROOT / "tests"))
     try:
-        from browser import Browser  # tests/browser.py: the project's CDP harness
+        import browser  # tests/browser.py: the project's CDP harness
     except ImportError:
         return None
-    with Browser() as browser:
-        tab = browser.open(page.resolve().as_uri(), wait=False)
-        start = time.perf_counter()
-        while time.perf_counter() - start < timeout:
-            if tab.evaluate("window.rkgFirstDraw !== undefined"):
-                return time.perf_counter() - start
-            time.sleep(0.05)
-    return None
+    if browser.available():
+        return None
+    with browser.Browser(timeout=timeout) as chromium:
+        tab = chromium.open(page.resolve().as_uri(), timeout=timeout)
+        tab.wait_for("window.rkgFirstDraw !== undefined", timeout, "the first draw")
+        return float(tab.evaluate("window.rkgFirstDraw")) / 1000.0
 
 
 def main() -> None:
