@@ -94,3 +94,18 @@ def test_cli_errors_are_clear(sample_store: Path, tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--person" in result.output
     result = runner.invoke(root, ["export", "html", "--store", str(tmp_path / "missing")])
     assert result.exit_code == 1 and "no store here" in result.output
+
+
+def test_nodes_link_to_existing_site_pages(sample_store: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    site = tmp_path / "site"
+    result = runner.invoke(root, ["site", "--store", str(sample_store), "--out", str(site)])
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "views" / "statutes.html"
+    result = runner.invoke(root, ["export", "html", "--view", "statutes", "--store",
+                                  str(sample_store), "--out", str(out), "--site", str(site)])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(SCRIPT.search(out.read_text(encoding="utf-8")).group("body"))
+    urls = {n["label"]: n.get("url") for n in payload["nodes"]}
+    assert urls["Boris Kagarlitsky"].startswith("../site/person/")
+    assert (out.parent / urls["Boris Kagarlitsky"]).is_file()

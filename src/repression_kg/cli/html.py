@@ -24,8 +24,10 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--max-nodes", type=click.IntRange(10, 20000), default=2000, show_default=True,
                   help="Above this the overview aggregates and other views keep the "
                        "best-connected nodes.")
+    @click.option("--site", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                  help="A static site made by `rkg site`: nodes link to its entity pages.")
     def export_html(view: str, person: str | None, store: Path | None, out: Path | None,
-                    max_nodes: int) -> None:
+                    max_nodes: int, site: Path | None) -> None:
         """Write a self-contained HTML network (works offline; all scripts inlined).
 
         Views: overview (aggregates above --max-nodes; click a group to draw its people),
@@ -45,6 +47,10 @@ def register(root: click.Group, export: click.Group) -> None:
         if out is None:
             name = f"person-{slug(person or '')}" if view == "person" else view
             out = Path("exports") / f"{name}.html"
+        if site is not None:
+            from repression_kg.export.sitelinks import link_nodes
+
+            link_nodes(net, site, out)
         html.write(net, out)
         click.echo(f"{out}: {len(net.nodes):,} nodes, {len(net.edges):,} edges"
                    + (f" ({'; '.join(net.notes)})" if net.notes else ""))
