@@ -40,16 +40,14 @@ def _steps(corpus: Path, store: Path, exports: Path) -> list[tuple[str, list[str
         for p in params:
             args += ["--param", p]
         steps.append((why, args))
+    site = ["--site", str(exports / "site")]
     steps += [
         ("Write the analysis report", ["analyse", *s, "--out", str(exports / "analysis")]),
-        ("Write the overview network", ["export", "html", *s, "--view", "overview",
-                                        "--out", str(exports / "overview.html")]),
-        ("Write the transfers network", ["export", "html", *s, "--view", "transfers",
-                                         "--out", str(exports / "transfers.html")]),
-        ("Write the statutes network", ["export", "html", *s, "--view", "statutes",
-                                        "--out", str(exports / "statutes.html")]),
         ("Write the entity browser", ["site", *s, "--out", str(exports / "site")]),
     ]
+    for view in ("overview", "statutes", "transfers", "principles"):
+        steps.append((f"Write the {view} network", ["export", "html", *s, "--view", view,
+                                                    *site, "--out", str(exports / f"{view}.html")]))
     return steps
 
 
