@@ -79,6 +79,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "prisoner_list": re.compile(
             r"(?i:\bprisoners,?\s+(?:(?:which|who)\s+)?(?:include|including|among\s+them|such\s+as)"
             r"|\bполитзаключённ\w*,?\s+(?:в\s+том\s+числе|среди\s+которых))"),
+        "letter": re.compile("(?i:(?<![\\w-])(?:" + "|".join(
+            f"(?:{c})" for c in lookups.load("events")["events"]["letter"]) + ")(?![\\w-]))"),
         "signature": re.compile("(?i:(?<![\\w-])(?:" + "|".join(
             re.escape(str(c)) for c in lookups.load("roles")["signature_cues"]) + "))"),
     }
@@ -147,6 +149,14 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
                 continue
             for pid in _nearest(ctx, starts, cue.start(), cue.end(), role):
                 _add(by_id[pid], role)  # type: ignore[arg-type]
+    skip = {"lawyer", "judge", "official", "journalist"}
+    for cue in pats["letter"].finditer(text):
+        s_start, s_end = ctx.sentence_at(cue.start())
+        for mention in ctx.person_mentions[bisect.bisect_left(starts, s_start):]:
+            if mention.start >= s_end:
+                break
+            if not skip & set(by_id[mention.person].roles):
+                _add(by_id[mention.person], "author")
     for key, role in (("signature", "author"), ("prisoner_list", "political_prisoner")):
         for cue in pats[key].finditer(text):
             _, s_end = ctx.sentence_at(cue.start())

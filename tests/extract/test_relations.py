@@ -1,0 +1,101 @@
+"""Relations: kinship, lawyers, co-defendants, co-signatories, organisations."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import make_doc, run
+
+from repression_kg.extract.base import Context
+from repression_kg.extract.dates import extract_dates
+from repression_kg.extract.persons import extract_persons
+from repression_kg.extract.relations import extract_relations
+from repression_kg.facts import DocumentFacts, Organisation, Span
+
+
+def triples(text: str, published: str | None = None) -> set[tuple[str, str, str]]:
+    facts = run(text, published)
+    names = {p.id: p.name for p in facts.persons}
+    return {(names.get(r.subject, r.subject), r.type, names.get(r.object, r.object))
+            for r in facts.relations}
+
+
+def test_spouse_from_possessive_pronoun() -> None:
+    got = triples("Igor Kuznetsov was detained. His wife, Marina Kuznetsova, was not.")
+    assert got == {("Igor Kuznetsov", "spouse", "Marina Kuznetsova")}
+
+
+def test_child_parent_and_relative_directions() -> None:
+    got = triples("Ruslan Bekov was charged. His son Timur Bekov and his mother "
+                  "Zarema Bekova spoke, as did Bekov's brother Islam Bekov.")
+    assert ("Timur Bekov", "child", "Ruslan Bekov") in got
+    assert ("Zarema Bekova", "parent", "Ruslan Bekov") in got
+    assert ("Islam Bekov", "relative", "Ruslan Bekov") in got
+
+
+def test_lawyer_of_by_possessive_and_by_representation() -> None:
+    got = triples("Pavel Markin was sentenced. Markin's lawyer, Yana Belova, will appeal.")
+    assert ("Yana Belova", "lawyer_of", "Pavel Markin") in got
+    got = triples("Pavel Markin was sentenced. Oleg Sidorov, who represents him, objected.")
+    assert ("Oleg Sidorov", "lawyer_of", "Pavel Markin") in got
+
+
+def test_appositive_after_the_name() -> None:
+    got = triples("Anna Orlova, his wife, said that Ilya Orlov was fined.")
+    assert ("Ilya Orlov", "spouse", "Anna Orlova") in got or \
+        ("Anna Orlova", "spouse", "Ilya Orlov") in got
+
+
+def test_unnamed_lawyer_gives_nothing() -> None:
+    assert triples("Pavel Markin was sentenced. His lawyer said he would appeal.") == set()
+
+
+def test_co_defendants() -> None:
+    got = triples("Igor Lebedev and Pavel Markin were sentenced on 3 May 2021.")
+    assert got == {("Igor Lebedev", "co_defendant", "Pavel Markin")}
+    got = triples("Mark Fenton is a co-defendant of Ivan Petrov; both were charged with treason.")
+    assert ("Mark Fenton", "co_defendant", "Ivan Petrov") in got
+
+
+def test_two_people_in_one_sentence_are_not_co_defendants_without_a_cue() -> None:
+    got = triples("Igor Lebedev was sentenced while Pavel Markin watched.")
+    assert not any(t[1] == "co_defendant" for t in got)
+
+
+def test_co_signatories_of_one_letter() -> None:
+    got = triples("Jailed activists Lev Gromov and Yulia Sidorova wrote an open letter. "
+                  "The letter was also signed by Kirill Osin.")
+    assert {t for t in got if t[1] == "co_signatory"} == {
+        ("Lev Gromov", "co_signatory", "Yulia Sidorova"),
+        ("Lev Gromov", "co_signatory", "Kirill Osin"),
+        ("Yulia Sidorova", "co_signatory", "Kirill Osin")}
+
+
+def test_russian_spouse() -> None:
+    assert ("Lev Gromov", "spouse", "Anna Gromova") in triples(
+        "Лев Громов и его жена Анна Громова задержаны.")
+
+
+def test_member_and_employee_of_organisations() -> None:
+    text = ("Olga Savina, a member of the Vesna movement, was detained. "
+            "Roman Ivlev worked for Radio Liberty until 2021.")
+    doc = make_doc(text)
+    ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()))
+    extract_dates(ctx)
+    extract_persons(ctx)
+    for oid, name in (("o1", "Vesna"), ("o2", "Radio Liberty")):
+        start = text.index(name)
+        ctx.facts.organisations.append(Organisation(
+            id=oid, name=name, mentions=[Span.of(text, start, start + len(name))]))
+    extract_relations(ctx)
+    got = {(r.subject, r.type, r.object) for r in ctx.facts.relations}
+    assert got == {("p1", "member_of", "o1"), ("p2", "employee_of", "o2")}
+    for relation in ctx.facts.relations:
+        assert all(text[m.start:m.end] == m.text for m in relation.mentions)
+
+
+def test_seed_spouse(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    text = next(seeds_dir.glob("001_*.txt")).read_text(encoding="utf-8")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    spouses = {(names[r.subject], names[r.object]) for r in facts.relations
+               if r.type == "spouse"}
+    assert spouses == {("Mikhail Zhilin", "Ekaterina Zhilina")}
