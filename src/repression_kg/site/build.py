@@ -7,6 +7,7 @@ carries our marker file (we never delete a folder we did not write).
 
 from __future__ import annotations
 
+import multiprocessing as mp
 import os
 import shutil
 import tempfile
@@ -14,6 +15,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -65,8 +67,11 @@ def search_entries(index: GraphIndex, paths: dict[str, str], kinds: dict[str, st
     return entries
 
 
-def write_site(store: ox.Store, out: Path) -> SiteStats:
-    """Generate the site for everything in ``store`` into the folder ``out``."""
+def write_site(store: ox.Store, out: Path, *, jobs: int | None = None) -> SiteStats:
+    """Generate the site for everything in ``store`` into the folder ``out``.
+
+    Pages are rendered by ``jobs`` forked processes (default: the CPU count, at most 4)
+    when the site is large enough for that to pay."""
     started = time.perf_counter()
     out = Path(out)
     if out.exists() and not (out / MARKER).is_file() and (not out.is_dir() or any(out.iterdir())):
@@ -74,7 +79,7 @@ def write_site(store: ox.Store, out: Path) -> SiteStats:
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
     try:
-        stats = _generate(store, work, started)
+        stats = _generate(store, work, started, jobs or min(4, os.cpu_count() or 1))
         _swap(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -82,21 +87,30 @@ def write_site(store: ox.Store, out: Path) -> SiteStats:
     return stats
 
 
-def _generate(store: ox.Store, root: Path, started: float) -> SiteStats:
+def _generate(store: ox.Store, root: Path, started: float, jobs: int) -> SiteStats:
     index = load_all(store)
     kinds = {iri: kind for iri in list(index.types) if (kind := kind_of(index, iri))}
     paths = {iri: page_path(iri, kind) for iri, kind in kinds.items()}
-    links = SiteLinks(paths)
-    total = 0
-    by_kind: dict[str, list[Ref]] = defaultdict(list)
     for kind in sorted(set(kinds.values())):
         (root / kind).mkdir()
     texts = dict(iter_texts(store))
-    for iri in sorted(paths):
-        page = build_page(index, iri, links)
-        add_sections(page, index, links, texts.pop(iri, None))
-        total += _write(root / paths[iri], render_entity(page, links))
-        by_kind[kinds[iri]].append(Ref(iri, page.label, paths[iri], kinds[iri]))
+    _STATE.update(index=index, kinds=kinds, paths=paths, texts=texts, root=root)
+    iris = sorted(paths)
+    try:
+        if jobs > 1 and len(iris) >= 2000 and "fork" in mp.get_all_start_methods():
+            chunks = [iris[i::jobs * 4] for i in range(jobs * 4)]
+            with mp.get_context("fork").Pool(jobs) as pool:
+                parts = pool.map(_render_pages, chunks)
+        else:
+            parts = [_render_pages(iris)]
+    finally:
+        _STATE.clear()
+    total = sum(size for size, _ in parts)
+    by_kind: dict[str, list[Ref]] = defaultdict(list)
+    for _, refs in parts:
+        for ref in refs:
+            by_kind[ref.kind].append(ref)
+    links = SiteLinks(paths)
     for kind, refs in by_kind.items():
         refs.sort(key=lambda r: (r.label.casefold(), r.iri))
         local = [Ref(r.iri, r.label, r.href.split("/", 1)[1] if r.href else None, r.kind)
@@ -116,6 +130,24 @@ def _generate(store: ox.Store, root: Path, started: float) -> SiteStats:
     return SiteStats(pages=len(paths), files=files, bytes=total,
                      seconds=time.perf_counter() - started,
                      by_kind={k: len(v) for k, v in sorted(by_kind.items())})
+
+
+#: What the page renderers share; set before forking so workers inherit it unpickled.
+_STATE: dict[str, Any] = {}
+
+
+def _render_pages(iris: list[str]) -> tuple[int, list[Ref]]:
+    index: GraphIndex = _STATE["index"]
+    kinds, paths, texts, root = (_STATE["kinds"], _STATE["paths"], _STATE["texts"],
+                                 _STATE["root"])
+    links = SiteLinks(paths)
+    total, refs = 0, []
+    for iri in iris:
+        page = build_page(index, iri, links)
+        add_sections(page, index, links, texts.get(iri))
+        total += _write(root / paths[iri], render_entity(page, links))
+        refs.append(Ref(iri, page.label, paths[iri], kinds[iri]))
+    return total, refs
 
 
 def _swap(work: Path, out: Path) -> None:

@@ -63,6 +63,8 @@ class GraphIndex:
     inc: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     vocab_labels: dict[str, str] = field(default_factory=dict)
+    #: Memo of derived names (filled by the page builder; cleared when arcs are added).
+    memo: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _quotes: dict[str, Quote] | None = None
     _by_doc: dict[str, list[Quote]] | None = None
 
@@ -75,6 +77,8 @@ class GraphIndex:
                 self.types[s].add(o)
         self._quotes = None
         self._by_doc = None
+        if self.memo:
+            self.memo.clear()
 
     # -- names -----------------------------------------------------------------------------
 

@@ -124,6 +124,13 @@ def main_class(index: GraphIndex, iri: str) -> str | None:
 def display_label(index: GraphIndex, iri: str, exclude: str | None = None) -> str:
     """A name for any node: its label, or for an unnamed fact its class, what it is about
     (leaving out ``exclude``, the page it is shown on) and its date."""
+    key = (iri, exclude)
+    if key not in index.memo:
+        index.memo[key] = _display_label(index, iri, exclude)
+    return index.memo[key]
+
+
+def _display_label(index: GraphIndex, iri: str, exclude: str | None) -> str:
     if index.labels(iri):
         return index.label(iri)
     cls = main_class(index, iri)
@@ -179,8 +186,11 @@ def build_page(index: GraphIndex, iri: str, links: Links) -> EntityPage:
     for p, o, g in index.out.get(iri, ()):
         if p not in HIDDEN_OUTGOING:
             merged[(p, o)].add(g)
+    sources = sorted(set(index.sources(iri)) | {q.doc for q in index.evidence(iri)})
+    several = len(sources) > 1  # name the source per row only when there is a choice
     for (p, o), graphs in sorted(merged.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
-        row = Row(ref(index, links, p), sources=_sources(index, links, graphs), quotes=own_quotes)
+        row = Row(ref(index, links, p),
+                  sources=_sources(index, links, graphs) if several else [])
         if isinstance(o, Lit):
             row.literal, row.note = literal_text(o)
             properties.append(row)
@@ -202,7 +212,6 @@ def build_page(index: GraphIndex, iri: str, links: Links) -> EntityPage:
                                  if r.value else ""))
         incoming.append(Group(ref(index, links, p), rows, len(subjects)))
     classes = [ref(index, links, c) for c in sorted(index.types.get(iri, set()))]
-    sources = {o for o in index.sources(iri)} | {q.doc for q in index.evidence(iri)}
     return EntityPage(
         iri=iri, kind=kind, kind_title=KIND_TITLES.get(kind, kind), label=display_label(index, iri),
         aliases=index.aliases(iri), classes=classes, properties=properties, outgoing=outgoing,

@@ -12,24 +12,56 @@ import base64
 import hashlib
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from repression_kg import __version__
 from repression_kg.site.model import Quote
-from repression_kg.site.pages import EntityPage, Ref, anchor
+from repression_kg.site.pages import EntityPage, QuoteRef, Ref, anchor
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 BASE_CSP = ("default-src 'none'; style-src 'self'; img-src 'self' data:; "
             "base-uri 'none'; form-action 'none'; connect-src 'none'")
 
 
+@lru_cache(maxsize=100_000)
+def link_html(ref: Ref) -> Markup:
+    """``<a>`` to an entity's page (or a titled ``<span>`` when it has none); escaped."""
+    label = escape(ref.label)
+    if ref.href:
+        kind = f' class="k-{escape(ref.kind)}"' if ref.kind else ""
+        return Markup(f'<a href="{escape(ref.href)}"{kind}>{label}</a>')
+    return Markup(f'<span title="{escape(ref.iri)}">{label}</span>')
+
+
+def quotes_html(quotes: list[QuoteRef]) -> Markup:
+    """Each quote as a blockquote linking to its highlighted span; escaped."""
+    out = []
+    for q in quotes:
+        text = f"“{escape(q.text)}”"
+        if q.href:
+            text = f'<a href="{escape(q.href)}">{text}</a>'
+        out.append(f'<blockquote class="quote">{text} <cite>— {link_html(q.doc)}</cite>'
+                   "</blockquote>")
+    return Markup("".join(out))
+
+
+def sources_html(refs: list[Ref]) -> Markup:
+    if not refs:
+        return Markup("")
+    return Markup('<span class="src">from ' + ", ".join(link_html(r) for r in refs) + "</span>")
+
+
 @cache
 def environment() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=False)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True,
+                             lstrip_blocks=True)
+    env.filters.update(link=link_html, quotes=quotes_html, sources=sources_html)
+    return env
 
 
 def asset(name: str) -> str:
