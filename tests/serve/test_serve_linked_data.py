@@ -92,3 +92,16 @@ def test_write_mode_needs_the_token(writable_server: str) -> None:
     assert call(target, method="DELETE", headers=auth)[0] == 204
     assert call(target, method="DELETE", headers=auth)[0] == 404
     assert get(url, LABELS)[0] == 200
+
+
+def test_graph_store_get_reads_one_document_graph(server: str) -> None:
+    graph = urllib.parse.urlencode({"graph": BASE + "/id/doc/d2"})
+    for path in ("/store?", "/sparql?"):
+        status, headers, body = call(server + path + graph,
+                                     headers={"Accept": "application/n-triples"})
+        assert status == 200 and headers["Content-Type"].startswith("application/n-triples")
+        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+        assert any(t.object == ox.Literal("<img src=x onerror=alert(1)>") for t in triples)
+        assert not any(t.object == ox.Literal("Mikhail Zhilin") for t in triples)
+    missing = urllib.parse.urlencode({"graph": "urn:nothing"})
+    assert call(server + "/store?" + missing, headers={"Accept": "text/turtle"})[0] == 404

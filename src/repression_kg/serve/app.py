@@ -145,8 +145,8 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
         url = urlsplit(self.path)
         path = url.path
-        if path == "/sparql":
-            return self.sparql(url.query, "", b"")
+        if path in ("/sparql", "/store"):
+            return self.sparql(_store_target(path, url.query), "", b"")
         if path.startswith(DEREF_PREFIXES):
             return self.dereference(path, url.query)
         if path in ("/", "/query"):
@@ -237,6 +237,11 @@ class Handler(BaseHTTPRequestHandler):
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
                 "max_rows": self.config.max_rows})
+        if operation.kind == "graph-read":
+            return self.run_job({"op": "graph-read", "graph": operation.graph,
+                                 "accept": self.headers.get("Accept"),
+                                 "format": (params.get("format") or [None])[0],
+                                 "max_rows": self.config.max_rows})
         if not self.authorised():
             return None
         if operation.kind == "update":

@@ -180,8 +180,25 @@ def run_describe(store: ox.Store, job: dict[str, Any]) -> Reply:
     return Reply(200, results.MEDIA[fmt], body, {"Vary": "Accept"})
 
 
+def run_graph_read(store: ox.Store, job: dict[str, Any]) -> Reply:
+    """Graph Store Protocol GET: one named graph (or the default graph) as RDF."""
+    graph = ox.NamedNode(job["graph"]) if job.get("graph") else ox.DefaultGraph()
+    try:
+        fmt = results.choose("graph", job.get("accept"), job.get("format"))
+    except results.NotAcceptable as exc:
+        return error(406, str(exc), "not-acceptable")
+    if isinstance(graph, ox.NamedNode) and not store.contains_named_graph(graph):
+        return error(404, f"no graph {job['graph']}", "not-found")
+    triples = []
+    for quad in store.quads_for_pattern(None, None, None, graph):
+        if len(triples) >= int(job["max_rows"]):
+            return error(422, "the graph has more triples than the row limit", "row-limit")
+        triples.append(quad.triple)
+    return Reply(200, results.MEDIA[fmt], results.write_graph(triples, fmt), {"Vary": "Accept"})
+
+
 HANDLERS = {"query": run_query, "update": run_update, "graph-store": run_graph_store,
-            "page": run_page, "describe": run_describe}
+            "page": run_page, "describe": run_describe, "graph-read": run_graph_read}
 
 
 def run(store: ox.Store, job: dict[str, Any]) -> Reply:

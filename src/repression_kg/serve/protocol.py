@@ -23,7 +23,7 @@ FORMATS = "http://www.w3.org/ns/formats/"
 
 @dataclass
 class Operation:
-    kind: str  # "query" | "update" | "graph-store" | "description"
+    kind: str  # "query" | "update" | "graph-store" | "graph-read" | "description"
     text: str = ""
     params: dict[str, list[str]] = field(default_factory=dict)
     graph: str | None = None
@@ -85,6 +85,8 @@ def classify(method: str, query_string: str, media: str, body: bytes,
             return Refusal("method", 405, "updates must be sent with POST")
         return check_update(update) or Operation("update", update, params)
     if query is None:
+        if method == "GET" and is_gsp:
+            return Operation("graph-read", params=params, graph=graph, method=method)
         if method == "GET":
             return Operation("description", params=params)
         return Refusal("bad-request", 400, "no 'query' parameter")
