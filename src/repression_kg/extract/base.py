@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from repression_kg.facts import Document, DocumentFacts, Span
 
@@ -51,6 +52,31 @@ class Context:
     published: str | None = None
     #: grammatical gender of each person ("m"/"f") when its name shows it
     genders: dict[str, str] = field(default_factory=dict)
+    #: per-document scratch space of extractors (caches); never part of the output
+    scratch: dict[str, Any] = field(default_factory=dict, repr=False)
+    _index: dict[str, tuple[int, int, list[int]]] = field(default_factory=dict, repr=False)
+    _lowered: str | None = field(default=None, repr=False)
+
+    def _starts(self, name: str, items: list[DateMention] | list[PersonMention]) -> list[int]:
+        """Start offsets of a sorted list, cached while the list stays the same object."""
+        cached = self._index.get(name)
+        if cached is None or cached[0] != id(items) or cached[1] != len(items):
+            cached = (id(items), len(items), [x.start for x in items])
+            self._index[name] = cached
+        return cached[2]
+
+    def mentions_in(self, start: int, end: int) -> list[PersonMention]:
+        """Person mentions that start inside ``[start, end)``."""
+        starts = self._starts("persons", self.person_mentions)
+        return self.person_mentions[bisect.bisect_left(starts, start):
+                                    bisect.bisect_left(starts, end)]
+
+    def lowered(self) -> str | None:
+        """The text in lower case when that keeps every offset, else None."""
+        if self._lowered is None:
+            low = self.doc.text.lower()
+            self._lowered = low if len(low) == len(self.doc.text) else ""
+        return self._lowered or None
 
     @property
     def text(self) -> str:
@@ -85,7 +111,9 @@ class Context:
         return p_start, p_end
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if start <= d.start and d.end <= end]
+        starts = self._starts("dates", self.dates)
+        return [d for d in self.dates[bisect.bisect_left(starts, start):
+                                      bisect.bisect_left(starts, end)] if d.end <= end]
 
     def person_at(self, offset: int, *, exclude: frozenset[str] = frozenset(),
                   max_after: int | None = None) -> str | None:
@@ -100,7 +128,7 @@ class Context:
         mentions = self.person_mentions
         if not mentions:
             return self.main_person
-        starts = [m.start for m in mentions]
+        starts = self._starts("persons", mentions)
         s_start, s_end = self.sentence_at(offset)
         hi = bisect.bisect_right(starts, offset)
         for m in reversed(mentions[bisect.bisect_left(starts, s_start):hi]):
@@ -143,6 +171,52 @@ def _rough_sentences(text: str) -> list[tuple[int, int]]:
     if start < len(text):
         out.append((start, len(text)))
     return out
+
+
+def finditer_in_sentences(ctx: Context, pattern: re.Pattern[str],
+                          stems: tuple[str, ...]) -> list[re.Match[str]]:
+    """Matches of ``pattern`` in the sentences that contain one of the lower-case ``stems``.
+
+    A fast substring search picks the sentences, so a pattern with many alternatives does
+    not have to be tried at every offset of the text. Every match must contain a stem.
+    """
+    low = ctx.lowered()
+    if low is None:
+        return list(pattern.finditer(ctx.text))
+    seen: set[int] = set()
+    out: list[re.Match[str]] = []
+    for stem in stems:
+        i = low.find(stem)
+        while i >= 0:
+            s_start, s_end = ctx.sentence_at(i)
+            if s_start not in seen:
+                seen.add(s_start)
+                out.extend(pattern.finditer(ctx.text, s_start, s_end))
+            i = low.find(stem, max(i + 1, s_end))
+    out.sort(key=lambda m: m.span())
+    return out
+
+
+def find_literals(text: str, phrases: frozenset[str] | list[str]) -> list[tuple[int, int]]:
+    """Spans of whole-word occurrences of lower-case ``phrases`` in lower-cased ``text``.
+
+    Plain substring search (C speed, linear), for cue lists that are literal words.
+    """
+    out = []
+    n = len(text)
+    for phrase in phrases:
+        size = len(phrase)
+        i = text.find(phrase)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word(text[i - 1])) and (j >= n or not _is_word(text[j])):
+                out.append((i, j))
+            i = text.find(phrase, i + 1)
+    return sorted(out)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
 
 
 def _containing(ranges: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:

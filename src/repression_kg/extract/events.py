@@ -18,11 +18,20 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context, DateMention
+from repression_kg.extract.base import (
+    Context,
+    DateMention,
+    find_literals,
+    finditer_in_sentences,
+)
 from repression_kg.facts import Event, EventType, Span
 
-_CLAUSE = re.compile(r";|,\s+(?:and|but|while|after|before|when|which|who)\b|\bbut\b|\band\s+then\b"
-                     r"|\bbecause\b|\bwhich\s+means\b|\bso\s+that\b|\bпотому\s+что\b|, а\b|, но\b")
+# clause separators: punctuation (a charset first, so the scan is fast) and a few words
+_PUNCT = re.compile(r"[;,](?:\s+(and|but|while|after|before|when|which|who|а|но)\b)?")
+_SEPARATOR_WORDS = (" but ", " because ", " which means ", " so that ", " and then ",
+                    " потому что ")
+_CLAUSE_WORDS = re.compile(r"(?i:\b(?:but|because|which\s+means|so\s+that|and\s+then|"
+                           r"потому\s+что)\b)")
 _LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory\s+of|"
                        r"в|во|на\s+территории|под)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
                        r"|village\s+of\s+|region\s+of\s+)?$)")
@@ -39,13 +48,21 @@ _NOT_PERSONS = frozenset({"lawyer", "judge", "official", "journalist"})
 
 
 @cache
-def _cues() -> list[tuple[EventType, re.Pattern[str]]]:
+def _cues() -> list[tuple[EventType, tuple[str, ...], re.Pattern[str]]]:
     data = lookups.load("events")["events"]
     out = []
-    for kind, patterns in data.items():
-        alt = "|".join(f"(?:{p})" for p in patterns)
-        out.append((kind, re.compile(rf"(?i:(?<![\w-])(?:{alt})(?![\w-]))")))
+    for kind, spec in data.items():
+        alt = "|".join(f"(?:{p})" for p in spec["patterns"])
+        stems = tuple(str(s).lower() for s in spec["stems"])
+        out.append((kind, stems, re.compile(rf"(?i:(?<![\w-])(?:{alt})(?![\w-]))")))
     return out
+
+
+def _find_cues(ctx: Context) -> list[tuple[int, int, EventType]]:
+    """Cue matches; each pattern runs only on the sentences that contain one of its stems."""
+    hits = {(m.start(), m.end(), kind) for kind, stems, pattern in _cues()
+            for m in finditer_in_sentences(ctx, pattern, stems)}
+    return sorted(hits)
 
 
 @cache
@@ -63,11 +80,9 @@ def _transfers() -> frozenset[str]:
 
 
 @cache
-def _country_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    forms = {str(f): str(name) for name, fs in lookups.load("events")["countries"].items()
-             for f in fs}
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])"), forms
+def _country_forms() -> dict[str, str]:
+    return {str(f): str(name) for name, fs in lookups.load("events")["countries"].items()
+            for f in fs}
 
 
 def _countries(ctx: Context) -> list[tuple[int, int, str]]:
@@ -76,22 +91,44 @@ def _countries(ctx: Context) -> list[tuple[int, int, str]]:
              for m in p.mentions]
     if found:
         return sorted(found)
-    pattern, forms = _country_pattern()
-    return [(m.start(), m.end(), forms[m.group()]) for m in pattern.finditer(ctx.text)]
+    forms = _country_forms()
+    text = ctx.text
+    return [(s, e, forms[text[s:e]]) for s, e in find_literals(text, tuple(forms))]
 
 
 def _places(ctx: Context) -> list[tuple[int, int, str]]:
     return sorted((m.start, m.end, p.name) for p in ctx.facts.places for m in p.mentions)
 
 
+def _separators(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    """Where a sentence splits into clauses: ";", ", and", ", but" ..., " but ", " because "."""
+    seps = [m.span() for m in _PUNCT.finditer(ctx.text, start, end)
+            if m.group() == ";" or m.group(1)]
+    low = ctx.lowered()
+    if low is None:
+        return sorted(seps + [m.span() for m in _CLAUSE_WORDS.finditer(ctx.text, start, end)])
+    for word in _SEPARATOR_WORDS:
+        i = low.find(word, start, end)
+        while i >= 0:
+            seps.append((i + 1, i + len(word) - 1))
+            i = low.find(word, i + 1, end)
+    return sorted(seps)
+
+
 def _clause(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``[start, end)``: its sentence cut at ";", ", and", "but" ..."""
     s_start, s_end = ctx.sentence_at(start)
+    cache: dict[int, list[tuple[int, int]]] = ctx.scratch.setdefault("clauses", {})
+    seps = cache.get(s_start)
+    if seps is None:
+        seps = _separators(ctx, s_start, s_end)
+        cache[s_start] = seps
     c_start, c_end = s_start, s_end
-    for m in _CLAUSE.finditer(ctx.text, s_start, s_end):
-        if m.end() <= start:
-            c_start = m.end()
-        elif m.start() >= end:
-            c_end = m.start()
+    for sep_start, sep_end in seps:
+        if sep_end <= start:
+            c_start = sep_end
+        elif sep_start >= end:
+            c_end = sep_start
             break
     return c_start, c_end
 
@@ -141,20 +178,20 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
     has no personal pronoun concerns nobody we know.
     """
     text = ctx.text
-    persons = {p.id: p for p in ctx.facts.persons}
-    exclude = {pid for pid, p in persons.items() if _NOT_PERSONS & set(p.roles)}
+    exclude = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
     s_start, s_end = ctx.sentence_at(start)
     c_start, c_end = _clause(ctx, start, end)
     pronouns = {_GENDER.get(m.group().lower()) for m in _PRONOUN.finditer(text, c_start, c_end)}
     pronouns.discard(None)
-    mentions = [m for m in ctx.person_mentions if m.person not in exclude]
-    named = [m for m in mentions if s_start <= m.start and m.end <= s_end]
+    named = [m for m in ctx.mentions_in(s_start, s_end)
+             if m.end <= s_end and m.person not in exclude]
     if not named and not _PRONOUN.search(text, s_start, s_end):
         return None
     b_start, _ = ctx.block_at(start)
     order = ([m.person for m in reversed(named) if m.end <= start]
              + [m.person for m in named if end <= m.start <= end + 80]
-             + [m.person for m in reversed(mentions) if b_start <= m.start and m.end <= s_start])
+             + [m.person for m in reversed(ctx.mentions_in(b_start, s_start))
+                if m.end <= s_start and m.person not in exclude])
     if ctx.main_person and ctx.main_person not in exclude:
         order.append(ctx.main_person)
     for pid in order:
@@ -171,7 +208,7 @@ def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
     to_country = from_country = None
     for c_start, _, name in here:
         if c_start >= end and to_country is None and _TO.search(text[max(s_start, c_start - 40):c_start]):
-            if not _CLAUSE.search(text, end, c_start):
+            if c_start < _clause(ctx, start, end)[1]:
                 to_country = name
         if from_country is None and _FROM.search(text[max(s_start, c_start - 12):c_start]):
             from_country = name
@@ -194,11 +231,7 @@ def _negated(ctx: Context, start: int) -> bool:
 
 def extract_events(ctx: Context) -> None:
     """Fill ``ctx.facts.events``."""
-    text = ctx.text
-    hits: list[tuple[int, int, EventType]] = []
-    for kind, pattern in _cues():
-        hits.extend((m.start(), m.end(), kind) for m in pattern.finditer(text))
-    hits = _longest(hits)
+    hits = _longest(_find_cues(ctx))
     countries = _countries(ctx)
     places = _places(ctx) or countries
     events: list[Event] = []

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context
+from repression_kg.extract.base import Context, find_literals, finditer_in_sentences
 from repression_kg.facts import Person, PersonRole
 
 _YEAR = r"(?:19|20)\d\d"
@@ -54,17 +54,30 @@ def person_nouns() -> frozenset[str]:
 
 
 @cache
-def _appositive() -> list[tuple[PersonRole, re.Pattern[str], re.Pattern[str]]]:
-    out = []
-    for role, cues in lookups.load("roles")["appositive"].items():
+def _appositive() -> tuple[re.Pattern[str], dict[str, PersonRole]]:
+    """The pattern for a cue noun right after a name ("Anna Orlova, a lawyer"); the name
+    of the group that matched gives the role. (Cues right before a name are looked up
+    word by word: see :func:`_cue_roles`.)"""
+    groups = []
+    names: dict[str, PersonRole] = {}
+    for n, (role, cues) in enumerate(lookups.load("roles")["appositive"].items()):
         alt = "|".join(re.escape(str(c)) for c in sorted(cues, key=len, reverse=True))
-        before = re.compile(rf"(?i:(?<![\w-])(?:{alt}))[\s,:]*$")
-        after = re.compile(rf"\s*,\s*(?i:(?:a|an|the|his|her|their|its|one\s+of\s+(?:his|her|the)"
-                           rf")\s+)?(?:[\w-]+\s+){{0,2}}?(?i:(?:{alt}))\b")
-        out.append((role, before, after))
-    return out
+        groups.append(f"(?P<r{n}>{alt})")
+        names[f"r{n}"] = role
+    alt = "|".join(groups)
+    after = re.compile(rf"\s*,\s*(?i:(?:a|an|the|his|her|their|its|one\s+of\s+(?:his|her|the))"
+                       rf"\s+)?(?:[\w-]+\s+){{0,2}}?(?i:(?:{alt}))\b")
+    return after, names
 
 
+@cache
+def _cue_roles() -> dict[str, PersonRole]:
+    """Appositive cue phrase (lower case) → role."""
+    return {str(c).lower(): role for role, cues in lookups.load("roles")["appositive"].items()
+            for c in cues}
+
+
+@cache
 def _cue_pattern(section: str, key: str) -> re.Pattern[str]:
     cues = lookups.load("roles")[section][key]
     alt = "|".join(re.escape(str(c)) for c in sorted(cues, key=len, reverse=True))
@@ -74,13 +87,12 @@ def _cue_pattern(section: str, key: str) -> re.Pattern[str]:
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     return {
-        "defendant": _cue_pattern("verbs", "defendant"),
-        "political_prisoner": _cue_pattern("predicates", "political_prisoner"),
         "prisoner_list": re.compile(
             r"(?i:\bprisoners,?\s+(?:(?:which|who)\s+)?(?:include|including|among\s+them|such\s+as)"
             r"|\bполитзаключённ\w*,?\s+(?:в\s+том\s+числе|среди\s+которых))"),
         "letter": re.compile("(?i:(?<![\\w-])(?:" + "|".join(
-            f"(?:{c})" for c in lookups.load("events")["events"]["letter"]) + ")(?![\\w-]))"),
+            f"(?:{c})" for c in lookups.load("events")["events"]["letter"]["patterns"])
+            + ")(?![\\w-]))"),
         "signature": re.compile("(?i:(?<![\\w-])(?:" + "|".join(
             re.escape(str(c)) for c in lookups.load("roles")["signature_cues"]) + "))"),
     }
@@ -122,43 +134,61 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
     text = ctx.text
     by_id = {p.id: p for p in persons}
     title_roles = titles()
+    pat_after, names = _appositive()
+    cue_roles = _cue_roles()
     for person in persons:
         for span in person.mentions:
-            before = text[max(0, span.start - 40):span.start]
-            stripped = before.rstrip(" \u00a0")
-            for form, role in title_roles.items():
-                if role and stripped.endswith(form) and (
-                        len(stripped) == len(form) or not stripped[-len(form) - 1].isalpha()):
+            words = text[max(0, span.start - 40):span.start].replace(",", " ").split()
+            for size in (1, 2, 3):
+                if len(words) < size:
+                    break
+                phrase = " ".join(words[-size:]).rstrip(":")
+                role = title_roles.get(phrase) or cue_roles.get(phrase.lower())
+                if role:
                     _add(person, role)
-            after = text[span.end:span.end + 60]
-            for role, pat_before, pat_after in _appositive():
-                if pat_before.search(before) or pat_after.match(after):
-                    _add(person, role)
+            match = pat_after.match(text, span.end, span.end + 60)
+            if match and match.lastgroup:
+                _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
     _byline(ctx, by_id)
+
+
+def _cue_spans(ctx: Context, section: str, key: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of a literal cue list of roles.yml."""
+    low = ctx.lowered()
+    if low is None:
+        return [m.span() for m in _cue_pattern(section, key).finditer(ctx.text)]
+    return find_literals(low, _literals(section, key))
+
+
+@cache
+def _literals(section: str, key: str) -> frozenset[str]:
+    return frozenset(str(c).lower() for c in lookups.load("roles")[section][key])
 
 
 def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
     pats = _patterns()
     starts = [m.start for m in ctx.person_mentions]
     text = ctx.text
-    for role, pattern in (("defendant", pats["defendant"]),
-                          ("political_prisoner", pats["political_prisoner"])):
-        for cue in pattern.finditer(text):
-            if role == "political_prisoner" and text[cue.end():cue.end() + 1] == "s":
+    skip = frozenset(pid for pid, p in by_id.items()
+                     if {"lawyer", "judge", "official", "journalist"} & set(p.roles))
+    for role, section in (("defendant", "verbs"), ("political_prisoner", "predicates")):
+        for cue_start, cue_end in _cue_spans(ctx, section, role):
+            if role == "political_prisoner" and text[cue_end:cue_end + 1] == "s":
                 continue
-            for pid in _nearest(ctx, starts, cue.start(), cue.end(), role):
+            for pid in _nearest(ctx, starts, cue_start, cue_end, skip):
                 _add(by_id[pid], role)  # type: ignore[arg-type]
-    skip = {"lawyer", "judge", "official", "journalist"}
-    for cue in pats["letter"].finditer(text):
+    skip_letter = {"lawyer", "judge", "official", "journalist"}
+    for cue in finditer_in_sentences(ctx, pats["letter"], _letter_stems()):
         s_start, s_end = ctx.sentence_at(cue.start())
         for mention in ctx.person_mentions[bisect.bisect_left(starts, s_start):]:
             if mention.start >= s_end:
                 break
-            if not skip & set(by_id[mention.person].roles):
+            if not skip_letter & set(by_id[mention.person].roles):
                 _add(by_id[mention.person], "author")
-    for key, role in (("signature", "author"), ("prisoner_list", "political_prisoner")):
-        for cue in pats[key].finditer(text):
+    for key, role, stems in (("signature", "author", ("sign", "подпис")),
+                             ("prisoner_list", "political_prisoner", ("prisoners", "политзаключ"))):
+        for cue in finditer_in_sentences(ctx, pats[key], stems):
             _, s_end = ctx.sentence_at(cue.start())
             lo = bisect.bisect_left(starts, cue.end())
             for mention in ctx.person_mentions[lo:]:
@@ -167,8 +197,13 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
                 _add(by_id[mention.person], role)  # type: ignore[arg-type]
 
 
+@cache
+def _letter_stems() -> tuple[str, ...]:
+    return tuple(str(s).lower() for s in lookups.load("events")["events"]["letter"]["stems"])
+
+
 def _nearest(ctx: Context, starts: list[int], cue_start: int, cue_end: int,
-             role: str) -> list[str]:
+             skip: frozenset[str]) -> list[str]:
     """Whom a defendant or political-prisoner cue concerns.
 
     The person named nearest before the cue in its sentence, else right after it (an
@@ -176,9 +211,6 @@ def _nearest(ctx: Context, starts: list[int], cue_start: int, cue_end: int,
     the sentence speaks of "he"/"she" — the most-mentioned person of the document.
     Lawyers, judges, officials and journalists are never made defendants this way.
     """
-    persons = {p.id: p for p in ctx.facts.persons}
-    skip = frozenset(pid for pid, p in persons.items()
-                     if {"lawyer", "judge", "official", "journalist"} & set(p.roles))
     s_start, s_end = ctx.sentence_at(cue_start)
     lo = bisect.bisect_left(starts, s_start)
     hi = bisect.bisect_left(starts, s_end)
@@ -201,8 +233,10 @@ def _nearest(ctx: Context, starts: list[int], cue_start: int, cue_end: int,
     if block:
         return [block[-1].person]
     if _PRONOUN.search(ctx.text, s_start, s_end):
-        counts = Counter(m.person for m in ctx.person_mentions if m.person not in skip)
-        top = counts.most_common(2)
+        if "role_counts" not in ctx.scratch:
+            ctx.scratch["role_counts"] = Counter(
+                m.person for m in ctx.person_mentions if m.person not in skip).most_common(2)
+        top = ctx.scratch["role_counts"]
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             return [top[0][0]]
     return []

@@ -13,6 +13,7 @@ document with that surname. Birth year and roles: see :mod:`repression_kg.extrac
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -160,10 +161,9 @@ def _latin_candidates(text: str) -> list[_Candidate]:
 
 
 def _ends_with_cue(prefix: str, nouns: frozenset[str]) -> bool:
-    prefix = prefix.rstrip(" ,\u00a0")
-    return any(prefix.endswith(noun) and (len(prefix) == len(noun)
-                                          or not prefix[-len(noun) - 1].isalpha())
-               for noun in nouns)
+    """Whether the (lower-cased) text before a name ends with a person noun or title."""
+    words = prefix.replace(",", " ").split()
+    return any(" ".join(words[-size:]) in nouns for size in (1, 2, 3) if len(words) >= size)
 
 
 def _cyrillic_candidates(text: str) -> list[_Candidate]:
@@ -230,7 +230,9 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+    """Whether ``[start, end)`` lies in one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
 
 
 def extract_persons(ctx: Context) -> None:

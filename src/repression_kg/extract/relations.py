@@ -33,18 +33,18 @@ def _alt(words: list[str]) -> str:
 
 
 @cache
-def _kin() -> list[tuple[RelationType, re.Pattern[str], re.Pattern[str]]]:
+def _kin() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RelationType]]:
+    """Possessive + kinship/lawyer word right before a name, and right after one; the group
+    that matched names the relation."""
     data = lookups.load("relations")
     groups: list[tuple[RelationType, list[str]]] = [
         *data["kinship"].items(), ("lawyer_of", data["lawyer"])]
-    out = []
-    for rel, words in groups:
-        alt = _alt(words)
-        before = re.compile(rf"(?i:(?<![\w-]){_POSSESSOR}\s+(?:(?:late|former|ex-|own|common-law)\s+)?"
-                            rf"(?:{alt}))[\s,:]*$")
-        after = re.compile(rf"\s*,\s*(?i:{_POSSESSOR}\s+(?:(?:late|former|own)\s+)?(?:{alt}))\b")
-        out.append((rel, before, after))
-    return out
+    names = {f"k{n}": rel for n, (rel, _) in enumerate(groups)}
+    alt = "|".join(f"(?P<k{n}>{_alt(words)})" for n, (_, words) in enumerate(groups))
+    before = re.compile(rf"(?i:(?<![\w-]){_POSSESSOR}\s+(?:(?:late|former|ex-|own|common-law)\s+)?"
+                        rf"(?:{alt}))[\s,:]*$")
+    after = re.compile(rf"\s*,\s*(?i:{_POSSESSOR}\s+(?:(?:late|former|own)\s+)?(?:{alt}))\b")
+    return before, after, names
 
 
 @cache
@@ -91,7 +91,8 @@ def _possessor(ctx: Context, match: re.Match[str], pos: int, named: str) -> str 
     """The person a possessive in ``match`` points to ("his" or "Petrov's")."""
     owner = match.group("owner")
     if owner:
-        owners = {m.person for m in ctx.person_mentions if m.end <= pos and m.person != named
+        owners = {m.person for m in ctx.mentions_in(max(0, pos - 3000), pos)
+                  if m.end <= pos and m.person != named
                   and ctx.text[m.start:m.end].endswith(owner)}
         if len(owners) == 1:
             return owners.pop()
@@ -101,8 +102,8 @@ def _possessor(ctx: Context, match: re.Match[str], pos: int, named: str) -> str 
         return None
     s_start, _ = ctx.sentence_at(pos)
     b_start, _ = ctx.block_at(pos)
-    candidates = [m.person for m in reversed(ctx.person_mentions)
-                  if m.end <= pos and m.start >= min(s_start, b_start)]
+    candidates = [m.person for m in reversed(ctx.mentions_in(min(s_start, b_start), pos))
+                  if m.end <= pos]
     if ctx.main_person:
         candidates.append(ctx.main_person)
     relatives = {p.id for p in ctx.facts.persons if "relative" in p.roles}
@@ -114,28 +115,24 @@ def _possessor(ctx: Context, match: re.Match[str], pos: int, named: str) -> str 
 
 def _kinship(ctx: Context, out: _Out) -> None:
     text = ctx.text
+    pat_before, pat_after, names = _kin()
     for mention in ctx.person_mentions:
-        before = text[max(0, mention.start - 50):mention.start]
-        after_at = mention.end
-        for rel, pat_before, pat_after in _kin():
-            for pattern, pos in ((pat_before, None), (pat_after, after_at)):
-                if pos is None:
-                    match = pattern.search(before)
-                    base = mention.start - len(before)
-                else:
-                    match = pattern.match(text, pos, min(len(text), pos + 60))
-                    base = 0
-                if match is None:
-                    continue
-                anchor = _possessor(ctx, match, base + match.start(), mention.person)
-                if anchor is None:
-                    continue
-                cue = ctx.span(base + match.start(), base + match.end())
-                spans = [cue, ctx.span(mention.start, mention.end)]
-                if rel == "spouse":
-                    out.add(anchor, rel, mention.person, spans)
-                else:
-                    out.add(mention.person, rel, anchor, spans)
+        base = max(0, mention.start - 50)
+        for match in (pat_before.search(text[base:mention.start]),
+                      pat_after.match(text, mention.end, min(len(text), mention.end + 60))):
+            if match is None or match.lastgroup is None:
+                continue
+            offset = base if match.re is pat_before else 0
+            rel = names[[g for g in names if match.group(g)][0]]
+            anchor = _possessor(ctx, match, offset + match.start(), mention.person)
+            if anchor is None:
+                continue
+            spans = [ctx.span(offset + match.start(), offset + match.end()),
+                     ctx.span(mention.start, mention.end)]
+            if rel == "spouse":
+                out.add(anchor, rel, mention.person, spans)
+            else:
+                out.add(mention.person, rel, anchor, spans)
         _represents(ctx, out, mention)
 
 
@@ -147,7 +144,7 @@ def _represents(ctx: Context, out: _Out, mention: PersonMention) -> None:
     if cue is None or not re.fullmatch(r"\s*,\s*", text[mention.end:cue.start()]):
         return
     _, s_end = ctx.sentence_at(mention.start)
-    later = [m for m in ctx.person_mentions if cue.end() <= m.start < min(s_end, cue.end() + 30)]
+    later = ctx.mentions_in(cue.end(), min(s_end, cue.end() + 30))
     if later:
         client = later[0].person
     else:
@@ -162,8 +159,8 @@ def _represents(ctx: Context, out: _Out, mention: PersonMention) -> None:
 
 def _client_by_pronoun(ctx: Context, lawyer: PersonMention, pronoun: str) -> str | None:
     gender = "m" if pronoun == "him" else "f"
-    before = [m.person for m in reversed(ctx.person_mentions) if m.end <= lawyer.start]
-    candidates = [*before[:3], *([ctx.main_person] if ctx.main_person else [])]
+    before = [m.person for m in ctx.mentions_in(0, lawyer.start)[-3:] if m.end <= lawyer.start]
+    candidates = [*reversed(before), *([ctx.main_person] if ctx.main_person else [])]
     for pid in candidates:
         if pid != lawyer.person and ctx.genders.get(pid) in (None, gender):
             return pid
@@ -217,8 +214,8 @@ def _co_signatories(ctx: Context, out: _Out) -> None:
         signers: list[str] = []
         spans: list[Span] = []
         for s_start, s_end in sorted(sentences):
-            here = [m.person for m in ctx.person_mentions if s_start <= m.start < s_end
-                    and "author" in persons[m.person].roles
+            here = [m.person for m in ctx.mentions_in(s_start, s_end)
+                    if "author" in persons[m.person].roles
                     and not _NOT_SIGNERS & set(persons[m.person].roles)]
             if here:
                 signers.extend(here)
