@@ -70,8 +70,7 @@ class Server(ThreadingHTTPServer):
 
     @property
     def url(self) -> str:
-        host, port = self.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{self.config.host}:{self.server_address[1]}"
 
     def server_close(self) -> None:
         super().server_close()
@@ -233,14 +232,14 @@ class Handler(BaseHTTPRequestHandler):
         if operation.kind == "query":
             return self.run_job({
                 "op": "query", "query": operation.text, "accept": self.headers.get("Accept"),
-                "format": (params.get("format") or [None])[0],
+                "format": _first(params, "format"),
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
                 "max_rows": self.config.max_rows})
         if operation.kind == "graph-read":
             return self.run_job({"op": "graph-read", "graph": operation.graph,
                                  "accept": self.headers.get("Accept"),
-                                 "format": (params.get("format") or [None])[0],
+                                 "format": _first(params, "format"),
                                  "max_rows": self.config.max_rows})
         if not self.authorised():
             return None
@@ -252,7 +251,7 @@ class Handler(BaseHTTPRequestHandler):
     def describe_service(self, params: dict[str, list[str]]) -> None:
         try:
             name = results.choose("graph", self.headers.get("Accept"),
-                                  (params.get("format") or [None])[0])
+                                  _first(params, "format"))
         except results.NotAcceptable as exc:
             return self.send(error(406, str(exc), "not-acceptable"))
         endpoint = f"http://{self.config.host}:{self.server.server_address[1]}/sparql"
@@ -266,7 +265,7 @@ class Handler(BaseHTTPRequestHandler):
             ox.NamedNode(iri)
         except ValueError:
             return self.send(error(400, "not a valid IRI path", "bad-request"))
-        fmt = (parse_qs(query_string).get("format") or [None])[0]
+        fmt = _first(parse_qs(query_string), "format")
         accept = self.headers.get("Accept")
         if fmt in ("html", None) and self.wants_html(accept, fmt):
             return self.run_job({"op": "page", "iri": iri, "base": self.config.base})
@@ -291,6 +290,11 @@ class Handler(BaseHTTPRequestHandler):
             version=__version__, queries_json=json_for_script(queries), queries=queries,
             max_rows=self.config.max_rows, timeout=self.config.timeout)
         self.send(Reply(200, "text/html; charset=utf-8", html.encode("utf-8")))
+
+
+def _first(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name)
+    return values[0] if values else None
 
 
 def _store_target(path: str, query: str) -> str:

@@ -69,7 +69,7 @@ def run_query(store: ox.Store, job: dict[str, Any]) -> Reply:
     if isinstance(result, ox.QueryBoolean):
         body = results.write_boolean(bool(result), fmt)
     elif isinstance(result, ox.QueryTriples):
-        triples = []
+        triples: list[ox.Triple] = []
         for triple in result:
             if len(triples) >= limit:
                 return too_many
@@ -77,7 +77,7 @@ def run_query(store: ox.Store, job: dict[str, Any]) -> Reply:
         body = results.write_graph(triples, fmt)
     else:
         variables = [v.value for v in result.variables]
-        rows = []
+        rows: list[list[Any]] = []
         for solution in result:
             if len(rows) >= limit:
                 return too_many
@@ -189,7 +189,7 @@ def run_graph_read(store: ox.Store, job: dict[str, Any]) -> Reply:
         return error(406, str(exc), "not-acceptable")
     if isinstance(graph, ox.NamedNode) and not store.contains_named_graph(graph):
         return error(404, f"no graph {job['graph']}", "not-found")
-    triples = []
+    triples: list[ox.Triple] = []
     for quad in store.quads_for_pattern(None, None, None, graph):
         if len(triples) >= int(job["max_rows"]):
             return error(422, "the graph has more triples than the row limit", "row-limit")

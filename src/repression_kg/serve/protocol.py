@@ -117,4 +117,4 @@ def service_description(endpoint: str, *, allow_update: bool, fmt: ox.RdfFormat)
                 ox.Triple(dataset, ox.NamedNode(SD + "defaultGraph"), default),
                 ox.Triple(default, a, ox.NamedNode(SD + "Graph"))]
     return ox.serialize(triples, format=fmt, prefixes={"sd": SD} if fmt == ox.RdfFormat.TURTLE
-                        else None)
+                        else None) or b""

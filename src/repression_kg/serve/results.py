@@ -171,4 +171,4 @@ def write_boolean(value: bool, fmt: str) -> bytes:
 
 def write_graph(triples: Sequence[ox.Triple], fmt: str) -> bytes:
     prefixes = PREFIXES if fmt in ("turtle", "rdfxml") else None
-    return ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes)
+    return ox.serialize(triples, format=RDF_FORMATS[fmt], prefixes=prefixes) or b""

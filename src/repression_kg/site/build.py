@@ -55,7 +55,8 @@ def _write(path: Path, text: str) -> int:
 
 def search_entries(index: GraphIndex, paths: dict[str, str], kinds: dict[str, str]
                    ) -> list[dict[str, object]]:
-    entries = []
+    """One entry per searchable page: name, other names, kind, path."""
+    entries: list[dict[str, object]] = []
     for iri, path in paths.items():
         if kinds[iri] not in SEARCHABLE:
             continue

@@ -61,10 +61,17 @@ def _graph_name(graph: object) -> str:
     return ""
 
 
+def _select(store: ox.Store, query: str) -> ox.QuerySolutions:
+    result = store.query(query)
+    if not isinstance(result, ox.QuerySolutions):
+        raise TypeError("expected a SELECT query")
+    return result
+
+
 def load_vocab_labels(store: ox.Store, index: GraphIndex) -> None:
     """Labels of classes and properties from the ontology graph (English preferred)."""
     chosen: dict[str, tuple[int, str]] = {}
-    for row in store.query(VOCAB_LABELS):
+    for row in _select(store, VOCAB_LABELS):
         label = row["label"]
         rank = 0 if (label.language or "en") == "en" else 1
         key = str(term(row["x"]))
@@ -77,7 +84,7 @@ def load_all(store: ox.Store) -> GraphIndex:
     """Every arc of the store except document text and the ontology itself."""
     index = GraphIndex()
     add = index.add
-    for row in store.query(ALL_ARCS):
+    for row in _select(store, ALL_ARCS):
         s = term(row["s"])
         add(str(s), str(term(row["p"])), term(row["o"]), _graph_name(row["g"]))
     load_vocab_labels(store, index)
@@ -86,13 +93,13 @@ def load_all(store: ox.Store) -> GraphIndex:
 
 def iter_texts(store: ox.Store) -> Iterator[tuple[str, str]]:
     """(document IRI, full text) for every document, streamed."""
-    for row in store.query(TEXTS):
+    for row in _select(store, TEXTS):
         yield str(term(row["doc"])), row["text"].value
 
 
 def document_text(store: ox.Store, doc: str) -> str | None:
     for quad in store.quads_for_pattern(ox.NamedNode(doc), ox.NamedNode(RKG + "text"), None):
-        return str(quad.object.value)
+        return str(getattr(quad.object, "value", ""))
     return None
 
 
@@ -114,6 +121,7 @@ def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
     index = GraphIndex()
     seen_out: set[str] = set()
     seen_in: set[str] = set()
+    seen_quads: set[ox.Quad] = set()  # a quad is met from both of its ends
     budget = [NEIGHBOURHOOD_BUDGET]
     text_p = ox.NamedNode(RKG + "text")
     ontology = ox.NamedNode(ONTOLOGY_GRAPH)
@@ -121,8 +129,12 @@ def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
     def read(pattern: tuple[object, object, object]) -> list[str]:
         found: list[str] = []
         for quad in store.quads_for_pattern(*pattern):  # type: ignore[arg-type]
-            if quad.predicate == text_p or quad.graph_name == ontology or budget[0] <= 0:
+            if budget[0] <= 0:
+                index.incomplete = True
+                break
+            if quad.predicate == text_p or quad.graph_name == ontology or quad in seen_quads:
                 continue
+            seen_quads.add(quad)
             budget[0] -= 1
             s, o = term(quad.subject), term(quad.object)
             index.add(str(s), quad.predicate.value, o, _graph_name(quad.graph_name))

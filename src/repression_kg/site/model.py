@@ -63,6 +63,8 @@ class GraphIndex:
     inc: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
     types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     vocab_labels: dict[str, str] = field(default_factory=dict)
+    #: True when a loader stopped at its budget: pages built from it may miss rows.
+    incomplete: bool = False
     #: Memo of derived names (filled by the page builder; cleared when arcs are added).
     memo: dict[tuple[str, str | None], str] = field(default_factory=dict)
     _quotes: dict[str, Quote] | None = None

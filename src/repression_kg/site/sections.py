@@ -160,6 +160,8 @@ def document_section(index: GraphIndex, iri: str, text: str, links: Links) -> di
 
 def add_sections(page: EntityPage, index: GraphIndex, links: Links, text: str | None) -> None:
     """Attach the sections that fit the page's kind."""
+    if index.incomplete:
+        page.sections["incomplete"] = True
     if index.is_a(page.iri, *STATUTE_CLASSES):
         page.sections["charges"] = statute_section(index, page.iri, links)
         page.sections["parts"] = _refs(index, links, index.subjects(RKG + "partOf", page.iri))
