@@ -44,7 +44,7 @@ _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)
 _FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
-_NOT_PERSONS = frozenset({"lawyer", "judge", "official", "journalist"})
+_NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
 
 
 @cache
@@ -174,7 +174,7 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
     """Whom the cue concerns: the nearest named person before it in its sentence, else
     the first right after it, else the last named before it in its paragraph, else the
     main person — keeping only persons whose gender fits a "he"/"she" of the clause, and
-    never lawyers, judges, officials or journalists. A sentence that names nobody and
+    never lawyers, judges or officials. A sentence that names nobody and
     has no personal pronoun concerns nobody we know.
     """
     text = ctx.text

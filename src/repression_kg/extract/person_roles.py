@@ -171,14 +171,14 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
     starts = [m.start for m in ctx.person_mentions]
     text = ctx.text
     skip = frozenset(pid for pid, p in by_id.items()
-                     if {"lawyer", "judge", "official", "journalist"} & set(p.roles))
+                     if {"lawyer", "judge", "official"} & set(p.roles))
     for role, section in (("defendant", "verbs"), ("political_prisoner", "predicates")):
         for cue_start, cue_end in _cue_spans(ctx, section, role):
             if role == "political_prisoner" and text[cue_end:cue_end + 1] == "s":
                 continue
             for pid in _nearest(ctx, starts, cue_start, cue_end, skip):
                 _add(by_id[pid], role)  # type: ignore[arg-type]
-    skip_letter = {"lawyer", "judge", "official", "journalist"}
+    skip_letter = {"lawyer", "judge", "official"}
     for cue in finditer_in_sentences(ctx, pats["letter"], _letter_stems()):
         s_start, s_end = ctx.sentence_at(cue.start())
         for mention in ctx.person_mentions[bisect.bisect_left(starts, s_start):]:
@@ -209,7 +209,7 @@ def _nearest(ctx: Context, starts: list[int], cue_start: int, cue_end: int,
     The person named nearest before the cue in its sentence, else right after it (an
     object: "sentenced Ivan Petrov"), else nearest before it in its paragraph, else — when
     the sentence speaks of "he"/"she" — the most-mentioned person of the document.
-    Lawyers, judges, officials and journalists are never made defendants this way.
+    Lawyers, judges and officials are never made defendants this way.
     """
     s_start, s_end = ctx.sentence_at(cue_start)
     lo = bisect.bisect_left(starts, s_start)

@@ -40,6 +40,7 @@ _RUN = re.compile(rf"(?<![\w.@/])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|{_INITIAL}))*
 _TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|"
                          r"evych|ivna|ovitch|evitch|ogly|oglu|kyzy|qizi)$")
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 _CAPITALISED = re.compile(rf"(?<![\w.@/-])[{_UPPER}А-ЯЁ][{_LOWER}а-яё]+"
                           rf"(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}А-ЯЁ]?[{_LOWER}а-яё]+)*")
 
@@ -128,9 +129,11 @@ def _latin_candidates(text: str) -> list[_Candidate]:
     firsts = _first_names()
     cue_titles = titles()
     nouns = person_nouns()
+    loose: list[tuple[int, int, list[str]]] = []
     for run in _RUN.finditer(text):
         tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
                   for m in _TOKEN.finditer(run.group())]
+        before = len(out)
         i = 0
         while i < len(tokens) - 1:
             word = tokens[i][2]
@@ -157,6 +160,28 @@ def _latin_candidates(text: str) -> list[_Candidate]:
             start, end = tokens[i][0], tokens[j][1]
             out.append(_Candidate(start, end, word, surname, patronymic, text[start:end]))
             i = j + 1
+        if len(out) == before and len(tokens) in (2, 3) and all(
+                _is_surname(tok[2]) and tok[2] not in _not_after() for tok in tokens):
+            loose.append((run.start(), run.end(), [tok[2] for tok in tokens]))
+    return out + _listed(text, out, loose)
+
+
+def _listed(text: str, found: list[_Candidate],
+            loose: list[tuple[int, int, list[str]]]) -> list[_Candidate]:
+    """Names with an unknown given name listed next to known names ("X, Y and Evan Z")."""
+    edges = sorted([(c.start, c.end) for c in found])
+    starts = [s for s, _ in edges]
+    out: list[_Candidate] = []
+    for start, end, words in loose:
+        i = bisect.bisect_left(starts, start)
+        neighbours = []
+        if i > 0:
+            neighbours.append((edges[i - 1][1], start))
+        if i < len(edges):
+            neighbours.append((end, edges[i][0]))
+        if any(_LIST_JOINT.fullmatch(text, a, b) for a, b in neighbours if a <= b):
+            patronymic = words[1] if len(words) == 3 else None
+            out.append(_Candidate(start, end, words[0], words[-1], patronymic, text[start:end]))
     return out
 
 

@@ -24,7 +24,7 @@ from repression_kg.facts import Relation, RelationType, Span
 
 _POSSESSOR = r"(?:(?P<pron>his|her|its|their|его|её|ее)|(?P<owner>[^\W\d_][\w’'-]*?)['’]s?)"
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*")
-_NOT_SIGNERS = frozenset({"lawyer", "judge", "official", "journalist"})
+_NOT_SIGNERS = frozenset({"lawyer", "judge", "official"})
 _GENDER = {"his": "m", "его": "m", "her": "f", "её": "f", "ее": "f"}
 
 
