@@ -213,3 +213,11 @@ def test_no_cors_unless_asked_and_security_headers(server: str) -> None:
     status, headers, _ = call(server + "/sparql", method="OPTIONS",
                               headers={"Origin": "http://evil.example"})
     assert status == 204 and "Access-Control-Allow-Origin" not in headers
+
+
+def test_foreign_host_header_is_refused(server: str) -> None:
+    port = server.rsplit(":", 1)[1]
+    status, _, body = call(server + "/sparql?query=ASK%7B%7D",
+                           headers={"Host": f"attacker.example:{port}"})
+    assert status == 421 and "host" in json.loads(body)["error"]
+    assert call(server + "/health", headers={"Host": f"localhost:{port}"})[0] == 200

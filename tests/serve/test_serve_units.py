@@ -102,3 +102,29 @@ def test_named_queries_load_headers(tmp_path: Path) -> None:
     assert specs["by_statute"].description == "Everyone charged, with the part."
     assert specs["by_statute"].fields == {"param": "statute IRI"}
     assert specs["bare"].title == "bare"
+
+
+@pytest.mark.parametrize(("header", "bound", "ok"), [
+    ("127.0.0.1:8000", "127.0.0.1", True), ("localhost:8000", "127.0.0.1", True),
+    ("[::1]:8000", "127.0.0.1", True), ("localhost", "127.0.0.1", True),
+    ("evil.example:8000", "127.0.0.1", False), (None, "127.0.0.1", False),
+    ("localhost.evil.example", "127.0.0.1", False), ("anything", "0.0.0.0", True),
+])
+def test_host_check(header, bound, ok) -> None:
+    from repression_kg.serve.app import host_allowed
+
+    assert host_allowed(header, bound) is ok
+
+
+def test_cli_serve_usage_errors(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from repression_kg.cli import root
+
+    runner = CliRunner()
+    result = runner.invoke(root, ["serve", "--store", str(tmp_path), "--allow-update"],
+                           env={"RKG_SERVE_TOKEN": ""})
+    assert result.exit_code == 2 and "--token" in result.output
+    result = runner.invoke(root, ["serve", "--store", str(tmp_path / "absent")])
+    assert result.exit_code == 1 and "no store here" in result.output
+    assert runner.invoke(root, ["serve", "--help"]).exit_code == 0

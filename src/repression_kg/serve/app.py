@@ -139,6 +139,18 @@ class Handler(BaseHTTPRequestHandler):
                                f"{self.config.timeout:g} s and was stopped", "timeout")
         self.send(reply)
 
+    def parse_request(self) -> bool:
+        """Also refuse a Host this server does not answer to: a loopback server must not be
+        reachable through DNS rebinding from a web page the user happens to visit."""
+        if not super().parse_request():
+            return False
+        if not host_allowed(self.headers.get("Host"), self.config.host):
+            self.close_connection = True
+            self.send(error(421, "this server only answers to its own host name (loopback)",
+                            "host"))
+            return False
+        return True
+
     # -- methods ---------------------------------------------------------------------------------
 
     def do_GET(self) -> None:  # noqa: N802 - stdlib naming
@@ -290,6 +302,22 @@ class Handler(BaseHTTPRequestHandler):
             version=__version__, queries_json=json_for_script(queries), queries=queries,
             max_rows=self.config.max_rows, timeout=self.config.timeout)
         self.send(Reply(200, "text/html; charset=utf-8", html.encode("utf-8")))
+
+
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's Host header names this server (always true off loopback)."""
+    if bound not in LOOPBACK_NAMES and not bound.startswith("127."):
+        return True
+    if not header:
+        return False
+    name = header.strip().lower()
+    name = name.rsplit(":", 1)[0] if not name.endswith("]") and name.count(":") == 1 else name
+    if name.startswith("[") and "]:" in name:
+        name = name.split("]:", 1)[0] + "]"
+    return name in LOOPBACK_NAMES or name == bound or name.startswith("127.")
 
 
 def _first(params: dict[str, list[str]], name: str) -> str | None:
