@@ -135,3 +135,25 @@ def test_seed_zimin(seeds_dir) -> None:  # type: ignore[no-untyped-def]
     assert [p.name for p in facts.persons] == ["Dmitry Zimin"]
     assert facts.persons[0].birth_year == 2003
     assert "Зимин Дмитрий Сергеевич" in facts.persons[0].aliases
+
+
+def test_institutions_and_landmarks_named_after_people_are_not_persons() -> None:
+    facts = run("Human Rights Watch objected. Maxim Gorky Park, Sergei Kirov Street and the "
+                "Mikhail Gorbachev Foundation were named. St. Petersburg City Court ruled.")
+    assert facts.persons == []
+
+
+def test_given_name_with_patronymic_only_is_not_a_full_name() -> None:
+    facts = run("Ivan Ivanovich said hello to Pyotr Sergeyevich Lapin.")
+    assert [p.name for p in facts.persons] == ["Pyotr Lapin"]
+
+
+def test_unknown_given_name_in_a_list_of_names() -> None:
+    facts = run("Those freed included Ilya Yashin, Vladimir Kara-Murza and Evan Gershkovich.")
+    assert [p.name for p in facts.persons] == [
+        "Ilya Yashin", "Vladimir Kara-Murza", "Evan Gershkovich"]
+
+
+def test_active_verb_with_unnamed_object_gives_no_defendant() -> None:
+    facts = run("Nobel laureate Dmitry Muratov spoke. In Kazan police detained dozens.")
+    assert facts.persons[0].roles == []

@@ -226,19 +226,20 @@ def _nearest(ctx: Context, starts: list[int], cue_start: int, cue_end: int,
     after = [m for m in here if cue_end <= m.start <= cue_end + 40]
     if after:
         return [after[0].person]
+    if not _PRONOUN.search(ctx.text, s_start, s_end):
+        return []  # "police detained dozens": nobody we know
     b_start, _ = ctx.block_at(cue_start)
     lo = bisect.bisect_left(starts, b_start)
     block = [m for m in ctx.person_mentions[lo:hi]
              if m.end <= min(cue_start, s_start) and m.person not in skip]
     if block:
         return [block[-1].person]
-    if _PRONOUN.search(ctx.text, s_start, s_end):
-        if "role_counts" not in ctx.scratch:
-            ctx.scratch["role_counts"] = Counter(
-                m.person for m in ctx.person_mentions if m.person not in skip).most_common(2)
-        top = ctx.scratch["role_counts"]
-        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
-            return [top[0][0]]
+    if "role_counts" not in ctx.scratch:
+        ctx.scratch["role_counts"] = Counter(
+            m.person for m in ctx.person_mentions if m.person not in skip).most_common(2)
+    top = ctx.scratch["role_counts"]
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        return [top[0][0]]
     return []
 
 

@@ -121,7 +121,21 @@ class _Entity:
 
 def _is_surname(word: str) -> bool:
     return (word not in _stopwords() and word not in _not_after() and len(word) > 1
-            and not word.endswith("."))
+            and not word.endswith(".") and not _patronymic_only(word))
+
+
+_PATRONYMIC_SUFFIX = re.compile(r"(?:yevich|evich|ovich|yevna|evna|ovna|ichna|ich)$")
+
+
+def _patronymic_only(word: str) -> bool:
+    """"Ivanovich", "Sergeyevna": a patronymic of a known given name cannot be a surname
+    ("Ivan Ivanovich" names no surname). "Abramovich" (no given name "Abram" listed) can."""
+    match = _PATRONYMIC_SUFFIX.search(word)
+    if match is None:
+        return False
+    stem = word[:match.start()]
+    firsts = _first_names()
+    return any(stem + tail in firsts for tail in ("", "i", "y", "iy", "ey", "ei", "a"))
 
 
 def _latin_candidates(text: str) -> list[_Candidate]:
