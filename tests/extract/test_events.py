@@ -105,3 +105,14 @@ def test_seed_zhilin_deportation(seeds_dir) -> None:  # type: ignore[no-untyped-
         assert transfers[0].person == zhilin
         assert (transfers[0].from_country, transfers[0].to_country) == ("Kazakhstan", "Russia")
         assert transfers[0].date.startswith("2022-12")
+
+
+def test_russian_note_events_and_birth_year_is_not_an_event_date() -> None:
+    facts = run("3 марта 2024 года суд арестовал Олега Белова. Белова обвиняют по ст. 207.3 "
+                "УК РФ. Фигурант дела Антон Ершов, 1985 г. р., выдворен из Казахстана в Россию.")
+    arrest = events(facts, "arrest")[0]
+    assert (arrest.person, arrest.date) == ("p1", "2024-03-03")
+    assert events(facts, "charged")[0].person == "p1"
+    (transfer,) = events(facts, "deportation")
+    assert (transfer.person, transfer.date) == ("p2", None)
+    assert (transfer.from_country, transfer.to_country) == ("Kazakhstan", "Russia")

@@ -157,3 +157,9 @@ def test_unknown_given_name_in_a_list_of_names() -> None:
 def test_active_verb_with_unnamed_object_gives_no_defendant() -> None:
     facts = run("Nobel laureate Dmitry Muratov spoke. In Kazan police detained dozens.")
     assert facts.persons[0].roles == []
+
+
+def test_cyrillic_name_after_a_place_in_one_capitalised_run() -> None:
+    facts = run("Жительницу Пскова Марию Иванову оштрафовали. Его адвокат Вадим Прохоров.")
+    assert [p.name for p in facts.persons] == ["Mariya Ivanova", "Vadim Prokhorov"]
+    assert facts.persons[0].mentions[0].text == "Марию Иванову"

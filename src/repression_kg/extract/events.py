@@ -39,7 +39,7 @@ _PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _BIRTH_BEFORE = re.compile(r"(?:born|b\.|born\s+in|\()\s*$")
-_BIRTH_AFTER = re.compile(r"\s*(?:г\.\s?р\.|года\s+рождения)")
+_BIRTH_AFTER = re.compile(r"\s*(?:г\.\s?р\.|года\s+рождения|г\.р\.)")
 _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
 _FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
@@ -166,8 +166,9 @@ def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[in
 
 
 def _is_birth(text: str, date: DateMention) -> bool:
+    """A year of birth ("born 1986", "1986 г. р.") is no event's date."""
     return bool(_BIRTH_BEFORE.search(text[max(0, date.start - 12):date.start])
-                or _BIRTH_AFTER.match(text, date.end))
+                or _BIRTH_AFTER.match(text, date.start + 4, date.start + 24))
 
 
 def _person(ctx: Context, start: int, end: int) -> str | None:

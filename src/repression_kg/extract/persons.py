@@ -208,15 +208,13 @@ def _ends_with_cue(prefix: str, nouns: frozenset[str]) -> bool:
 def _cyrillic_candidates(text: str) -> list[_Candidate]:
     out = []
     for match in russian.CYRILLIC_NAME.finditer(text):
-        words = match.group().split()
-        parts = russian.person_name(words)
-        if parts is None:
-            continue
-        first = russian.transliterate(parts["first"])
-        surname = russian.transliterate(parts["surname"])
-        nominative = russian.nominative(match.group().replace("\u00a0", " "))
-        out.append(_Candidate(match.start(), match.end(), first, surname,
-                              parts.get("patronymic"), f"{first} {surname}", nominative))
+        for rel_start, rel_end, parts in russian.names_in_run(match.group()):
+            start, end = match.start() + rel_start, match.start() + rel_end
+            first = russian.transliterate(parts["first"])
+            surname = russian.transliterate(parts["surname"])
+            nominative = russian.nominative(text[start:end].replace("\u00a0", " "))
+            out.append(_Candidate(start, end, first, surname, parts.get("patronymic"),
+                                  f"{first} {surname}", nominative))
     return out
 
 

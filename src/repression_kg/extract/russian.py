@@ -81,11 +81,38 @@ def _tags(word: str) -> frozenset[str]:
 
 
 _CYR_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
-#: two or three capitalised Cyrillic words: the shape of "Фамилия Имя Отчество" in any order
-CYRILLIC_NAME = re.compile(rf"(?<![\w-]){_CYR_WORD}(?:[ \u00a0]{_CYR_WORD}){{1,2}}(?![\w-])")
+#: a run of two or more capitalised Cyrillic words; names ("Фамилия Имя Отчество" in any
+#: order) are two- or three-word windows of it (see :func:`names_in_run`)
+CYRILLIC_NAME = re.compile(rf"(?<![\w-]){_CYR_WORD}(?:[ \u00a0]{_CYR_WORD})+(?![\w-])")
+_CYR_TOKEN = re.compile(_CYR_WORD)
 _SURNAME_ENDING = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|ых|их|ко|ук|юк|чук|енко|"
     r"швили|дзе|ян|янц|ев[аы]?|ович|ич)[а-яё]{0,3}$")
+
+
+def names_in_run(run: str) -> list[tuple[int, int, dict[str, str]]]:
+    """Person names inside a run of capitalised words, left to right, three-word windows
+    first: ``(start, end, parts)`` with offsets relative to ``run``.
+
+    >>> [(s, e) for s, e, _ in names_in_run("Жительницу Пскова Марию Иванову")]
+    [(18, 31)]
+    """
+    tokens = [(m.start(), m.end(), m.group()) for m in _CYR_TOKEN.finditer(run)]
+    out = []
+    i = 0
+    while i < len(tokens) - 1:
+        for size in (3, 2):
+            window = tokens[i:i + size]
+            if len(window) < size:
+                continue
+            parts = person_name([w for _, _, w in window])
+            if parts is not None:
+                out.append((window[0][0], window[-1][1], parts))
+                i += size
+                break
+        else:
+            i += 1
+    return out
 
 
 def person_name(words: list[str]) -> dict[str, str] | None:
@@ -101,24 +128,23 @@ def person_name(words: list[str]) -> dict[str, str] | None:
     """
     if not 2 <= len(words) <= 3:
         return None
-    has_name = has_surname = False
+    name_ok: list[bool] = []
+    surname_ok: list[bool] = []
     for word in words:
         tags = _tags(word)
         if {"Geox", "Orgn"} & tags and not {"Name", "Surn", "Patr"} & tags:
             return None
-        if "Name" in tags:
-            has_name = True
-        elif "Surn" in tags or "Patr" in tags or _SURNAME_ENDING.search(word.lower()):
-            has_surname = True
-        elif "Name" not in tags and {"NOUN", "ADJF", "VERB", "PREP", "CONJ"} & tags \
-                and "Surn" not in tags and not _SURNAME_ENDING.search(word.lower()):
+        surname_like = bool({"Surn", "Patr"} & tags or _SURNAME_ENDING.search(word.lower()))
+        if not ({"Name"} & tags or surname_like) and {"NOUN", "ADJF", "VERB", "PREP", "CONJ",
+                                                      "NPRO", "ADVB"} & tags:
             return None
-    if not has_name:
+        name_ok.append("Name" in tags)
+        surname_ok.append(surname_like)
+    if not any(name_ok[i] and surname_ok[j] for i in range(len(words))
+               for j in range(len(words)) if i != j):
         return None
     parts = name_parts(nominative(" ".join(words)))
     if "first" not in parts or "surname" not in parts:
-        return None
-    if not has_surname and "patronymic" not in parts:
         return None
     return parts
 
