@@ -55,3 +55,16 @@ def writable_server(serve_store: Path, tmp_path_factory: pytest.TempPathFactory
         yield url
     finally:
         stop_server(process)
+
+
+@pytest.fixture(scope="module")
+def site_server(serve_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from repression_kg.site import write_site
+
+    site = tmp_path_factory.mktemp("served-site") / "site"
+    write_site(open_store(serve_store, read_only=True), site)
+    process, url = start_server(serve_store, "--site", str(site), "--max-concurrent", "1")
+    try:
+        yield url
+    finally:
+        stop_server(process)

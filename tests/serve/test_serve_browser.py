@@ -77,3 +77,16 @@ def test_errors_are_shown_and_entity_pages_browse(chromium, page_server: str) ->
     assert person.dialogs == []
     assert person.evaluate("document.styleSheets.length") == 1
     assert all(r.startswith(page_server) for r in person.requests)
+
+
+def test_static_site_search_through_the_server(chromium, site_server: str) -> None:
+    page = chromium.open(site_server + "/site/index.html?q=%D0%B6%D0%B8%D0%BB%D0%B8%D0%BD")
+    page.wait_for("document.querySelectorAll('#results li').length > 0", what="results")
+    names = page.evaluate("[...document.querySelectorAll('#results li a')].map(a => a.textContent)")
+    assert "Mikhail Zhilin" in names
+    page.evaluate("document.querySelector('#results li a').click()")
+    page.wait_for("document.querySelector('h1') && location.pathname.startsWith('/site/person/')",
+                  what="navigation")
+    page.settle(0.2)
+    assert page.dialogs == []
+    assert all(r.startswith(site_server) for r in page.requests)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import re
+import urllib.error
 import urllib.parse
+import urllib.request
 
 import pyoxigraph as ox
 import pytest
@@ -105,3 +107,29 @@ def test_graph_store_get_reads_one_document_graph(server: str) -> None:
         assert not any(t.object == ox.Literal("Mikhail Zhilin") for t in triples)
     missing = urllib.parse.urlencode({"graph": "urn:nothing"})
     assert call(server + "/store?" + missing, headers={"Accept": "text/turtle"})[0] == 404
+
+
+def test_with_a_static_site_iris_redirect_to_its_pages(site_server: str) -> None:
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        opener.open(urllib.request.Request(site_server + ZHILIN, headers={"Accept": "text/html"}),
+                    timeout=10)
+        raise AssertionError("expected a redirect")
+    except urllib.error.HTTPError as exc:
+        assert exc.code == 303
+        location = exc.headers["Location"]
+    assert re.fullmatch(r"/site/person/person-mikhail-zhilin-1a2b3c4d-[0-9a-f]{10}\.html", location)
+    status, headers, body = call(site_server + location)
+    assert status == 200 and "<h1>Mikhail Zhilin</h1>" in body.decode("utf-8")
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    status, _, body = call(site_server + ZHILIN, headers={"Accept": "text/turtle"})
+    assert status == 200 and b"Mikhail Zhilin" in body  # RDF is still answered directly
+    assert call(site_server + "/site/")[0] == 200
+    for bad in ("/site/../../../etc/passwd", "/site/%2e%2e/%2e%2e/etc/passwd", "/site/.rkg-site",
+                "/site/person/nothing.html"):
+        assert call(site_server + bad)[0] == 404, bad
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        return None

@@ -61,11 +61,14 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--queries", "queries_dir", type=click.Path(path_type=Path, file_okay=False,
                                                               exists=True),
                   help="Folder of named .rq queries for the query page (default: queries/).")
+    @click.option("--site", type=click.Path(path_type=Path, file_okay=False, exists=True),
+                  help="A folder written by `rkg site`: served at /site/, and entity IRIs "
+                       "redirect (303) to its pages instead of rendering them per request.")
     @click.option("--quiet", is_flag=True, help="Do not log requests.")
     def serve_command(store: Path | None, host: str, port: int, timeout: float, max_rows: int,
                       max_concurrent: int, allow_update: bool, token: str | None,
                       cors: str | None, base: str, queries_dir: Path | None,
-                      quiet: bool) -> None:
+                      site: Path | None, quiet: bool) -> None:
         """Serve the graph: SPARQL 1.1 endpoint at /sparql, entity pages and RDF at /id/…
         and /ref/…, a query page at /. Read-only unless --allow-update --token T."""
         from repression_kg.serve import ServerConfig, serve
@@ -80,7 +83,7 @@ def register(root: click.Group, export: click.Group) -> None:
         config = ServerConfig(store=path, host=host, port=port, timeout=timeout,
                               max_rows=max_rows, max_concurrent=max_concurrent,
                               allow_update=allow_update, token=token, cors=cors, base=base,
-                              queries_dir=queries_dir, quiet=quiet)
+                              queries_dir=queries_dir, site=site, quiet=quiet)
         try:
             serve(config)
         except (OSError, RuntimeError, ValueError) as exc:

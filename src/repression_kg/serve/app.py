@@ -24,12 +24,14 @@ from repression_kg.serve import named, protocol, results
 from repression_kg.serve.guard import Refusal
 from repression_kg.serve.jobs import Reply, ServerLinks, error
 from repression_kg.serve.pool import Busy, JobTimeout, WorkerPool
+from repression_kg.site.naming import KIND_TITLES, page_path
 from repression_kg.site.render import asset, environment, json_for_script
 
 STATIC = {"site.css": "text/css", "query.js": "text/javascript", "query.css": "text/css"}
 PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 DEREF_PREFIXES = ("/id/", "/ref/")
+SITE_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"}
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -41,7 +43,7 @@ class ServerConfig:
     timeout: float = 30.0
     max_rows: int = 100_000
     max_concurrent: int = 4
-    queue_wait: float = 0.5
+    queue_wait: float = 2.0
     allow_update: bool = False
     token: str | None = None
     cors: str | None = None
@@ -50,6 +52,7 @@ class ServerConfig:
     max_upload: int = 100_000_000
     quiet: bool = False
     queries_dir: Path | None = None
+    site: Path | None = None
 
 
 class Server(ThreadingHTTPServer):
@@ -100,7 +103,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Referrer-Policy", "no-referrer")
         self.send_header("Cache-Control", "no-store")
         if reply.content_type.startswith("text/html"):
-            self.send_header("Content-Security-Policy", PAGE_CSP)
+            if "Content-Security-Policy" not in reply.headers:
+                self.send_header("Content-Security-Policy", PAGE_CSP)
             self.send_header("X-Frame-Options", "DENY")
         if self.config.cors:
             self.send_header("Access-Control-Allow-Origin", self.config.cors)
@@ -170,6 +174,8 @@ class Handler(BaseHTTPRequestHandler):
             name = path[8:]
             return self.send(Reply(200, STATIC[name] + "; charset=utf-8",
                                    asset(name).encode("utf-8")))
+        if path == "/site" or path.startswith("/site/"):
+            return self.site_file(unquote(path[6:]))
         if path == "/health":
             return self.send(Reply(200, "text/plain; charset=utf-8", b"ok\n"))
         self.send(error(404, f"no such resource: {path}", "not-found"))
@@ -280,9 +286,40 @@ class Handler(BaseHTTPRequestHandler):
         fmt = _first(parse_qs(query_string), "format")
         accept = self.headers.get("Accept")
         if fmt in ("html", None) and self.wants_html(accept, fmt):
+            page = self.site_page(iri)
+            if page is not None:
+                reply = Reply(303, "text/plain; charset=utf-8", b"See the entity's page.\n",
+                              {"Location": "/site/" + page, "Vary": "Accept"})
+                return self.send(reply)
             return self.run_job({"op": "page", "iri": iri, "base": self.config.base})
         self.run_job({"op": "describe", "iri": iri, "accept": accept, "format": fmt,
                       "max_rows": self.config.max_rows})
+
+    def site_page(self, iri: str) -> str | None:
+        """The path of the entity's page in the static site given with --site, if any."""
+        if self.config.site is None:
+            return None
+        for kind in KIND_TITLES:
+            path = page_path(iri, kind)
+            if (self.config.site / path).is_file():
+                return path
+        return None
+
+    def site_file(self, relative: str) -> None:
+        """A file of the static site (--site), never anything outside it."""
+        root = self.config.site
+        if root is None:
+            return self.send(error(404, "no static site is served (start with --site DIR)",
+                                   "not-found"))
+        target = (root / (relative or "index.html")).resolve()
+        if target.is_dir():
+            target = target / "index.html"
+        base = root.resolve()
+        if base not in target.parents or not target.is_file() or \
+                target.suffix not in SITE_TYPES or target.name.startswith("."):
+            return self.send(error(404, f"no such page: /site/{relative}", "not-found"))
+        csp = {"Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'"}
+        self.send(Reply(200, SITE_TYPES[target.suffix], target.read_bytes(), csp))
 
     @staticmethod
     def wants_html(accept: str | None, fmt: str | None) -> bool:

@@ -121,10 +121,9 @@ def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
     index = GraphIndex()
     seen_out: set[str] = set()
     seen_in: set[str] = set()
-    seen_quads: set[ox.Quad] = set()  # a quad is met from both of its ends
+    seen_quads: set[tuple[str, str, Term, str]] = set()  # a quad is met from both ends
     budget = [NEIGHBOURHOOD_BUDGET]
-    text_p = ox.NamedNode(RKG + "text")
-    ontology = ox.NamedNode(ONTOLOGY_GRAPH)
+    text_p = RKG + "text"
 
     def read(pattern: tuple[object, object, object]) -> list[str]:
         found: list[str] = []
@@ -132,13 +131,21 @@ def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
             if budget[0] <= 0:
                 index.incomplete = True
                 break
-            if quad.predicate == text_p or quad.graph_name == ontology or quad in seen_quads:
+            p = quad.predicate.value
+            g = _graph_name(quad.graph_name)
+            if p == text_p or g == ONTOLOGY_GRAPH:
                 continue
-            seen_quads.add(quad)
+            s, o = str(term(quad.subject)), term(quad.object)
+            key = (s, p, o, g)
+            if key in seen_quads:
+                continue
+            seen_quads.add(key)
             budget[0] -= 1
-            s, o = term(quad.subject), term(quad.object)
-            index.add(str(s), quad.predicate.value, o, _graph_name(quad.graph_name))
-            found += [x for x in (str(s), o) if isinstance(x, str) and not x.startswith("_:")]
+            index.add(s, p, o, g)
+            if not s.startswith("_:"):
+                found.append(s)
+            if isinstance(o, str) and not o.startswith("_:"):
+                found.append(o)
         return found
 
     def node(value: str) -> ox.NamedNode | ox.BlankNode:
