@@ -8,6 +8,9 @@
         page.console      # console messages and uncaught exceptions
         page.screenshot(path)
 
+In a test module or conftest, a generator fixture that does ``yield from
+browser_or_skip()`` gives one browser per scope (skipping when chromium is missing).
+
 Chromium runs with a fresh profile in a temporary folder, no background networking, and is
 killed when the block ends (or at interpreter exit). Every wait has a timeout, so a broken
 page fails a test instead of hanging it. Tests skip when chromium or websocket-client is
@@ -26,6 +29,7 @@ import subprocess
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -58,6 +62,18 @@ def available() -> str | None:
     except ImportError:
         return "websocket-client is not installed"
     return None
+
+
+def browser_or_skip(**options: Any) -> Iterator[Browser]:
+    """For a pytest fixture: ``yield from browser_or_skip()`` gives a running Browser, or
+    skips the tests with the reason when chromium or websocket-client is missing."""
+    import pytest
+
+    reason = available()
+    if reason:
+        pytest.skip(reason)
+    with Browser(**options) as browser:
+        yield browser
 
 
 @dataclass

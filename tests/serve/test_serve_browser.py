@@ -35,11 +35,7 @@ def page_server(serve_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 @pytest.fixture(scope="module")
 def chromium():
-    reason = browser_mod.available()
-    if reason:
-        pytest.skip(reason)
-    with browser_mod.Browser() as b:
-        yield b
+    yield from browser_mod.browser_or_skip()
 
 
 def test_named_query_runs_into_a_table(chromium, page_server: str) -> None:

@@ -19,11 +19,7 @@ ID = "https://w3id.org/repression-kg/id/"
 
 @pytest.fixture(scope="module")
 def chromium():
-    reason = browser_mod.available()
-    if reason:
-        pytest.skip(reason)
-    with browser_mod.Browser() as b:
-        yield b
+    yield from browser_mod.browser_or_skip()
 
 
 def url(site: tuple[Path, SiteStats], rel: str) -> str:
