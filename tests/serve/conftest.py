@@ -63,7 +63,8 @@ def site_server(serve_store: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
     site = tmp_path_factory.mktemp("served-site") / "site"
     write_site(open_store(serve_store, read_only=True), site)
-    process, url = start_server(serve_store, "--site", str(site), "--max-concurrent", "1")
+    process, url = start_server(serve_store, "--site", str(site), "--max-concurrent", "1",
+                                "--cors", "https://researcher.example")
     try:
         yield url
     finally:

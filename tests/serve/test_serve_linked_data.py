@@ -133,3 +133,20 @@ def test_with_a_static_site_iris_redirect_to_its_pages(site_server: str) -> None
 class NoRedirect(urllib.request.HTTPRedirectHandler):
     def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
         return None
+
+
+def test_cors_only_for_the_named_origin(site_server: str) -> None:
+    status, headers, _ = call(site_server + "/sparql?query=ASK%7B%7D")
+    assert status == 200
+    assert headers["Access-Control-Allow-Origin"] == "https://researcher.example"
+    status, headers, _ = call(site_server + "/sparql", method="OPTIONS")
+    assert status == 204 and "POST" in headers["Access-Control-Allow-Methods"]
+
+
+def test_describe_by_content_negotiation(server: str) -> None:
+    query = f"DESCRIBE <{BASE}{ZHILIN}>"
+    for accept, fmt in (("text/turtle", ox.RdfFormat.TURTLE),
+                        ("application/ld+json", ox.RdfFormat.JSON_LD)):
+        status, headers, body = get(server, query, accept=accept)
+        assert status == 200 and headers["Content-Type"].startswith(accept)
+        assert any(q.object == ox.Literal("Mikhail Zhilin") for q in ox.parse(body, format=fmt))
