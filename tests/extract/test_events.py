@@ -116,3 +116,9 @@ def test_russian_note_events_and_birth_year_is_not_an_event_date() -> None:
     (transfer,) = events(facts, "deportation")
     assert (transfer.person, transfer.date) == ("p2", None)
     assert (transfer.from_country, transfer.to_country) == ("Kazakhstan", "Russia")
+
+
+def test_a_listed_subject_gives_one_event_per_person() -> None:
+    facts = run("Igor Lebedev, Anna Lebedeva and Pavel Markin were detained on 3 May 2021.")
+    assert [(e.person, e.date) for e in events(facts, "detention")] == [
+        ("p1", "2021-05-03"), ("p2", "2021-05-03"), ("p3", "2021-05-03")]

@@ -163,3 +163,8 @@ def test_cyrillic_name_after_a_place_in_one_capitalised_run() -> None:
     facts = run("Жительницу Пскова Марию Иванову оштрафовали. Его адвокат Вадим Прохоров.")
     assert [p.name for p in facts.persons] == ["Mariya Ivanova", "Vadim Prokhorov"]
     assert facts.persons[0].mentions[0].text == "Марию Иванову"
+
+
+def test_russian_birth_year_and_age() -> None:
+    assert run("Иван Петров родился в 1990 году.").persons[0].birth_year == 1990
+    assert run("34-летнего Ивана Петрова задержали.", "2024-01-01").persons[0].birth_year == 1990

@@ -44,6 +44,8 @@ _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)
 _FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
+_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*")
+_SUBJECT = re.compile(r"\b(?:he|she|they|он|она|они)\b")
 _NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
 
 
@@ -171,6 +173,24 @@ def _is_birth(text: str, date: DateMention) -> bool:
                 or _BIRTH_AFTER.match(text, date.start + 4, date.start + 24))
 
 
+def _persons(ctx: Context, start: int, end: int) -> list[str | None]:
+    """Whom the cue concerns: one person (see :func:`_person`), or every person of a
+    list that is the cue's subject ("Ivan Orlov and Anna Orlova were detained")."""
+    pid = _person(ctx, start, end)
+    if pid is None:
+        return [None]
+    s_start, _ = ctx.sentence_at(start)
+    before = [m for m in ctx.mentions_in(s_start, start) if m.end <= start]
+    if not before or before[-1].person != pid or _SUBJECT.search(ctx.text, before[-1].end, start):
+        return [pid]
+    out: list[str | None] = [pid]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        if not _JOINT.fullmatch(ctx.text, prev.end, nxt.start):
+            break
+        out.insert(0, prev.person)
+    return list(dict.fromkeys(out))
+
+
 def _person(ctx: Context, start: int, end: int) -> str | None:
     """Whom the cue concerns: the nearest named person before it in its sentence, else
     the first right after it, else the last named before it in its paragraph, else the
@@ -240,18 +260,20 @@ def extract_events(ctx: Context) -> None:
     for start, end, kind in hits:
         if _negated(ctx, start):
             continue
-        person = _person(ctx, start, end)
-        if person is None and kind not in ("letter", "exchange"):
+        persons = _persons(ctx, start, end)
+        if persons == [None] and kind not in ("letter", "exchange"):
             continue
-        event = Event(type=kind, person=person, date=_date(ctx, start, end, cue_starts))
-        if kind in _transfers():
-            event.from_country, event.to_country = _transfer_countries(
-                ctx, kind, start, end, countries)
-        elif kind in _LOCATED:
-            event.place = _place(ctx, start, end, places, kind)
+        date = _date(ctx, start, end, cue_starts)
         s_start, s_end = ctx.sentence_at(start)
-        event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
-        events.append(event)
+        for person in persons:
+            event = Event(type=kind, person=person, date=date)
+            if kind in _transfers():
+                event.from_country, event.to_country = _transfer_countries(
+                    ctx, kind, start, end, countries)
+            elif kind in _LOCATED:
+                event.place = _place(ctx, start, end, places, kind)
+            event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
+            events.append(event)
     ctx.facts.events.extend(_merge(events))
 
 

@@ -24,11 +24,12 @@ from repression_kg.facts import Person, PersonRole
 
 _YEAR = r"(?:19|20)\d\d"
 _BORN_AFTER = re.compile(
-    rf"\s*[,(]?\s*(?:born(?:\s+in)?|b\.|род\.|родился|родилась)\s*(?:in\s+)?({_YEAR})(?!\d)"
+    rf"\s*[,(]?\s*(?:born(?:\s+in)?|b\.|род\.|родился|родилась)\s*(?:in\s+|в\s+)?({_YEAR})(?!\d)"
     rf"|[\s,(]*({_YEAR})\s*(?:г\.\s?р\.|года\s+рождения)")
 _AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(\d{1,2})(?:\s*[,)]|\s+(?:years?\s+old|лет|года|год)\b)"
                         r"|,?\s+aged\s+(\d{1,2})\b")
-_AGE_BEFORE = re.compile(r"(\bthen\s+)?\b(\d{1,2})-year-old(?:[\s\-]+[^\W\d_]+){0,3}[\s,]*$")
+_AGE_BEFORE = re.compile(r"(\bthen\s+|тогда\s+)?\b(\d{1,2})-(?:year-old|летн[а-я]*)"
+                         r"(?:[\s\-]+[^\W\d_]+){0,3}[\s,]*$")
 _PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее)\b)")
 _SUBJECT = re.compile(r"\b(?:he|she|they|он|она|они)\b")
 _BYLINE = re.compile(r"\s*(?:[–—|]\s*.{0,40})?$")
