@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.extract.conftest import make_doc, run
 
 from repression_kg.extract.base import Context
@@ -99,3 +101,33 @@ def test_seed_spouse(seeds_dir) -> None:  # type: ignore[no-untyped-def]
     spouses = {(names[r.subject], names[r.object]) for r in facts.relations
                if r.type == "spouse"}
     assert spouses == {("Mikhail Zhilin", "Ekaterina Zhilina")}
+
+
+_FRAGMENTS = [
+    "Ivan Petrov", "Anna Petrova", "Petrov", "Petrova's", "his wife", "her lawyer,", "Maj.",
+    "Жилину Михаилу Алексеевичу", "Козыревой Дарье", "and", ",", ".", ";", "\n", "(born 1986)",
+    "1986 г. р.", "34,", "was detained", "was deported to Russia", "Kazakhstan", "in March",
+    "on 29 December", "20 March 2023", "sentenced", "co-defendant", "signed by", "open letter",
+    "we demand the release of", "задержан", "в марте", "Article Smith", "Judge", "Ivanovich",
+    "’s", "«", "»", "—", "\u00a0",
+]
+
+
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=40),
+       st.sampled_from([None, "2023-04-30", "2021"]))
+@settings(max_examples=150, deadline=None)
+def test_any_mix_of_name_and_event_fragments_gives_consistent_facts(
+        parts: list[str], published: str | None) -> None:
+    text = " ".join(parts)
+    facts = run(text, published)
+    ids = {p.id for p in facts.persons}
+    spans = [m for p in facts.persons for m in p.mentions]
+    spans += [m for e in facts.events for m in e.mentions]
+    spans += [m for r in facts.relations for m in r.mentions]
+    assert all(0 <= s.start <= s.end <= len(text) and text[s.start:s.end] == s.text
+               for s in spans)
+    assert all(p.mentions and p.name for p in facts.persons)
+    assert all(e.person is None or e.person in ids for e in facts.events)
+    assert all(r.subject in ids for r in facts.relations)
+    keys = [(e.type, e.person, e.date) for e in facts.events]
+    assert len(keys) == len(set(keys))
