@@ -24,6 +24,7 @@ import time
 import tracemalloc
 from collections import defaultdict
 from pathlib import Path
+from typing import Literal
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -44,14 +45,16 @@ ADVERSARIAL = {
     "capitalised words": "Ivan Petrov Sidorov Court ",
     "durations": "six and a half years and ",
     "html-ish": "<p><b>&amp;",
+    "html unclosed tags": "<a <a title=\"x>",
     "mixed scripts": "Жилин Zhilin 鈥淲 205.5 ",
     "dates": "15 February 2023 in March ",
 }
 
 
-def run_pipeline(text_bytes: bytes, doc_id: str, timings: dict[str, float]) -> DocumentFacts:
+def run_pipeline(text_bytes: bytes, doc_id: str, timings: dict[str, float], *,
+                 fmt: Literal["text", "markdown", "html"] = "text") -> DocumentFacts:
     start = time.perf_counter()
-    doc = document_from_bytes(text_bytes, doc_id=doc_id)
+    doc = document_from_bytes(text_bytes, doc_id=doc_id, fmt=fmt)
     now = time.perf_counter()
     timings["ingest"] += now - start
     ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()))
@@ -98,7 +101,7 @@ def _adversarial_child(unit: str, mb: float, queue: mp.Queue) -> None:
     timings: dict[str, float] = defaultdict(float)
     start = time.perf_counter()
     try:
-        run_pipeline(data, "adversarial", timings)
+        run_pipeline(data, "adversarial", timings, fmt="html" if "<" in unit else "text")
         error = ""
     except Exception as exc:  # report, do not hide: the pipeline must not crash
         error = f"{type(exc).__name__}: {exc}"[:200]

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import time
 
-from repression_kg.ingest.markup import html_to_text, markdown_title, markdown_to_text
+import pytest
+
+from repression_kg.ingest.markup import defuse, html_to_text, markdown_title, markdown_to_text
 
 PAGE = """<!DOCTYPE html><html><head><title>Case of A. &amp; B.</title>
 <meta property="article:published_time" content="2024-02-15T09:00:00Z">
@@ -34,6 +36,20 @@ def test_html_fragment_and_broken_markup() -> None:
 
 def test_html_title_falls_back_to_h1() -> None:
     assert html_to_text("<body><h1>The <i>case</i></h1><p>x</p></body>").title == "The case"
+
+
+def test_defuse_escapes_only_unclosable_brackets() -> None:
+    page = "a < b <p>x</p> <!-- <b> --> <script>if (a<b) {}</script> <a <b> <a t='x>y'>z"
+    assert defuse(page) == page.replace("a < b", "a &lt; b").replace("<a <b>", "&lt;a <b>")
+    assert html_to_text(page).text == "a < b\n\nx\n\n<a z"
+
+
+@pytest.mark.parametrize("unit", ["<a ", "<!--", "</", "<?", "<!", "<x", "<", "<script>",
+                                  '<a title="x>y', "<a title='x>y", '<p a="b">"\'<'])
+def test_hostile_html_is_linear(unit: str) -> None:
+    start = time.perf_counter()
+    html_to_text(unit * (200_000 // len(unit)))
+    assert time.perf_counter() - start < 5  # quadratic parsing took minutes here
 
 
 def test_html_is_linear() -> None:

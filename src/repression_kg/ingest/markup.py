@@ -61,7 +61,7 @@ class _Visible(HTMLParser):
         self.parts.append(mark)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "title":
+        if tag == "title" and "svg" not in self.hidden:
             self.in_title = True
         elif tag == "meta":
             a = {k.lower(): (v or "") for k, v in attrs}
@@ -82,7 +82,7 @@ class _Visible(HTMLParser):
         elif tag in _LINE:
             self._brk("\x00L")
         elif tag in _CELL:
-            self._brk("\t")
+            self._brk(" ")
         if tag == "h1" and self.first_h1 is None and not self.hidden:
             self.h1 = []
 
@@ -119,30 +119,102 @@ class _Visible(HTMLParser):
 
 
 _WS = re.compile(r"[ \t\r\n\f\v]+")
-_BREAKS = re.compile(r"(?:\s*\x00[PL])+\s*")
+_MARK = re.compile(r"\x00([PL])")
 
 
 def _layout(raw: str) -> str:
-    """Collapse whitespace as a browser does; turn block markers into line breaks."""
-    def brk(m: re.Match[str]) -> str:
-        return "\n\n" if "\x00P" in m.group(0) else "\n"
+    """Collapse whitespace as a browser does; turn block markers into line breaks.
 
-    pieces = _BREAKS.split(raw)
-    marks = [brk(m) for m in _BREAKS.finditer(raw)]
+    Split on the markers first (no pattern that can rescan a long run of spaces), then
+    join the non-empty pieces with the strongest break seen between them.
+    """
+    tokens = _MARK.split(raw)
     out: list[str] = []
-    for k, piece in enumerate(pieces):
-        out.append(_WS.sub(" ", piece).strip(" "))
-        if k < len(marks):
-            out.append(marks[k])
-    return "".join(out).strip()
+    pending = ""
+    for k, token in enumerate(tokens):
+        if k % 2:
+            pending = "\n\n" if token == "P" or pending == "\n\n" else "\n"
+            continue
+        piece = _WS.sub(" ", token).strip(" ")
+        if not piece:
+            continue
+        if out:
+            out.append(pending or " ")
+        out.append(piece)
+        pending = ""
+    return "".join(out)
+
+
+_ANGLE = re.compile(r"[<>]")
+_RAW_TEXT = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b", re.I)
+_CLOSERS = {name: re.compile(rf"</{name}", re.I) for name in
+            ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")}
+
+
+def defuse(page: str) -> str:
+    """Escape every ``<`` that cannot open a complete tag, in one linear pass.
+
+    ``html.parser`` rescans to the end of the input for each unterminated ``<`` (``<a <a
+    <a ...``, ``<!--<!--``): quadratic time on hostile input. A ``<`` is kept only when
+    the next angle bracket is a ``>`` outside quotes; closed comments and raw-text elements (script,
+    style) are passed over whole. Searches that find nothing are remembered, so no
+    search runs twice to the end of the page.
+    """
+    if "<" not in page:
+        return page
+    out: list[str] = []
+    last_comment_end = page.rfind("-->")
+    unclosed: set[str] = set()
+    done = skip_to = 0
+    pending = -1  # position of a "<" waiting for its ">"
+
+    def escape(at: int) -> None:
+        nonlocal done
+        out.append(page[done:at])
+        out.append("&lt;")
+        done = at + 1
+
+    dq = sq = 0  # double and single quotes seen since the pending "<"
+    prev = 0
+    for m in _ANGLE.finditer(page):
+        pos = m.start()
+        if pos < skip_to:
+            continue
+        if pending >= 0:
+            segment = page[prev:pos]
+            dq += segment.count('"')
+            sq += segment.count("'")
+        prev = pos + 1
+        if m.group() == ">":
+            if dq % 2 == 0 and sq % 2 == 0:
+                pending = -1  # inside an open quotation a ">" does not end the tag
+            continue
+        if pending >= 0:  # "<" ... "<": the earlier one opens nothing
+            escape(pending)
+        pending, dq, sq = pos, 0, 0
+        if page.startswith("<!--", pos) and pos + 4 <= last_comment_end:
+            skip_to, pending = page.index("-->", pos + 4) + 3, -1
+            continue
+        raw = _RAW_TEXT.match(page, pos)
+        if raw and raw.group(1).lower() not in unclosed:
+            name = raw.group(1).lower()
+            close = _CLOSERS[name].search(page, raw.end())
+            if close is None:
+                unclosed.add(name)
+            elif ">" in page[raw.end():close.start()]:
+                skip_to, pending = close.start(), -1
+    if pending >= 0:
+        escape(pending)
+    out.append(page[done:])
+    return "".join(out)
 
 
 def html_to_text(page: str) -> Markup:
     """The visible text of an HTML document or fragment, with title and stated date."""
     parser = _Visible()
-    parser.feed(page)
+    parser.feed(defuse(page))
     parser.close()
-    text = _layout("".join(parser.parts).replace("\t", " \x00T ").replace("\x00T", ""))
+    text = _layout("".join(parser.parts))
     title = " ".join("".join(parser.title).split()) or parser.first_h1
     published = next((parser.meta[k] for k in _DATE_META if k in parser.meta), None)
     return Markup(text=text, title=title, published=published or parser.time)
@@ -152,11 +224,13 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 _SETEXT = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
 _HTML_BLOCK = re.compile(r"^ {0,3}</?[A-Za-z][^>]*>[ \t]*$")
-_IMAGE = re.compile(r"!\[([^\]\n]{0,1000})\]\([^)\n]{0,2000}\)")
-_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\([^)\n]{0,2000}\)")
-_REF_LINK = re.compile(r"\[([^\]\n]{0,1000})\]\[[^\]\n]{0,200}\]")
+# Character classes exclude the opening bracket, so no position is scanned twice
+# (linear time on "[[[[" or "](](](" lines).
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
+_LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]\([^()\n]{0,2000}\)")
+_REF_LINK = re.compile(r"\[([^\[\]\n]{0,1000})\]\[[^\[\]\n]{0,200}\]")
 _REF_DEF = re.compile(r"^ {0,3}\[[^\]\n]{1,200}\]:\s*\S+.*$")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]{1,2000})>")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^<>\s]{1,2000})>")
 _EMPHASIS = re.compile(r"(?<![\w*_~])(?:\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(?:\*{1,3}|_{1,3}|~~)(?![\w*_~])")
 _CODE = re.compile(r"`+")
 _QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
