@@ -2,13 +2,15 @@
 
 Kept deliberately simple and conservative: a publication date is taken only when the
 document states one near its top — a ``Published:``/``Date:``/``Опубликовано:`` header
-line, or a line that is nothing but a date (news pages put the date under the headline)
-— or from HTML metadata. Nothing is guessed from dates inside the story.
+line, a line that is nothing but a date (news pages put the date under the headline), a
+byline ending in a date (``Jane Roe – April 30, 2023``) — or from HTML metadata. Nothing is guessed from dates inside the story.
 
 >>> parse_date("July 7, 2025"), parse_date("30 апреля 2023 г."), parse_date("2023-04-30T10:00Z")
 ('2025-07-07', '2023-04-30', '2023-04-30')
 >>> find_published("Title\\n\\nPublished: 3 March 2024\\n\\nBody.")
 '2024-03-03'
+>>> find_published("Title\\nJane Roe – April 30, 2023\\nBody."), parse_date("May 2, 2024, 5:00 a.m. ET")
+('2023-04-30', '2024-05-02')
 """
 
 from __future__ import annotations
@@ -44,6 +46,13 @@ _HEADER = re.compile(
     r"опубликовано|дата публикации|дата)\s*(?:on)?\s*[:\-–—]?\s*(.{6,60}?)\s*$",
     re.IGNORECASE,
 )
+# A byline with a date: "Neil Smith – April 30, 2023", "30.04.2023 | Moscow", "By A. B. Lee, 3 May 2024"
+_BYLINE = re.compile(
+    r"^(?:by\s+)?[^\d\n]{2,60}?\s*[–—|•·/,-]\s+(?P<tail>\S.{5,40})$"
+    r"|^(?P<head>\S.{5,40}?)\s+[–—|•·/-]\s+[^\d\n]{2,60}$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _TOP_LINES = 15
 
 
@@ -56,7 +65,7 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def parse_date(value: str) -> str | None:
     """An ISO date for a whole string that is one date (several common notations)."""
-    value = value.strip().strip(".,;|").strip()
+    value = _CLOCK.sub("", value.strip()).strip(".,;|").strip()
     if m := _ISO.fullmatch(value):
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     # weekday prefix: "Friday, 7 July 2025"
@@ -84,6 +93,10 @@ def find_published(text: str) -> str | None:
         found = parse_date(line)
         if found:
             return found
+        if m := _BYLINE.match(line.strip()):
+            found = parse_date(m["tail"] or m["head"])
+            if found:
+                return found
     return None
 
 
