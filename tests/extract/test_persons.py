@@ -168,3 +168,11 @@ def test_cyrillic_name_after_a_place_in_one_capitalised_run() -> None:
 def test_russian_birth_year_and_age() -> None:
     assert run("Иван Петров родился в 1990 году.").persons[0].birth_year == 1990
     assert run("34-летнего Ивана Петрова задержали.", "2024-01-01").persons[0].birth_year == 1990
+
+
+def test_unknown_given_name_with_a_surname_used_again() -> None:
+    facts = run("Then Zakir Gataullin was detained. Gataullin denies it. Had Gataullin "
+                "known, he said.")
+    assert [p.name for p in facts.persons] == ["Zakir Gataullin"]
+    assert [m.text for m in facts.persons[0].mentions] == [
+        "Zakir Gataullin", "Gataullin", "Gataullin"]

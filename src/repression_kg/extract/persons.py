@@ -40,6 +40,7 @@ _RUN = re.compile(rf"(?<![\w.@/])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|{_INITIAL}))*
 _TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|"
                          r"evych|ivna|ovitch|evitch|ogly|oglu|kyzy|qizi)$")
+_WORDS = re.compile(r"\b[a-zа-яё]+\b")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 _CAPITALISED = re.compile(rf"(?<![\w.@/-])[{_UPPER}А-ЯЁ][{_LOWER}а-яё]+"
                           rf"(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}А-ЯЁ]?[{_LOWER}а-яё]+)*")
@@ -174,18 +175,40 @@ def _latin_candidates(text: str) -> list[_Candidate]:
             start, end = tokens[i][0], tokens[j][1]
             out.append(_Candidate(start, end, word, surname, patronymic, text[start:end]))
             i = j + 1
-        if len(out) == before and len(tokens) in (2, 3) and all(
-                _is_surname(tok[2]) and tok[2] not in _not_after() for tok in tokens):
-            loose.append((run.start(), run.end(), [tok[2] for tok in tokens]))
+        core = tokens
+        while core and (core[0][2] in _stopwords() or core[0][2] in cue_titles):
+            core = core[1:]
+        if len(out) == before and len(core) in (2, 3) and all(
+                _is_surname(tok[2]) and tok[2] not in _not_after() for tok in core):
+            loose.append((core[0][0], core[-1][1], [tok[2] for tok in core]))
     return out + _listed(text, out, loose)
+
+
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|tsky|enko|uk|yuk|chuk|ova|eva|"
+                              r"yova|ina|yna|skaya|tskaya|ich|vili|dze|yan|ian)$")
+
+
+def _used_alone(text: str, surname: str, after: int) -> bool:
+    """Whether ``surname`` appears again later as a word of its own (or with ’s)."""
+    i = text.find(surname, after)
+    while i >= 0:
+        j = i + len(surname)
+        if not text[i - 1].isalpha() and (j >= len(text) or not text[j].isalpha()):
+            return True
+        i = text.find(surname, j)
+    return False
 
 
 def _listed(text: str, found: list[_Candidate],
             loose: list[tuple[int, int, list[str]]]) -> list[_Candidate]:
-    """Names with an unknown given name listed next to known names ("X, Y and Evan Z")."""
+    """Names whose given name is not in the gazetteer: listed next to known names
+    ("X, Y and Evan Z"), or with a Russian-looking surname that the text uses again on its
+    own ("Rustam Gataullin ... Gataullin said")."""
     edges = sorted([(c.start, c.end) for c in found])
     starts = [s for s, _ in edges]
     out: list[_Candidate] = []
+    lowered = " ".join(_WORDS.findall(text)) if loose else ""
+    lowered = f" {lowered} "
     for start, end, words in loose:
         i = bisect.bisect_left(starts, start)
         neighbours = []
@@ -193,7 +216,10 @@ def _listed(text: str, found: list[_Candidate],
             neighbours.append((edges[i - 1][1], start))
         if i < len(edges):
             neighbours.append((end, edges[i][0]))
-        if any(_LIST_JOINT.fullmatch(text, a, b) for a, b in neighbours if a <= b):
+        listed = any(_LIST_JOINT.fullmatch(text, a, b) for a, b in neighbours if a <= b)
+        common = f" {words[0].lower()} " in lowered  # a word the text also writes in lower case
+        if not common and (listed or (_RUSSIAN_SURNAME.search(words[-1])
+                                      and _used_alone(text, words[-1], end))):
             patronymic = words[1] if len(words) == 3 else None
             out.append(_Candidate(start, end, words[0], words[-1], patronymic, text[start:end]))
     return out
