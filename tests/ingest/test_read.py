@@ -123,3 +123,9 @@ def test_every_seed_reads(seeds_dir: Path) -> None:
     for path in sorted(seeds_dir.glob("*.txt")):
         doc = read_document(path)
         assert doc.text and doc.id == path.stem
+
+
+def test_html_declared_charset_wins_over_guessing(tmp_path: Path) -> None:
+    page = "<html><head><meta charset='koi8-r'><title>Дело</title></head><body>Суд</body></html>"
+    doc = read_document(write(tmp_path, "p.html", page.encode("koi8_r")))
+    assert (doc.title, doc.text, doc.encoding) == ("Дело", "Суд", "koi8-r")

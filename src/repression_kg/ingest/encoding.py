@@ -22,6 +22,7 @@ Anything else is reported as undecodable rather than guessed.
 from __future__ import annotations
 
 import codecs
+import re
 
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -149,8 +150,26 @@ def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
     return fixed, f"utf-8+{codec}"
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data``; return the text and the name of the encoding used."""
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB (``<meta charset=...>``)."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
+
+
+def decode_bytes(data: bytes, *, declared: str | None = None) -> tuple[str, str]:
+    """Decode ``data``; return the text and the name of the encoding used.
+
+    ``declared`` (e.g. an HTML page's ``<meta charset>``) is tried when the bytes are not
+    UTF-8, before guessing among the Cyrillic code pages.
+    """
     bom = _strip_bom(data)
     if bom is not None:
         body, name = bom
@@ -172,6 +191,11 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
                 return data[: exc.start].decode("utf-8"), "utf-8-truncated"
             except UnicodeDecodeError:
                 pass
+    if declared and not declared.startswith("utf"):
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
     mostly = _mostly_utf8(data)
     if mostly is not None:
         return mostly

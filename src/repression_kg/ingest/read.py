@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Literal
 
 from repression_kg.facts import Document
-from repression_kg.ingest.encoding import DecodeError, decode_bytes
+from repression_kg.ingest.encoding import DecodeError, declared_charset, decode_bytes
 from repression_kg.ingest.markup import html_to_text, markdown_title, markdown_to_text
 from repression_kg.ingest.meta import find_published, find_title, parse_date
 from repression_kg.ingest.repair import repair_text
@@ -75,8 +75,9 @@ def document_from_bytes(data: bytes, *, doc_id: str, fmt: Format = "text",
     name = path or doc_id
     if not data.strip():
         raise IngestError(name, "empty file" if not data else "empty file (only whitespace)")
+    declared = declared_charset(data) if fmt == "html" or data[:200].lstrip()[:1] == b"<" else None
     try:
-        raw_text, encoding = decode_bytes(data)
+        raw_text, encoding = decode_bytes(data, declared=declared)
     except DecodeError as exc:
         reason = _binary_reason(data, "")
         raise IngestError(name, reason or str(exc)) from None
