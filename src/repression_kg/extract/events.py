@@ -14,6 +14,7 @@ an undated one joins the dated one of its type and person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -98,6 +99,13 @@ def _countries(ctx: Context) -> list[tuple[int, int, str]]:
     return [(s, e, forms[text[s:e]]) for s, e in find_literals(text, tuple(forms))]
 
 
+def _within(items: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """The items of a list sorted by start that lie inside ``[start, end)``."""
+    lo = bisect.bisect_left(items, (start,))
+    hi = bisect.bisect_left(items, (end,))
+    return [item for item in items[lo:hi] if item[1] <= end]
+
+
 def _places(ctx: Context) -> list[tuple[int, int, str]]:
     return sorted((m.start, m.end, p.name) for p in ctx.facts.places for m in p.mentions)
 
@@ -145,10 +153,13 @@ def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
         return d.start - at_end if d.start >= at_end else at_start - d.end
 
     s_start, s_end = ctx.sentence_at(start)
-    first_cue = min([c for c in cues if s_start <= c < s_end] or [start])
+    in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
+    first_cue = min(in_sentence or [start])
     for lo, hi in (_clause(ctx, start, end), (s_start, s_end)):
         dates = [d for d in ctx.dates_in(lo, hi) if not _is_birth(text, d)]
-        others = [c for c in cues if lo <= c < hi and c != start]
+        if not dates:
+            continue
+        others = [c for c in in_sentence if lo <= c < hi and c != start]
         # a date that opens the sentence dates all of it; a later one the cue of its clause,
         # else its nearest cue
         dates = [d for d in dates if d.end <= first_cue or _owns(ctx, d, start, end, others)]
@@ -199,7 +210,9 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
     has no personal pronoun concerns nobody we know.
     """
     text = ctx.text
-    exclude = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
+    if "excluded" not in ctx.scratch:
+        ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
+    exclude = ctx.scratch["excluded"]
     s_start, s_end = ctx.sentence_at(start)
     c_start, c_end = _clause(ctx, start, end)
     pronouns = {_GENDER.get(m.group().lower()) for m in _PRONOUN.finditer(text, c_start, c_end)}
@@ -225,7 +238,7 @@ def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
                         countries: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
     text = ctx.text
     s_start, s_end = ctx.sentence_at(start)
-    here = [c for c in countries if s_start <= c[0] and c[1] <= s_end]
+    here = _within(countries, s_start, s_end)
     to_country = from_country = None
     for c_start, _, name in here:
         if c_start >= end and to_country is None and _TO.search(text[max(s_start, c_start - 40):c_start]):
@@ -295,7 +308,7 @@ def _place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]
     """
     text = ctx.text
     c_start, c_end = _clause(ctx, start, end)
-    near = [p for p in places if c_start <= p[0] and p[1] <= c_end and (
+    near = [p for p in _within(places, c_start, c_end) if (
         _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
         or (kind.startswith("asylum_") and p[1] <= start))]
     if not near:
@@ -316,10 +329,14 @@ def _longest(hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, Eve
 def _merge(events: list[Event]) -> list[Event]:
     """One event per type, person and date; undated ones join a dated one of their kind."""
     out: list[Event] = []
+    by_person: dict[str | None, list[Event]] = {}
     for event in sorted(events, key=lambda e: (e.date is None, e.mentions[0].start)):
-        same = next((o for o in out if _same(o, event)), None)
+        pool = by_person.get(None if event.type == "letter" else event.person, [])
+        same = next((o for o in pool if _same(o, event)), None)
         if same is None:
             out.append(event)
+            by_person.setdefault(None if event.type == "letter" else event.person,
+                                 []).append(event)
             continue
         for attr in ("place", "from_country", "to_country"):
             if getattr(same, attr) is None:
