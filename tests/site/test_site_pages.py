@@ -142,6 +142,21 @@ def test_same_store_same_bytes_and_safe_replacement(site_store: Path, tmp_path: 
     assert (foreign / "keep.txt").read_text() == "not a site"
 
 
+def test_forked_renderers_write_the_same_site(site_store: Path, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from repression_kg.site import build
+
+    store = open_store(site_store, read_only=True)
+    write_site(store, tmp_path / "one", jobs=1)
+    monkeypatch.setattr(build, "PARALLEL_MIN_PAGES", 0)
+    stats = write_site(store, tmp_path / "two", jobs=2)
+    one = {p.relative_to(tmp_path / "one"): p.read_bytes() for p in (tmp_path / "one").rglob("*")
+           if p.is_file()}
+    two = {p.relative_to(tmp_path / "two"): p.read_bytes() for p in (tmp_path / "two").rglob("*")
+           if p.is_file()}
+    assert one == two and stats.pages == 41
+
+
 def test_path_traversal_iri_stays_inside(tmp_path: Path) -> None:
     path = page_path(ID + "person/../../../etc/passwd", "person")
     assert path.startswith("person/") and ".." not in path and path.count("/") == 1

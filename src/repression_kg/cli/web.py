@@ -20,7 +20,9 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--out", type=click.Path(path_type=Path, file_okay=False),
                   default=Path("exports") / "site", show_default=True,
                   help="Folder to write (replaced only if it holds an earlier rkg site).")
-    def site(store: Path | None, out: Path) -> None:
+    @click.option("--jobs", type=click.IntRange(1, 32), default=1, show_default=True,
+                  help="Render pages in this many processes (more memory; pays on idle cores).")
+    def site(store: Path | None, out: Path, jobs: int) -> None:
         """Write the static entity browser: one HTML page per entity, the quote behind every
         fact, an index with search. Works from file:// and any static host; loads nothing
         from the network."""
@@ -31,7 +33,7 @@ def register(root: click.Group, export: click.Group) -> None:
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
         try:
-            stats = write_site(graph, out)
+            stats = write_site(graph, out, jobs=jobs)
         except SiteError as exc:
             raise click.ClickException(str(exc)) from exc
         kinds = ", ".join(f"{n:,} {k}" for k, n in stats.by_kind.items())

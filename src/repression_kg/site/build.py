@@ -32,6 +32,8 @@ ASSETS = ("site.css",)
 SEARCHABLE = ("person", "organisation", "statute", "court", "place", "principle", "case",
               "document")
 EXTRA_NAMES = (RKG + "articleNumber", SKOS + "notation")
+#: Below this many pages, forking renderers costs more than it saves.
+PARALLEL_MIN_PAGES = 2000
 
 
 class SiteError(Exception):
@@ -71,8 +73,9 @@ def search_entries(index: GraphIndex, paths: dict[str, str], kinds: dict[str, st
 def write_site(store: ox.Store, out: Path, *, jobs: int | None = None) -> SiteStats:
     """Generate the site for everything in ``store`` into the folder ``out``.
 
-    Pages are rendered by ``jobs`` forked processes (default: the CPU count, at most 4)
-    when the site is large enough for that to pay."""
+    With ``jobs`` > 1, pages are rendered by that many forked processes when there are
+    more than 2,000 (each child may come to hold its own copy of the graph index, so
+    memory grows with ``jobs``)."""
     started = time.perf_counter()
     out = Path(out)
     if out.exists() and not (out / MARKER).is_file() and (not out.is_dir() or any(out.iterdir())):
@@ -80,7 +83,7 @@ def write_site(store: ox.Store, out: Path, *, jobs: int | None = None) -> SiteSt
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
     try:
-        stats = _generate(store, work, started, jobs or min(4, os.cpu_count() or 1))
+        stats = _generate(store, work, started, max(1, jobs or 1))
         _swap(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -98,7 +101,7 @@ def _generate(store: ox.Store, root: Path, started: float, jobs: int) -> SiteSta
     _STATE.update(index=index, kinds=kinds, paths=paths, texts=texts, root=root)
     iris = sorted(paths)
     try:
-        if jobs > 1 and len(iris) >= 2000 and "fork" in mp.get_all_start_methods():
+        if jobs > 1 and len(iris) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
             chunks = [iris[i::jobs * 4] for i in range(jobs * 4)]
             with mp.get_context("fork").Pool(jobs) as pool:
                 parts = pool.map(_render_pages, chunks)
