@@ -32,13 +32,13 @@ ABBREVIATIONS = frozenset("""
     e.g i.e a.k.a u.s u.k u.n
     ч ст п пп г гг р т т.е т.д т.п т.н им ул д др пр просп пос с обл респ р-н кв корп
     тыс млн млрд руб коп см напр рис стр гл прим ок рус англ ген полк подп капт лейт серж
-    мл ст.лейт ряд
+    мл ряд пер
 """.split())
 #: Abbreviations after which an uppercase word still does not start a new sentence.
 TITLES = frozenset("""
     mr mrs ms dr prof rev hon st mt fr maj lt col gen brig capt cpt cmdr cdr sgt cpl pvt
     adm lieut gov sen rep pres supt insp art arts no nos ch sec para p pp ч ст п им ул
-    ген полк подп капт лейт серж мл u.s u.k u.n
+    ген полк подп капт лейт серж мл u.s u.k u.n ул просп пер пос кв корп
 """.split())
 
 _END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
