@@ -176,3 +176,11 @@ def test_unknown_given_name_with_a_surname_used_again() -> None:
     assert [p.name for p in facts.persons] == ["Zakir Gataullin"]
     assert [m.text for m in facts.persons[0].mentions] == [
         "Zakir Gataullin", "Gataullin", "Gataullin"]
+
+
+def test_given_name_alone_links_only_when_it_reads_as_a_person() -> None:
+    facts = run("Vladimir Sorokin spoke. In Vladimir, police came. The Vladimir region. "
+                "Vladimir said no.")
+    assert [m.text for m in facts.persons[0].mentions] == ["Vladimir Sorokin", "Vladimir"]
+    assert facts.persons[0].mentions[1].start == facts.persons[0].mentions[0].start + \
+        len("Vladimir Sorokin spoke. In Vladimir, police came. The Vladimir region. ")

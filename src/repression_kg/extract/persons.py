@@ -40,6 +40,9 @@ _RUN = re.compile(rf"(?<![\w.@/])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|{_INITIAL}))*
 _TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|"
                          r"evych|ivna|ovitch|evitch|ogly|oglu|kyzy|qizi)$")
+_FIRST_ALONE = re.compile(r"(?:['’]s)?\s+(?!(?:region|oblast|krai|district|city|province|court|"
+                          r"prison|colony|street|область|области|край|района?)\b)[a-zа-яё]")
+_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|near|of|в|из|под)\s+$")
 _WORDS = re.compile(r"\b[a-zа-яё]+\b")
 _LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
 _CAPITALISED = re.compile(rf"(?<![\w.@/-])[{_UPPER}А-ЯЁ][{_LOWER}а-яё]+"
@@ -146,8 +149,11 @@ def _latin_candidates(text: str) -> list[_Candidate]:
     nouns = person_nouns()
     loose: list[tuple[int, int, list[str]]] = []
     for run in _RUN.finditer(text):
+        group = run.group()
+        if " " not in group and "\u00a0" not in group:
+            continue  # one word: never a full name
         tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                  for m in _TOKEN.finditer(run.group())]
+                  for m in _TOKEN.finditer(group)]
         before = len(out)
         i = 0
         while i < len(tokens) - 1:
@@ -284,7 +290,10 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
         if _inside(taken, start, end):
             continue
         word = match.group()
-        owners = surnames.get(word) or firsts.get(word)
+        owners = surnames.get(word)
+        if owners is None and word in firsts and _FIRST_ALONE.match(text, end) \
+                and not _PLACE_BEFORE.search(text, max(0, start - 6), start):
+            owners = firsts[word]  # "Mikhail wrote", not "Vladimir Oblast" or "in Vladimir"
         if owners is None and russian.is_cyrillic(word):
             owners = [o for form in russian.surname_nominatives(word)
                       for o in surnames.get(form, [])]
