@@ -4,7 +4,9 @@ span of every fact lies inside the text and quotes it exactly."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +83,26 @@ def test_any_bytes_give_a_document_or_one_error(data: bytes) -> None:
         assert "\n" not in str(exc)
         return
     assert "\x00" not in doc.text and doc.published is None or doc.published
+
+
+@pytest.fixture(scope="module")
+def seed_texts(seeds_dir: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))]
+
+
+@SETTINGS
+@given(data=st.data())
+def test_cut_and_spliced_seeds(seed_texts: list[str], data: st.DataObject) -> None:
+    """Real case text cut at random places, spliced and garbled: spans stay exact."""
+    pieces = []
+    for _ in range(data.draw(st.integers(1, 4))):
+        text = data.draw(st.sampled_from(seed_texts))
+        start = data.draw(st.integers(0, len(text)))
+        pieces.append(text[start:start + data.draw(st.integers(0, 3000))])
+        pieces.append(data.draw(st.sampled_from(FRAGMENTS)))
+    raw = "".join(pieces).encode("utf-8")
+    try:
+        doc = document_from_bytes(raw, doc_id="spliced")
+    except IngestError:
+        return
+    check_spans(extract_document(doc), doc.text)
