@@ -122,3 +122,17 @@ def test_a_listed_subject_gives_one_event_per_person() -> None:
     facts = run("Igor Lebedev, Anna Lebedeva and Pavel Markin were detained on 3 May 2021.")
     assert [(e.person, e.date) for e in events(facts, "detention")] == [
         ("p1", "2021-05-03"), ("p2", "2021-05-03"), ("p3", "2021-05-03")]
+
+
+def test_active_voice_and_noun_cues() -> None:
+    cases = {
+        "Police detained Ivan Sorokin on 2 May 2022.": ("detention", "2022-05-02"),
+        "The trial of Ivan Sorokin began on 3 June 2023.": ("trial", "2023-06-03"),
+        "After his arrest, Ivan Sorokin pleaded guilty.": ("arrest", None),
+        "A court convicted Ivan Sorokin.": ("conviction", None),
+        "Суд освободил Ивана Сорокина.": ("release", None),
+        "Ivan Sorokin was freed in a prisoner swap on 1 August 2024.": ("exchange", "2024-08-01"),
+    }
+    for text, (kind, date) in cases.items():
+        found = [(e.type, e.person, e.date) for e in run(text).events]
+        assert (kind, "p1", date) in found, (text, found)
