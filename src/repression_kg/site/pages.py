@@ -172,8 +172,10 @@ def literal_text(value: Lit) -> tuple[str, str]:
     return value.value, ""
 
 
-def _sources(index: GraphIndex, links: Links, graphs: set[str]) -> list[Ref]:
-    return [ref(index, links, g) for g in sorted(graphs) if g and kind_of(index, g) == "document"]
+def _sources(index: GraphIndex, links: Links, graphs: set[str], page: str) -> list[Ref]:
+    """The documents among ``graphs`` (not the page's own document)."""
+    return [ref(index, links, g) for g in sorted(graphs)
+            if g and g != page and kind_of(index, g) == "document"]
 
 
 def build_page(index: GraphIndex, iri: str, links: Links) -> EntityPage:
@@ -186,11 +188,11 @@ def build_page(index: GraphIndex, iri: str, links: Links) -> EntityPage:
     for p, o, g in index.out.get(iri, ()):
         if p not in HIDDEN_OUTGOING:
             merged[(p, o)].add(g)
-    sources = sorted(set(index.sources(iri)) | {q.doc for q in index.evidence(iri)})
+    sources = sorted((set(index.sources(iri)) | {q.doc for q in index.evidence(iri)}) - {iri})
     several = len(sources) > 1  # name the source per row only when there is a choice
     for (p, o), graphs in sorted(merged.items(), key=lambda kv: (kv[0][0], str(kv[0][1]))):
         row = Row(ref(index, links, p),
-                  sources=_sources(index, links, graphs) if several else [])
+                  sources=_sources(index, links, graphs, iri) if several else [])
         if isinstance(o, Lit):
             row.literal, row.note = literal_text(o)
             properties.append(row)
@@ -205,7 +207,7 @@ def build_page(index: GraphIndex, iri: str, links: Links) -> EntityPage:
     for p in sorted(by_predicate):
         subjects = by_predicate[p]
         rows = [Row(ref(index, links, p), value=ref(index, links, s, exclude=iri),
-                    sources=_sources(index, links, graphs),
+                    sources=_sources(index, links, graphs, iri),
                     quotes=quote_refs(index, links, index.evidence(s)))
                 for s, graphs in sorted(subjects.items())[:MAX_INCOMING]]
         rows.sort(key=lambda r: (r.value.label.casefold() if r.value else "", r.value.iri

@@ -134,9 +134,12 @@ def timeline(index: GraphIndex, iri: str, links: Links) -> list[TimelineEntry]:
                           and o != iri and p not in (RKG + "evidence", PROV + "wasDerivedFrom",
                                                      RKG + "method", RKG + "inCase")
                           and p != "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"})
+        named = ref(index, links, fact, exclude=iri)
+        named = Ref(named.iri, named.label.removesuffix(f" ({date.value})"), named.href,
+                    named.kind)
         entries.append(TimelineEntry(
             date=date.value, what=class_label(index, cls) if cls else "event",
-            fact=ref(index, links, fact, exclude=iri), related=_refs(index, links, related),
+            fact=named, related=_refs(index, links, related),
             quotes=quote_refs(index, links, index.evidence(fact))))
     entries.sort(key=lambda e: (e.date, e.what))
     return entries
@@ -151,10 +154,9 @@ def document_section(index: GraphIndex, iri: str, text: str, links: Links) -> di
             missing.append(quote.exact)
         else:
             spans.append((anchor(quote.iri), where[0], where[1]))
-    facts = sorted({s for p, s, _ in index.inc.get(iri, ()) if p == PROV + "wasDerivedFrom"})
     issued = index.first(iri, DCT + "issued")
     parts: list[Segment] = segments(text, spans)
-    return {"segments": parts, "missing": missing, "facts": _refs(index, links, facts),
+    return {"segments": parts, "missing": missing,
             "issued": issued.value if isinstance(issued, Lit) else ""}
 
 
