@@ -33,6 +33,9 @@ def sentences(text: str) -> list[str]:
     ("He said: “We will win.” They laughed. (It was late.) Over.",
      ["He said: “We will win.”", "They laughed.", "(It was late.)", "Over."]),
     ("Wait... what? Yes! Fine… Go.", ["Wait... what?", "Yes!", "Fine…", "Go."]),
+    ("The ‘Political Prisoners. Memorial’ project agrees. “I shot back. I didn’t want to die.”",
+     ["The ‘Political Prisoners. Memorial’ project agrees.", "“I shot back.",
+      "I didn’t want to die.”"]),
     ("It was in the U.S. Army, i.e. the infantry, etc. and more.",
      ["It was in the U.S. Army, i.e. the infantry, etc. and more."]),
 ])
@@ -48,6 +51,8 @@ def test_english_sentences(text: str, expected: list[str]) -> None:
     ("Приговор вынесен в 2023 г. Суд отклонил жалобу.",
      ["Приговор вынесен в 2023 г.", "Суд отклонил жалобу."]),
     ("Штраф — 800 тыс. руб. и запрет на 2 года.", ["Штраф — 800 тыс. руб. и запрет на 2 года."]),
+    ("Адрес: 656021, Алтайский край, г. Барнаул, пр. Ленина. Пишите.",
+     ["Адрес: 656021, Алтайский край, г. Барнаул, пр. Ленина.", "Пишите."]),
     ("Обыск прошёл на ул. Ленина, д. 5. Изъяли телефон.",
      ["Обыск прошёл на ул. Ленина, д. 5.", "Изъяли телефон."]),
 ])

@@ -37,7 +37,7 @@ ABBREVIATIONS = frozenset("""
 #: Abbreviations after which an uppercase word still does not start a new sentence.
 TITLES = frozenset("""
     mr mrs ms dr prof rev hon st mt fr maj lt col gen brig capt cpt cmdr cdr sgt cpl pvt
-    adm lieut gov sen rep pres supt insp art arts no nos ch sec para p pp ч ст п им ул
+    adm lieut gov sen rep pres supt insp art arts no nos ch sec para p pp ч ст п им ул пр
     ген полк подп капт лейт серж мл u.s u.k u.n ул просп пер пос кв корп
 """.split())
 
@@ -102,8 +102,46 @@ def _word_before(text: str, pos: int) -> str:
     return text[j:pos]
 
 
-def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
-    """Does the punctuation (or line break) matched at ``m`` end a sentence?"""
+class _QuoteDepth:
+    """How many quotations are open at a position, counted incrementally (linear)."""
+
+    def __init__(self, start: int) -> None:
+        self.pos = start
+        self.depth = 0
+
+    def advance(self, text: str, to: int) -> int:
+        for i in range(self.pos, to):
+            ch = text[i]
+            if ch in "“«„":
+                self.depth += 1
+            elif ch in "”»":
+                self.depth = max(0, self.depth - 1)
+            elif ch == "‘" and (i == 0 or not text[i - 1].isalpha()):
+                self.depth += 1
+            elif ch == "’" and (i + 1 >= len(text) or not text[i + 1].isalpha()):
+                self.depth = max(0, self.depth - 1)
+        self.pos = max(self.pos, to)
+        return self.depth
+
+
+def _closes_soon(text: str, start: int, para_end: int) -> bool:
+    """A closing quote follows within a few words, with no sentence end before it."""
+    stop = min(para_end, start + 40)
+    for i in range(start, stop):
+        ch = text[i]
+        if ch in "”»\"" or (ch == "’" and (i + 1 >= len(text) or not text[i + 1].isalpha())):
+            return True
+        if ch in ".!?…":
+            return False
+    return False
+
+
+def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = False) -> bool:
+    """Does the punctuation (or line break) matched at ``m`` end a sentence?
+
+    ``quoted``: a quotation is open here (a period inside a quoted name such as
+    "‘Political Prisoners. Memorial’" does not end the sentence).
+    """
     pos, end = m.start(), m.end()
     nxt = end
     while nxt < para_end and text[nxt] in " \t\u00a0":
@@ -127,6 +165,8 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
         return False
     if m.group(0)[-1] in "\"'”’»)]":  # a quotation or bracket closing after the period
         return True
+    if quoted and _closes_soon(text, end, para_end):
+        return False
     token = _word_before(text, pos)
     if not token:
         return True
@@ -135,6 +175,8 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int) -> bool:
         return False
     if low in TITLES:
         return False
+    if low == "г" and not text[max(0, pos - 3):pos - 1].strip()[-1:].isdigit():
+        return False  # "г. Барнаул" (city), not "2023 г." (year)
     if low in ABBREVIATIONS:
         return follower.isupper()
     return True
@@ -147,8 +189,10 @@ def extract_segments(ctx: Context) -> None:
     sentences: list[tuple[int, int]] = []
     for p_start, p_end in ctx.paragraphs:
         start = p_start
+        quotes = _QuoteDepth(p_start)
         for m in _END.finditer(text, p_start, p_end):
-            if _is_boundary(text, m, p_end):
+            quoted = quotes.advance(text, m.start()) > 0
+            if _is_boundary(text, m, p_end, quoted):
                 span = _trim(text, start, m.end())
                 if span is not None:
                     sentences.append(span)
