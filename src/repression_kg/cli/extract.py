@@ -114,7 +114,11 @@ def register(root: click.Group, export: click.Group) -> None:
         """Extract facts from case documents (files or directories of .txt, .md, .html).
 
         Prints one JSON object per document per line (the repression-kg/facts/1 contract).
-        Unreadable inputs are reported on stderr, one line each, and the exit status is 1.
+        Unreadable inputs are reported on stderr, one line each ("rkg: FILE: reason"),
+        and the rest of the batch goes on. Encodings (UTF-8, UTF-16, cp1251, KOI8-R ...)
+        are detected and mojibake is repaired; each repair is listed in document.repairs.
+
+        Exit status: 0 every input extracted, 1 some input failed, 2 usage error.
         """
         if out not in (None, "-"):
             parent = Path(out).parent
