@@ -102,6 +102,9 @@ def _word_before(text: str, pos: int) -> str:
     return text[j:pos]
 
 
+_QUOTE_CHAR = re.compile("[“«„”»‘’]")
+
+
 class _QuoteDepth:
     """How many quotations are open at a position, counted incrementally (linear)."""
 
@@ -110,8 +113,10 @@ class _QuoteDepth:
         self.depth = 0
 
     def advance(self, text: str, to: int) -> int:
-        for i in range(self.pos, to):
-            ch = text[i]
+        if to <= self.pos:
+            return self.depth
+        for m in _QUOTE_CHAR.finditer(text, self.pos, to):
+            i, ch = m.start(), m.group()
             if ch in "“«„":
                 self.depth += 1
             elif ch in "”»":
