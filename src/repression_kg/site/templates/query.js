@@ -16,14 +16,27 @@
     return node;
   }
 
+  function isGraphQuery(text) {
+    var body = text.replace(/#[^\n]*/g, " ").replace(/<[^>\s]*>/g, " ")
+      .replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, " ");
+    return /\b(CONSTRUCT|DESCRIBE)\b/i.test(body);
+  }
+
   function updateDownloads() {
     var q = encodeURIComponent(editor.value);
-    [["dl-csv", "csv"], ["dl-json", "json"], ["dl-tsv", "tsv"], ["dl-ttl", "turtle"]]
-      .forEach(function (pair) {
-        var a = document.getElementById(pair[0]);
-        a.setAttribute("href", "/sparql?query=" + q + "&format=" + pair[1]);
-        a.setAttribute("download", "results." + (pair[1] === "turtle" ? "ttl" : pair[1]));
-      });
+    var formats = isGraphQuery(editor.value)
+      ? [["Turtle", "turtle", "ttl"], ["JSON-LD", "jsonld", "jsonld"], ["N-Triples", "nt", "nt"]]
+      : [["CSV", "csv", "csv"], ["JSON", "json", "json"], ["TSV", "tsv", "tsv"]];
+    var box = document.getElementById("downloads");
+    box.replaceChildren(document.createTextNode("Download: "));
+    formats.forEach(function (f) {
+      var a = el("a", f[0]);
+      a.setAttribute("href", "/sparql?query=" + q + "&format=" + f[1]);
+      a.setAttribute("download", "results." + f[2]);
+      a.id = "dl-" + f[1];
+      box.appendChild(a);
+      box.appendChild(document.createTextNode(" "));
+    });
   }
 
   function cell(term) {
