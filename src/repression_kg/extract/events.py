@@ -317,12 +317,19 @@ def _place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]
 
 
 def _longest(hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, EventType]]:
-    """Drop cues inside a longer cue ("rejected his request for asylum" beats "request")."""
+    """Of cues that overlap, keep the longest ("rejected his request for asylum" beats
+    "request for asylum"; "freed in a prisoner swap" beats "was freed")."""
     out: list[tuple[int, int, EventType]] = []
-    for hit in sorted(hits, key=lambda h: (h[0], -(h[1] - h[0]))):
-        if out and hit[0] < out[-1][1]:
-            continue
-        out.append(hit)
+    cluster: list[tuple[int, int, EventType]] = []
+    cluster_end = -1
+    for hit in sorted(hits):
+        if cluster and hit[0] >= cluster_end:
+            out.append(max(cluster, key=lambda h: (h[1] - h[0], -h[0])))
+            cluster = []
+        cluster.append(hit)
+        cluster_end = max(cluster_end, hit[1]) if len(cluster) > 1 else hit[1]
+    if cluster:
+        out.append(max(cluster, key=lambda h: (h[1] - h[0], -h[0])))
     return out
 
 
