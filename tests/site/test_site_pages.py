@@ -170,3 +170,16 @@ def test_cli_site(site_store: Path, tmp_path: Path) -> None:
     assert "41 pages" in result.output and (tmp_path / "s" / "index.html").is_file()
     missing = CliRunner().invoke(root, ["site", "--store", str(tmp_path / "nope")])
     assert missing.exit_code == 1 and "no store here" in missing.output
+
+
+def test_long_kind_listings_are_paged(site_store: Path, tmp_path: Path,
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from repression_kg.site import build
+
+    monkeypatch.setattr(build, "LISTING_PAGE", 4)
+    write_site(open_store(site_store, read_only=True), tmp_path / "s")
+    statute = sorted(p.name for p in (tmp_path / "s" / "statute").glob("index*.html"))
+    assert statute == ["index-2.html", "index-3.html", "index.html"]  # 11 statutes
+    first = (tmp_path / "s" / "statute" / "index.html").read_text(encoding="utf-8")
+    assert "(11)" in first and 'href="index-3.html"' in first
+    assert len(re.findall(r'<li><a href="law-', first)) == 4

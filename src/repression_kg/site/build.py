@@ -32,6 +32,8 @@ ASSETS = ("site.css",)
 SEARCHABLE = ("person", "organisation", "statute", "court", "place", "principle", "case",
               "document")
 EXTRA_NAMES = (RKG + "articleNumber", SKOS + "notation")
+#: Entries per listing page of a kind (index.html, index-2.html, …).
+LISTING_PAGE = 5000
 #: Below this many pages, forking renderers costs more than it saves.
 PARALLEL_MIN_PAGES = 2000
 
@@ -53,6 +55,11 @@ def _write(path: Path, text: str) -> int:
     data = text.encode("utf-8")
     path.write_bytes(data)
     return len(data)
+
+
+def listing_name(number: int) -> str:
+    """File name of the ``number``-th (0-based) listing page of a kind."""
+    return "index.html" if number == 0 else f"index-{number + 1}.html"
 
 
 def search_entries(index: GraphIndex, paths: dict[str, str], kinds: dict[str, str]
@@ -119,8 +126,14 @@ def _generate(store: ox.Store, root: Path, started: float, jobs: int) -> SiteSta
         refs.sort(key=lambda r: (r.label.casefold(), r.iri))
         local = [Ref(r.iri, r.label, r.href.split("/", 1)[1] if r.href else None, r.kind)
                  for r in refs]
-        total += _write(root / kind / "index.html",
-                        render_kind(KIND_TITLES.get(kind, kind), local, links))
+        pages = [local[i:i + LISTING_PAGE] for i in range(0, len(local), LISTING_PAGE)] or [[]]
+        names = [listing_name(n) for n in range(len(pages))]
+        for number, entries in enumerate(pages):
+            nav = [{"href": name, "label": str(n + 1), "current": n == number}
+                   for n, name in enumerate(names)] if len(pages) > 1 else []
+            total += _write(root / kind / names[number],
+                            render_kind(KIND_TITLES.get(kind, kind), entries, links,
+                                        total=len(local), pages=nav))
     (root / "assets").mkdir()
     for name in ASSETS:
         total += _write(root / "assets" / name, asset(name))

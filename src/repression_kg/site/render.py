@@ -113,9 +113,11 @@ def render_entity(page: EntityPage, links: object, *, csp: str = BASE_CSP) -> st
         page=page, links=links, csp=csp, title=page.label, version=__version__)
 
 
-def render_kind(title: str, entries: list[Ref], links: object) -> str:
+def render_kind(title: str, entries: list[Ref], links: object, *, total: int | None = None,
+                pages: list[dict[str, object]] | None = None) -> str:
     return environment().get_template("kind.html.j2").render(
-        title=title, entries=entries, links=links, csp=BASE_CSP, version=__version__)
+        title=title, entries=entries, links=links, csp=BASE_CSP, version=__version__,
+        total=len(entries) if total is None else total, pages=pages or [])
 
 
 def render_index(entries: list[dict[str, object]], kinds: list[dict[str, object]],
