@@ -131,3 +131,11 @@ def test_any_mix_of_name_and_event_fragments_gives_consistent_facts(
     assert all(r.subject in ids for r in facts.relations)
     keys = [(e.type, e.person, e.date) for e in facts.events]
     assert len(keys) == len(set(keys))
+
+
+def test_weak_co_defendant_cues_need_a_prosecution_in_the_sentence() -> None:
+    text = ("Ivan Petrov, along with Oleg Sidorov, attended the rally. Petrov was convicted. "
+            "Sidorov was convicted.")
+    assert not any(t[1] == "co_defendant" for t in triples(text))
+    text = "Ivan Petrov was sentenced together with Oleg Sidorov. Sidorov was convicted."
+    assert ("Ivan Petrov", "co_defendant", "Oleg Sidorov") in triples(text)

@@ -24,6 +24,8 @@ from repression_kg.facts import Relation, RelationType, Span
 
 _POSSESSOR = r"(?:(?P<pron>his|her|its|their|его|её|ее)|(?P<owner>[^\W\d_][\w’'-]*?)['’]s?)"
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*")
+_PROSECUTED = re.compile(r"(?i:\b(?:sentenced|convicted|charged|tried|indicted|found\s+guilty|"
+                         r"приговор\w*|осужд\w*|обвин\w*)\b)")
 _NOT_SIGNERS = frozenset({"lawyer", "judge", "official"})
 _GENDER = {"his": "m", "его": "m", "her": "f", "её": "f", "ее": "f"}
 
@@ -183,6 +185,8 @@ def _co_defendants(ctx: Context, out: _Out) -> None:
         if len(ids) < 2:
             continue
         cue = _cue("co_defendant").search(text, s_start, s_end)
+        if cue is None and _PROSECUTED.search(text, s_start, s_end):
+            cue = _cue("co_defendant_weak").search(text, s_start, s_end)
         if cue is None:
             verb = _sentencing().search(text, s_start, s_end)
             joint = _joint_subject(text, [m for m in mentions if verb and m.end <= verb.start()])
