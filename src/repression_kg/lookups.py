@@ -1,11 +1,21 @@
-"""Lookups: surface forms → reference keys/IRIs, kept as YAML under ontology/lookups/.
+"""Lookups: surface forms → reference keys, kept as YAML under ontology/lookups/.
 
-Domain experts edit the YAML; extractors read it through :func:`load`. (Being extended with
-matching helpers and unmatched-value reporting.)
+Domain experts edit the YAML; extractors read it through :func:`load` (parsed once) and
+match its surface forms with a :class:`Matcher` (:func:`matcher`, built once): one dict scan
+over the text's word tokens, linear in the text. Forms match case-insensitively and on word
+boundaries; Cyrillic words are compared without their case ending on both sides (a crude,
+dictionary-free stemmer: the form "Алтайский край" finds "Алтайского края", "Москва"
+finds "в Москве"); a form ending in ``*`` matches any word that starts with its last token.
+Between two tokens of a form the text may have spaces, a hyphen, an apostrophe or a full
+stop, so "St. Petersburg" and "Rostov-on-Don" match the forms "st petersburg" and
+"rostov on don".
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -20,3 +30,156 @@ def load(name: str) -> Any:
     path = ontology_dir() / "lookups" / f"{name}.yml"
     with path.open(encoding="utf-8") as fh:
         return yaml.safe_load(fh)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+#: what may stand between two tokens of one surface form
+_GAP = re.compile(r"[ \t\u00a0\-‐–'’.]{1,3}")
+#: Russian case endings, longest first; stripped when at least three letters remain
+_ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ий", "ый", "ая", "яя",
+            "ую", "юю", "ые", "ие", "ом", "ем", "ах", "ях", "ам", "ям", "а", "я", "е", "у",
+            "ю", "ы", "и", "ь", "й", "о")
+
+
+def norm(word: str) -> str:
+    """A lower-case word as matchers compare it: Cyrillic words lose their case ending.
+
+    >>> norm("москве"), norm("алтайского"), norm("суд"), norm("moscow")
+    ('москв', 'алтайск', 'суд', 'moscow')
+    """
+    if len(word) < 4 or not "\u0400" <= word[0] <= "\u04ff":
+        return word
+    for end in _ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= 3:
+            return word[:-len(end)]
+    return word
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match of a surface form: the value it stands for and its span in the text."""
+
+    value: Any
+    start: int
+    end: int
+    form: str
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """A text cut into normalised word tokens (computed once, shared by every matcher)."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    text: str
+
+    @classmethod
+    def of(cls, text: str) -> Tokens:
+        words, starts, ends = [], [], []
+        for m in _TOKEN.finditer(text):
+            words.append(norm(m.group().lower()))
+            starts.append(m.start())
+            ends.append(m.end())
+        return cls(words, starts, ends, text)
+
+
+class Matcher:
+    """Finds the surface forms of a table in a text: longest match first, left to right.
+
+    >>> m = Matcher({"moscow": "moscow", "москва": "moscow", "st petersburg": "spb"})
+    >>> [(h.value, h.start, h.end) for h in m.find("From Moscow to St. Petersburg, в Москве.")]
+    [('moscow', 5, 11), ('spb', 15, 29), ('moscow', 33, 39)]
+    """
+
+    def __init__(self, forms: Mapping[str, Any] | Iterable[tuple[str, Any]]) -> None:
+        items = forms.items() if isinstance(forms, Mapping) else forms
+        self._exact: dict[tuple[str, ...], tuple[Any, str]] = {}
+        self._stems: dict[tuple[str, ...], list[tuple[str, Any, str]]] = {}
+        self._lengths: dict[str, list[int]] = {}
+        for form, value in items:
+            form = str(form).strip().lower()
+            prefix = form.endswith("*")
+            raw = tuple(_TOKEN.findall(form.rstrip("*")))
+            if not raw:
+                continue
+            words = tuple(norm(w) for w in raw[:-1]) + (raw[-1] if prefix else norm(raw[-1]),)
+            if prefix:
+                self._stems.setdefault(words[:-1], []).append((words[-1], value, form))
+                head = words[0] if len(words) > 1 else "*" + words[0][:2]
+            else:
+                self._exact.setdefault(words, (value, form))
+                head = words[0]
+            lengths = self._lengths.setdefault(head, [])
+            if len(words) not in lengths:
+                lengths.append(len(words))
+                lengths.sort(reverse=True)
+        self._single_stems = sorted(self._stems.get((), []), key=lambda s: -len(s[0]))
+
+    def __len__(self) -> int:
+        return len(self._exact) + sum(len(v) for v in self._stems.values())
+
+    def find(self, text: str | Tokens) -> list[Hit]:
+        """Non-overlapping hits, longest first at each position, in text order."""
+        toks = text if isinstance(text, Tokens) else Tokens.of(text)
+        out: list[Hit] = []
+        i, n = 0, len(toks.words)
+        while i < n:
+            hit = self._at(toks, i, n)
+            if hit is None:
+                i += 1
+                continue
+            size, value, form = hit
+            out.append(Hit(value, toks.starts[i], toks.ends[i + size - 1], form))
+            i += size
+        return out
+
+    def _at(self, toks: Tokens, i: int, n: int) -> tuple[int, Any, str] | None:
+        word = toks.words[i]
+        for size in self._lengths.get(word, ()):
+            if i + size > n or not _joined(toks, i, size):
+                continue
+            key = tuple(toks.words[i:i + size])
+            found = self._exact.get(key)
+            if found is not None:
+                return size, found[0], found[1]
+            for stem, value, form in self._stems.get(key[:-1], ()):
+                if key[-1].startswith(stem):
+                    return size, value, form
+        if "*" + word[:2] in self._lengths:
+            for stem, value, form in self._single_stems:
+                if word.startswith(stem):
+                    return 1, value, form
+        return None
+
+
+def _joined(toks: Tokens, i: int, size: int) -> bool:
+    """True when the ``size`` tokens from ``i`` are separated only by short gaps."""
+    for k in range(i, i + size - 1):
+        if not _GAP.fullmatch(toks.text, toks.ends[k], toks.starts[k + 1]):
+            return False
+    return True
+
+
+@cache
+def matcher(name: str, section: str | None = None, field: str = "forms") -> Matcher:
+    """A cached :class:`Matcher` over a YAML table ``key → [forms]`` or ``key → {field: [...]}``.
+
+    Each form stands for its entry's key; the key itself (``_`` read as a space) is a form.
+    """
+    table = load(name) if section is None else load(name)[section]
+    pairs: list[tuple[str, Any]] = []
+    for key, entry in table.items():
+        found = entry if isinstance(entry, list) else (entry or {}).get(field) or []
+        pairs.append((str(key).replace("_", " "), key))
+        pairs.extend((str(f), key) for f in found)
+    return Matcher(pairs)
+
+
+def tokens(ctx_scratch: dict[str, Any], text: str) -> Tokens:
+    """The :class:`Tokens` of ``text``, computed once per document (kept in ``scratch``)."""
+    toks = ctx_scratch.get("lookups.tokens")
+    if toks is None or toks.text is not text:
+        toks = Tokens.of(text)
+        ctx_scratch["lookups.tokens"] = toks
+    return toks
