@@ -136,3 +136,10 @@ def test_active_voice_and_noun_cues() -> None:
     for text, (kind, date) in cases.items():
         found = [(e.type, e.person, e.date) for e in run(text).events]
         assert (kind, "p1", date) in found, (text, found)
+
+
+def test_event_of_someone_named_in_the_next_sentence() -> None:
+    facts = run("A border guard fled across the border into Finland last spring. "
+                "The guard, Sgt. Pavel Rudakov, now lives in Helsinki.", "2024-09-01")
+    (crossing,) = events(facts, "border_crossing")
+    assert (crossing.person, crossing.to_country, crossing.date) == ("p1", "Finland", "2024")

@@ -168,7 +168,12 @@ def _resolve(g: dict[str, str | None], ref: tuple[int, int | None, int | None] |
         months = _months()[2][season]
         pre = (g["rs_pre"] or g["rsr_pre"] or "").lower()
         if pre.startswith(("last", "past", "previous", "прошл")):
-            return _iso(ry - 1), True
+            # the latest season already over: "last spring" in September is this year's
+            if rm is None:
+                return _iso(ry - 1), True
+            if months[0] == 12:  # winter, counted by its December
+                return _iso(ry - 1 if rm >= 3 else ry - 2), True
+            return _iso(ry if rm > months[-1] else ry - 1), True
         if rm is None:
             return (_iso(ry), True) if pre.startswith(("this", "эт")) else (None, True)
         first = months[0]

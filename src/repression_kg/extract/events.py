@@ -47,6 +47,8 @@ _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*")
 _SUBJECT = re.compile(r"\b(?:he|she|they|он|она|они)\b")
+_APPOSITION = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
+                         r"(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
 _NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
 
 
@@ -220,7 +222,7 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
     named = [m for m in ctx.mentions_in(s_start, s_end)
              if m.end <= s_end and m.person not in exclude]
     if not named and not _PRONOUN.search(text, s_start, s_end):
-        return None
+        return _named_next(ctx, s_end)
     b_start, _ = ctx.block_at(start)
     order = ([m.person for m in reversed(named) if m.end <= start]
              + [m.person for m in named if end <= m.start <= end + 80]
@@ -232,6 +234,17 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
         if len(pronouns) != 1 or ctx.genders.get(pid) in (None, *pronouns):
             return pid
     return None
+
+
+def _named_next(ctx: Context, s_end: int) -> str | None:
+    """"An officer ... fled. The officer, Maj. Ivan Orlov, ...": a sentence about someone
+    not yet named, followed by one that names them in apposition."""
+    n_start, n_end = ctx.sentence_at(s_end + 1) if s_end < len(ctx.text) else (s_end, s_end)
+    match = _APPOSITION.match(ctx.text, n_start, n_end)
+    if match is None:
+        return None
+    after = [m for m in ctx.mentions_in(match.end(), n_end) if m.start == match.end()]
+    return after[0].person if after else None
 
 
 def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
