@@ -1,7 +1,104 @@
-"""Extractor: places (being written)."""
+"""Extractor: places — countries, regions, cities, villages (a gazetteer) and detention
+facilities (by their numbering).
 
+The gazetteer is ontology/lookups/places.yml: English and Russian forms, matched as whole
+words by :class:`repression_kg.lookups.Matcher` (Russian case endings are ignored, so "в
+Москве" is Moscow). A match in lower case is not a place ("perm", "us"), and a form
+written in capitals (UK, USA, РФ) must appear in capitals. Detention facilities are found
+by pattern: "SIZO-1", "СИЗО № 2", "pre-trial detention centre No. 1", "Remand Prison No.
+1", "penal colony No. 7", "IK-6", "ИК-6", "Prison No. 2", "Т-2"; a facility gets a key
+(``barnaul-sizo-1``) only when its city is named in the same sentence. One Place per
+entity per document, with every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from repression_kg import lookups
 from repression_kg.extract.base import Context
+from repression_kg.facts import Place, PlaceType
+
+_TYPES: dict[str, PlaceType] = {"countries": "country", "regions": "region", "cities": "city",
+                                "villages": "village", "districts": "district"}
+_NO = r"(?:No\.?|no\.?|№|N|number|Number)?\s?"
+_FACILITY = re.compile(
+    r"(?<!\w)(?:"
+    rf"(?P<sizo>SIZO|СИЗО|[Pp]re-?trial [Dd]etention (?:[Cc]ent(?:re|er)|[Ff]acility)|"
+    rf"[Rr]emand (?:[Pp]rison|[Cc]ent(?:re|er)))[ -]?{_NO}(?P<n1>\d{{1,3}})"
+    rf"|(?P<ik>IK|ИК|[Pp]enal [Cc]olony|[Cc]orrectional [Cc]olony|[Pp]rison [Cc]olony|"
+    rf"[Ii]sprav\w* [Kk]oloni\w*|исправительн\w{{0,4}} колони\w{{0,2}}|колони\w{{0,2}})"
+    rf"[ -]?{_NO}(?P<n2>\d{{1,3}})"
+    rf"|(?P<prison>Prison|prison|Т|T|Тюрьма|тюрьм\w{{0,2}})[ -]?{_NO}(?P<n3>\d{{1,2}})"
+    r")(?!\w|[.,]\d)")
+_FACILITY_STEMS = ("sizo", "сизо", "ik", "ик", "colony", "колони", "detention", "remand",
+                   "prison", "т-", "t-", "тюрьм")
+
+
+@cache
+def _matcher() -> lookups.Matcher:
+    pairs = []
+    for section, entries in lookups.load("places").items():
+        for key, entry in (entries or {}).items():
+            value = (str(section), str(key), str(entry["name"]))
+            for form in {entry["name"], *(entry.get("forms") or [])}:
+                pairs.append((str(form), (*value, str(form))))
+    return lookups.Matcher(pairs)
+
+
+def gazetteer_hits(ctx: Context) -> list[tuple[int, int, str, str, str]]:
+    """Gazetteer places in the text: (start, end, section, key, name); cached per document."""
+    cached = ctx.scratch.get("places.hits")
+    if cached is not None:
+        return cached
+    out = []
+    text = ctx.text
+    for hit in _matcher().find(lookups.tokens(ctx.scratch, text)):
+        section, key, name, form = hit.value
+        surface = text[hit.start:hit.end]
+        if form.isupper() and len(form) <= 4:
+            if surface.replace(".", "") != form.replace(".", ""):
+                continue
+        elif not surface[:1].isupper():
+            continue
+        if hit.start > 1 and text[hit.start - 1] == "-" and text[hit.start - 2].isalpha():
+            continue  # "Memorial-France" names an organisation
+        out.append((hit.start, hit.end, section, key, name))
+    ctx.scratch["places.hits"] = out
+    return out
 
 
 def extract_places(ctx: Context) -> None:
-    """Adds nothing yet."""
+    found: dict[str, tuple[str, PlaceType, list[tuple[int, int]]]] = {}
+    hits = gazetteer_hits(ctx)
+    for start, end, section, key, name in hits:
+        item = found.setdefault(key, (name, _TYPES.get(section, "other"), []))
+        item[2].append((start, end))
+    low = ctx.lowered() or ""
+    if any(stem in low for stem in _FACILITY_STEMS):
+        for m in _FACILITY.finditer(ctx.text):
+            key, name = _facility(ctx, m, hits)
+            item = found.setdefault(key, (name, "facility", []))
+            item[2].append(m.span())
+    for key, (name, kind, spans) in sorted(found.items(), key=lambda kv: min(kv[1][2])):
+        place_id = None if key.startswith("facility:") else key
+        ctx.facts.places.append(Place(name=name, id=place_id, type=kind,
+                                      mentions=[ctx.span(s, e) for s, e in sorted(set(spans))]))
+
+
+def _facility(ctx: Context, m: re.Match[str], hits: list) -> tuple[str, str]:
+    if m.group("sizo"):
+        kind, number = "SIZO", m.group("n1")
+    elif m.group("ik"):
+        kind, number = "IK", m.group("n2")
+    else:
+        kind, number = "T", m.group("n3")
+    label = {"SIZO": f"SIZO-{number}", "IK": f"Penal colony No. {number} (IK-{number})",
+             "T": f"Prison No. {number}"}[kind]
+    s_start, s_end = ctx.block_at(m.start())
+    cities = [h for h in hits if s_start <= h[0] < s_end and h[2] == "cities"]
+    if cities:
+        city = min(cities, key=lambda h: abs(h[0] - m.start()))
+        return f"{city[3]}-{kind.lower()}-{number}", f"{label}, {city[4]}"
+    return f"facility:{kind.lower()}-{number}", label
