@@ -50,3 +50,20 @@ def test_budget_marks_the_page_incomplete(site_store: Path, monkeypatch: pytest.
     assert index.incomplete
     html = render_entity(page, ServerLinks(BASE))
     assert "some rows are missing" in html
+
+
+def test_every_page_from_its_neighbourhood_equals_the_full_graph_page(site_store: Path) -> None:
+    from repression_kg.site.naming import kind_of
+
+    store = open_store(site_store, read_only=True)
+    full = load.load_all(store)
+    links = ServerLinks(BASE)
+    iris = sorted(i for i in full.types if kind_of(full, i))
+    assert len(iris) == 41
+    for iri in iris:
+        pages = []
+        for index in (full, load.load_neighbourhood(store, iri)):
+            page = build_page(index, iri, links)
+            add_sections(page, index, links, load.document_text(store, iri))
+            pages.append(render_entity(page, links))
+        assert pages[0] == pages[1], iri

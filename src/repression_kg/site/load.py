@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 import pyoxigraph as ox
 
 from repression_kg.site.model import (
-    ID,
+    OA,
     ONTOLOGY_GRAPH,
     RKG,
     GraphIndex,
@@ -106,20 +106,33 @@ def document_text(store: ox.Store, doc: str) -> str | None:
     return None
 
 
-def _complete_quotes(index: GraphIndex, expand: Callable[[set[str], bool], set[str]]) -> None:
-    """Read each evidence annotation down to its selectors (three hops of plumbing)."""
-    level = {o for arcs in list(index.out.values()) for p, o, _ in arcs
-             if p == RKG + "evidence" and isinstance(o, str)}
-    for _ in range(3):
-        level = expand(level, False)
+def _complete_provenance(index: GraphIndex, expand: Callable[[set[str], bool], set[str]]
+                         ) -> None:
+    """Read the documents (named graphs) arcs came from, and each evidence annotation down
+    to its selectors, so sources are named and quotes have their words."""
+    graphs = {g for arcs in list(index.out.values()) for _, _, g in arcs if g}
+    expand(graphs, False)
+    quotes = {o for arcs in list(index.out.values()) for p, o, _ in arcs
+              if p == RKG + "evidence" and isinstance(o, str)}
+    expand(quotes, False)
+    targets = {t for q in quotes for t in index.values(q, OA + "hasTarget") if isinstance(t, str)}
+    expand(targets, False)
+    expand({s for t in targets for s in index.values(t, OA + "hasSelector")
+            if isinstance(s, str)}, False)
 
 
 def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
-    """What one entity's page needs: its arcs, its neighbours' arcs, and two more hops for
-    the data minted from documents (a statute → charges → people → sentences → courts).
+    """What one entity's page needs, read hop by hop with direct pattern lookups:
 
-    Reference nodes reached on the way (countries, statutes) contribute only their own arcs,
-    never their incoming ones, so a page about a person never pulls in all of Russia.
+    * the entity's arcs both ways (and its parts', for an article);
+    * the outgoing arcs of everything reached, two hops further (the facts pointing at it,
+      what those facts name, and those names' labels);
+    * for a statute, the sentences of the people charged under it (the one section that
+      needs arcs pointing *at* a neighbour);
+    * each evidence annotation down to its selectors.
+
+    Only the entity's own incoming arcs are read in full, so a page about a person never
+    pulls in all of Russia; a budget bounds the rest.
     """
     index = GraphIndex()
     seen_out: set[str] = set()
@@ -168,11 +181,15 @@ def load_neighbourhood(store: ox.Store, iri: str) -> GraphIndex:
     level = expand({iri}, incoming=True)
     parts = set(index.subjects(RKG + "partOf", iri))
     level |= expand(parts, incoming=True)
-    for _ in range(2):
-        minted = {n for n in level if n.startswith(ID)}
-        level = expand(minted, incoming=True) | expand(level - minted, incoming=False)
+    level = expand(level, incoming=False)
+    if index.is_a(iri, RKG + "Article", RKG + "ArticlePart"):
+        sentenced = ox.NamedNode(RKG + "sentenced")
+        charged = {o for target in {iri} | parts for charge in index.subjects(RKG + "cites", target)
+                   for o in index.values(charge, RKG + "accused") if isinstance(o, str)}
+        for person in sorted(charged):
+            level.update(read((None, sentenced, node(person))))
     level = expand(level, incoming=False)
     expand(level, incoming=False)  # names of what the last facts point at (courts, places)
-    _complete_quotes(index, expand)
+    _complete_provenance(index, expand)
     load_vocab_labels(store, index)
     return index
