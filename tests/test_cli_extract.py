@@ -13,9 +13,9 @@ import pytest
 RU = "Суд приговорил Жилина Михаила к шести годам колонии общего режима.\n"
 
 
-def rkg(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def rkg(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "repression_kg", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=120)
+                          capture_output=True, text=True, timeout=120, input=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -115,3 +115,12 @@ def test_seeds_validate(seeds_dir: Path, facts_schema: dict, tmp_path: Path) -> 
     assert len(lines) == len(list(seeds_dir.glob("*.txt")))
     for line in lines:
         jsonschema.validate(json.loads(line), facts_schema)
+
+
+def test_stdin(tmp_path: Path) -> None:
+    done = rkg("extract", "-", cwd=tmp_path, stdin="<p>Text from a pipe.</p>")
+    assert done.returncode == 0, done.stderr
+    doc = json.loads(done.stdout)["document"]
+    assert doc["id"] == "stdin" and "markup:html" in doc["repairs"]
+    empty = rkg("extract", "-", cwd=tmp_path, stdin="")
+    assert (empty.returncode, empty.stderr) == (1, "rkg: -: empty file\n")

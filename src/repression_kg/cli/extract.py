@@ -1,5 +1,7 @@
 """CLI: ``rkg extract PATH... [--out FILE] [--jobs N] [--max-bytes N] [--base-date DATE]``.
 
+``-`` as a PATH reads one document from standard input (id ``stdin``).
+
 Writes one JSON object per document per line (the facts contract) to stdout or ``--out``;
 each input that cannot be read or extracted gets one line on stderr
 (``rkg: corpus/x.txt: empty file``) and the rest of the batch goes on. Exit status: 0 all
@@ -14,11 +16,19 @@ import tempfile
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import click
 
-from repression_kg.ingest import DEFAULT_MAX_BYTES, extract_paths, iter_paths
+from repression_kg.extract import extract_document
+from repression_kg.facts import DocumentFacts
+from repression_kg.ingest import (
+    DEFAULT_MAX_BYTES,
+    IngestError,
+    document_from_bytes,
+    extract_paths,
+    iter_paths,
+)
 
 _PROGRESS_MIN_FILES = 20
 
@@ -52,16 +62,36 @@ def _progress(total: int) -> Any:
                     console=Console(stderr=True), transient=True)
 
 
+def _stdin_document(max_bytes: int, base_date: str | None) -> DocumentFacts | str:
+    """``-``: one document read from standard input (id ``stdin``)."""
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        return f"-: too large (more than {max_bytes} bytes, see --max-bytes)"
+    try:
+        doc = document_from_bytes(data, doc_id="stdin", path="-", published=base_date)
+    except IngestError as exc:
+        return str(exc)
+    return extract_document(doc)
+
+
 def run_extract(paths: tuple[str, ...], *, out: str | None, jobs: int, max_bytes: int,
-                base_date: str | None, stream: IO[str] | None = None) -> int:
+                base_date: str | None) -> int:
     """Extract ``paths`` to JSON lines; return the exit status (0 or 1)."""
-    files = list(iter_paths(paths))
-    if not files:
+    use_stdin = "-" in paths
+    files = list(iter_paths(p for p in paths if p != "-"))
+    if not files and not use_stdin:
         click.echo("rkg: no .txt, .md or .html files found in the given paths", err=True)
         return 1
     failed = 0
     progress = _progress(len(files))
     with _output(out) as fh:
+        if use_stdin:
+            result = _stdin_document(max_bytes, base_date)
+            if isinstance(result, str):
+                failed += 1
+                click.echo(f"rkg: {result}", err=True)
+            else:
+                fh.write(result.to_json() + "\n")
         task = None
         if progress is not None:
             progress.start()
@@ -111,7 +141,8 @@ def register(root: click.Group, export: click.Group) -> None:
                        "(relative dates like 'last fall' are resolved against it).")
     def extract_cmd(paths: tuple[str, ...], out: str | None, jobs: int, max_bytes: int,
                     base_date: str | None) -> None:
-        """Extract facts from case documents (files or directories of .txt, .md, .html).
+        """Extract facts from case documents (files or directories of .txt, .md, .html;
+        - reads one document from standard input).
 
         Prints one JSON object per document per line (the repression-kg/facts/1 contract).
         Unreadable inputs are reported on stderr, one line each ("rkg: FILE: reason"),

@@ -44,7 +44,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0c]")
 _TRAILING = re.compile(r"[ \t\u00a0]+(?=\n)")
-_HTML_SNIFF = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SNIFF = re.compile(
+    r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|p|div|article|section"
+    r"|main|header|nav|h[1-6]|table|ul|ol|span|a|br|b|i|em|strong)\b", re.I | re.S)
 
 
 class IngestError(ValueError):
