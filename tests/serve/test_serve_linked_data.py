@@ -10,7 +10,7 @@ import urllib.request
 
 import pyoxigraph as ox
 import pytest
-from test_serve_endpoint import LABELS, call, get  # noqa: I001 - sibling test module
+from test_serve_endpoint import LABELS, call, get
 
 pytestmark = pytest.mark.slow
 
