@@ -1,7 +1,173 @@
-"""Extractor: courts (being written)."""
+"""Extractor: courts — named ("Krasnoyarsk Garrison Military Court", "Пресненский районный
+суд") and described ("a court in Barnaul", "a military court", "the appeals court").
 
+Known courts come from ontology/lookups/courts.yml (with type and seat). Other named
+courts are capitalised words before a court-type word and "Court" (or a Russian adjective
+before "суд"); their type comes from ontology/lookups/court-types.yml and their city from a
+gazetteer place inside or right after the name ("District Court of Moscow"). Described
+courts carry the type their words give and a city when "in <City>" follows. One Court per
+name per document, with every mention; the bare words "the court" are not a court.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+from repression_kg import lookups
 from repression_kg.extract.base import Context
+from repression_kg.extract.places import gazetteer_hits
+from repression_kg.facts import Court, CourtType
+
+_CAP = r"(?:[A-Z][\w’'.-]*\s){1,4}"
+_TYPE_EN = (r"(?:Garrison\s|District\s|Regional\s|Oblast\s|Krai\s|City\s|Municipal\s|"
+            r"Republican\s|Territorial\s|Interdistrict\s|Magistrate(?:'s|s)?\s|Naval\s|"
+            r"Military\s|Appeals?\s|Appellate\s|Cassation\s){0,3}")
+_NAMED_EN = re.compile(
+    rf"(?<![\w’'-])(?P<name>{_CAP}{_TYPE_EN}Court"
+    r"(?:\sof\s(?:Appeal|Appeals|Cassation)\b)?(?:\s(?:of|in)\s(?P<of>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?)")
+_NAMED_RU = re.compile(
+    r"(?<!\w)(?P<name>(?:(?:\d-й|[А-ЯЁ][а-яё-]+)\s){0,3}"
+    r"(?:районн|городск|областн|краев|гарнизонн|окружн|военн|апелляционн|кассационн|"
+    r"верховн|межрайонн|республиканск|мирово|флотск)[а-яё]{0,4}\s"
+    r"(?:(?:военн|окружн)[а-яё]{0,4}\s)?суд[а-яё]{0,2})(?!\w)"
+    r"(?:\s(?:г\.\s?|города\s)?(?P<of>[А-ЯЁ][а-яё-]+))?")
+_DESCRIBED = re.compile(
+    r"(?i)(?<!\w)(?:an?|the|этот|тот)?\s?(?P<name>(?:(?P<kind>military appeals?|military|appeals?|"
+    r"appellate|cassation|district|regional|city|garrison|district military|lower)\s)?court"
+    r"(?:\sof\s(?:appeals?|cassation))?)(?:\s(?:in|of)\s(?P<city>[A-Z][\w-]+(?:[\s-]on[\s-][A-Z]\w+)?))?")
+_STEMS = ("court", "суд")
+#: capitalised words that open a sentence or clause but are not part of a court's name
+_NOT_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "From", "When", "Then", "But",
+                       "And", "After", "Before", "Later", "This", "That", "His", "Her",
+                       "Their", "Its", "Our", "Russia's", "Russia’s", "Meanwhile", "However"})
+
+
+@cache
+def _known() -> tuple[lookups.Matcher, dict[str, dict]]:
+    table = {k: v for k, v in lookups.load("courts").items() if v}
+    pairs = [(str(f), key) for key, v in table.items() for f in {v["name"], *v.get("forms", [])}]
+    return lookups.Matcher(pairs), table
+
+
+@cache
+def _types() -> list[tuple[str, CourtType]]:
+    pairs = [(str(w).lower(), t) for t, words in lookups.load("court-types").items()
+             for w in words]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def court_type(words: str) -> CourtType | None:
+    """The contract's court type that the words of a court's name give, if any.
+
+    >>> court_type("Krasnoyarsk Garrison Military Court"), court_type("Басманный районный суд")
+    ('garrison_military', 'district')
+    """
+    low = " " + words.lower() + " "
+    for word, kind in _types():
+        if f" {word} " in low:
+            return kind
+    return None
+
+
+@cache
+def _place_names() -> dict[str, str]:
+    return {str(k): str(v["name"]) for entries in lookups.load("places").values()
+            for k, v in (entries or {}).items()}
 
 
 def extract_courts(ctx: Context) -> None:
-    """Adds nothing yet."""
+    low = ctx.lowered() or ctx.text.lower()
+    if not any(stem in low for stem in _STEMS):
+        return
+    found: dict[str, Court] = {}
+    taken: list[tuple[int, int]] = []
+    matcher, table = _known()
+    for hit in matcher.find(lookups.tokens(ctx.scratch, ctx.text)):
+        entry = table[hit.value]
+        if not ctx.text[hit.start].isupper() and hit.form.isascii():
+            continue
+        city = _place_names().get(str(entry.get("city")), None) if entry.get("city") else None
+        _add(ctx, found, entry["name"], city, entry.get("type"), hit.start, hit.end)
+        taken.append((hit.start, hit.end))
+    hits = gazetteer_hits(ctx)
+    for pattern in (_NAMED_EN, _NAMED_RU):
+        for m in pattern.finditer(ctx.text):
+            start, end = _trim(ctx.text, m)
+            if end - start < 8 or _overlaps(taken, start, end):
+                continue
+            name = ctx.text[start:end]
+            if name.lower() in ("court", "суд") or name.split()[0].lower() in ("court", "суд"):
+                continue
+            city = _city(hits, start, end)
+            _add(ctx, found, _nominative(name), city, court_type(name), start, end)
+            taken.append((start, end))
+    for m in _DESCRIBED.finditer(ctx.text):
+        if _overlaps(taken, m.start("name"), m.end()):
+            continue
+        kind, city_word = m.group("kind"), m.group("city")
+        city = _city(hits, m.start("city"), m.end("city")) if city_word else None
+        if not kind and not city:
+            continue  # "the court": no name, no type, no seat
+        if city_word and not city:
+            continue  # "court of Justice", "court in Strasbourg" unknown: not guessed
+        name = m.group("name").lower() + (f" in {city}" if city else "")
+        _add(ctx, found, name, city, court_type(m.group("name")), m.start("name"), m.end())
+        taken.append((m.start("name"), m.end()))
+    ctx.facts.courts.extend(sorted(found.values(), key=lambda c: c.mentions[0].start))
+
+
+def _add(ctx: Context, found: dict[str, Court], name: str, city: str | None,
+         kind: str | None, start: int, end: int) -> None:
+    key = name.lower()
+    court = found.get(key)
+    if court is None:
+        court = Court(id=f"court{len(found) + 1}", name=name, city=city, type=kind)
+        found[key] = court
+    court.mentions.append(ctx.span(start, end))
+
+
+def _trim(text: str, m: re.Match[str]) -> tuple[int, int]:
+    """The name without leading sentence words ("On", "The") it caught."""
+    start, end = m.start("name"), m.end("name")
+    while True:
+        word_end = text.find(" ", start, end)
+        if word_end < 0 or text[start:word_end] not in _NOT_NAME:
+            return start, end
+        start = word_end + 1
+
+
+def _city(hits: list, start: int, end: int) -> str | None:
+    for h_start, _h_end, section, _key, name in hits:
+        if start <= h_start < end + 3 and section == "cities":
+            return name
+    return None
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in taken)
+
+
+_RU_NOUN = re.compile(r"суд(?:а|у|ом|е)$")
+
+
+@cache
+def _morph():  # noqa: ANN202 - pymorphy3 has no type hints
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=4096)
+def _nominative(name: str) -> str:
+    """A Russian court name in the nominative ("Басманного районного суда" → "Басманный
+    районный суд"); English names are returned as they are."""
+    if not _RU_NOUN.search(name):
+        return name
+    out = []
+    for word in name.split()[:-1]:
+        parses = [p for p in _morph().parse(word) if "ADJF" in p.tag]
+        form = parses[0].inflect({"nomn", "sing", "masc"}) if parses else None
+        new = form.word if form else word
+        out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
+    return " ".join([*out, "суд"])
