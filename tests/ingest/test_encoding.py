@@ -34,7 +34,7 @@ def test_utf16_without_bom(codec: str, sample: str) -> None:
     assert decode_bytes(sample.encode(codec)) == (sample, codec)
 
 
-@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "mac_cyrillic"])
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_r", "mac_cyrillic", "cp866"])
 def test_cyrillic_code_pages(codec: str) -> None:
     assert decode_bytes(RU.encode(codec)) == (RU, codec)
 
@@ -43,9 +43,10 @@ def test_short_cyrillic_line() -> None:
     assert decode_bytes("Суд постановил".encode("koi8_r")) == ("Суд постановил", "koi8_r")
 
 
-def test_ukrainian_cp1251() -> None:
-    text = "Київський суд заарештував журналіста за допис у мережі."
-    assert decode_bytes(text.encode("cp1251"))[1] == "cp1251"
+@pytest.mark.parametrize("codec", ["cp1251", "koi8_u"])
+def test_ukrainian(codec: str) -> None:
+    text = "Київський суд заарештував журналіста за допис у мережі. Його затримали в Ірпені."
+    assert decode_bytes(text.encode(codec)) == (text, codec)
 
 
 def test_real_russian_scores_higher_than_wrong_page() -> None:

@@ -6,8 +6,9 @@ short reason. Order of evidence:
 1. a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE);
 2. BOM-less UTF-16: one byte parity that is mostly NUL (ASCII) or 0x04 (Cyrillic);
 3. strict UTF-8 (by far the most common case);
-4. single-byte Cyrillic code pages (cp1251, KOI8-R, mac-cyrillic), scored by how Russian
-   the decoded letters look (letter frequencies, case pattern, stray symbols);
+4. single-byte Cyrillic code pages (cp1251, KOI8-R, mac-cyrillic, cp866, KOI8-U), scored
+   by how Russian/Ukrainian the decoded letters look (letter frequencies, case pattern,
+   stray symbols);
 5. cp1252 for Western text whose high bytes decode to letters.
 
 A file cut inside its last UTF-8 character is read as ``utf-8-truncated``; UTF-8 with a
@@ -31,7 +32,7 @@ BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "mac_cyrillic")
+CYRILLIC_CODEPAGES = ("cp1251", "koi8_r", "mac_cyrillic", "cp866", "koi8_u")
 
 # The fifteen most frequent Russian letters cover ~80% of running text; random or
 # mis-decoded text scores far lower.
