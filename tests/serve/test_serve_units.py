@@ -127,4 +127,6 @@ def test_cli_serve_usage_errors(tmp_path: Path) -> None:
     assert result.exit_code == 2 and "--token" in result.output
     result = runner.invoke(root, ["serve", "--store", str(tmp_path / "absent")])
     assert result.exit_code == 1 and "no store here" in result.output
+    result = runner.invoke(root, ["serve", "--store", str(tmp_path), "--base", "urn:x"])
+    assert result.exit_code == 2 and "--base" in result.output
     assert runner.invoke(root, ["serve", "--help"]).exit_code == 0

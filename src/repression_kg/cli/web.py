@@ -78,6 +78,8 @@ def register(root: click.Group, export: click.Group) -> None:
 
         if allow_update and not token:
             raise click.UsageError("--allow-update needs --token (or $RKG_SERVE_TOKEN)")
+        if not base.startswith(("http://", "https://")) or not base.endswith("/"):
+            raise click.UsageError(f"--base must be an http(s) IRI ending in '/': {base!r}")
         path = store if store is not None else default_store_path()
         if not path.is_dir():
             raise click.ClickException(f"{path}: no store here (run `rkg build` first, or "
