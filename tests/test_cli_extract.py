@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -115,6 +116,10 @@ def test_seeds_validate(seeds_dir: Path, facts_schema: dict, tmp_path: Path) -> 
     assert len(lines) == len(list(seeds_dir.glob("*.txt")))
     for line in lines:
         jsonschema.validate(json.loads(line), facts_schema)
+        assert not re.search(r"[\u3000-\u30ff\u4e00-\u9fff\ufffd]", line)  # no mojibake left
+    repaired = [json.loads(x)["document"] for x in lines if "mojibake" in x]
+    assert [d["id"] for d in repaired] == ["003_872fd4a54395b449"]
+    assert repaired[0]["repairs"] == ["mojibake:gbk->utf-8"]
 
 
 def test_stdin(tmp_path: Path) -> None:
