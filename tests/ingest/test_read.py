@@ -129,3 +129,11 @@ def test_html_declared_charset_wins_over_guessing(tmp_path: Path) -> None:
     page = "<html><head><meta charset='koi8-r'><title>Дело</title></head><body>Суд</body></html>"
     doc = read_document(write(tmp_path, "p.html", page.encode("koi8_r")))
     assert (doc.title, doc.text, doc.encoding) == ("Дело", "Суд", "koi8-r")
+
+
+def test_markdown_front_matter(tmp_path: Path) -> None:
+    md = ('---\ntitle: "Case of Orlov"\ndate: 2024-05-12\ntags: [a, b]\n---\n\n'
+          "# Heading\n\nText --- with dashes.\n")
+    doc = read_document(write(tmp_path, "c.md", md.encode()))
+    assert (doc.title, doc.published) == ("Case of Orlov", "2024-05-12")
+    assert doc.text == "Heading\n\nText --- with dashes."

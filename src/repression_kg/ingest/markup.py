@@ -7,7 +7,8 @@ entities are decoded. Publication metadata (``<meta property="article:published_
 ``<time datetime>``) is returned alongside.
 
 :func:`markdown_to_text` strips heading marks, emphasis, link and image targets (keeping
-the link text), code fences and raw HTML blocks.
+the link text), code fences and raw HTML blocks; :func:`split_front_matter` takes off a
+``---`` front-matter block (title, date) first.
 
 >>> html_to_text("<p>A &amp; B<script>x()</script></p><p>C</p>").text
 'A & B\\n\\nC'
@@ -268,6 +269,24 @@ def markdown_to_text(md: str) -> str:
         out.append(line.rstrip())
     text = html.unescape("\n".join(out))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+_FRONT = re.compile(r"---[ \t]*\n(.{0,4000}?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_FIELD = re.compile(r"^([A-Za-z_][\w-]{0,40})\s*:\s*(.*?)\s*$")
+
+
+def split_front_matter(md: str) -> tuple[dict[str, str], str]:
+    """YAML-style front matter (``---`` … ``---`` at the very top) → its simple
+    ``key: value`` fields (lower-cased keys, quotes stripped) and the rest of the text."""
+    m = _FRONT.match(md)
+    if not m:
+        return {}, md
+    fields: dict[str, str] = {}
+    for line in m.group(1).split("\n"):
+        field = _FIELD.match(line)
+        if field and field.group(2):
+            fields[field.group(1).lower()] = field.group(2).strip("\"'")
+    return fields, md[m.end():]
 
 
 def markdown_title(md: str) -> str | None:

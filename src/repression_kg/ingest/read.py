@@ -25,7 +25,12 @@ from typing import Literal
 
 from repression_kg.facts import Document
 from repression_kg.ingest.encoding import DecodeError, declared_charset, decode_bytes
-from repression_kg.ingest.markup import html_to_text, markdown_title, markdown_to_text
+from repression_kg.ingest.markup import (
+    html_to_text,
+    markdown_title,
+    markdown_to_text,
+    split_front_matter,
+)
 from repression_kg.ingest.meta import find_published, find_title, parse_date
 from repression_kg.ingest.repair import repair_text
 
@@ -106,7 +111,10 @@ def document_from_bytes(data: bytes, *, doc_id: str, fmt: Format = "text",
         stated = parse_date(page.published) if page.published else None
         repairs.append("markup:html")
     elif fmt == "markdown":
-        title = markdown_title(text)
+        front, text = split_front_matter(text)
+        title = front.get("title") or markdown_title(text)
+        for key in ("published", "date", "pubdate", "publishdate"):
+            stated = stated or (parse_date(front[key]) if key in front else None)
         text = markdown_to_text(text)
         repairs.append("markup:markdown")
     text, notes = normalise(text)
