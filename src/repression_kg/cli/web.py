@@ -33,7 +33,8 @@ def register(root: click.Group, export: click.Group) -> None:
         except StoreError as exc:
             raise click.ClickException(str(exc)) from exc
         try:
-            stats = write_site(graph, out, jobs=jobs)
+            stats = write_site(graph, out, jobs=jobs,
+                               progress=lambda line: click.echo(line, err=True))
         except SiteError as exc:
             raise click.ClickException(str(exc)) from exc
         kinds = ", ".join(f"{n:,} {k}" for k, n in stats.by_kind.items())

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,8 @@ SEARCHABLE = ("person", "organisation", "statute", "court", "place", "principle"
 EXTRA_NAMES = (RKG + "articleNumber", SKOS + "notation")
 #: Entries per listing page of a kind (index.html, index-2.html, …).
 LISTING_PAGE = 5000
+#: Pages between two progress lines.
+PROGRESS_EVERY = 10_000
 #: Below this many pages, forking renderers costs more than it saves.
 PARALLEL_MIN_PAGES = 2000
 
@@ -77,12 +80,13 @@ def search_entries(index: GraphIndex, paths: dict[str, str], kinds: dict[str, st
     return entries
 
 
-def write_site(store: ox.Store, out: Path, *, jobs: int | None = None) -> SiteStats:
+def write_site(store: ox.Store, out: Path, *, jobs: int | None = None,
+               progress: Callable[[str], None] | None = None) -> SiteStats:
     """Generate the site for everything in ``store`` into the folder ``out``.
 
     With ``jobs`` > 1, pages are rendered by that many forked processes when there are
     more than 2,000 (each child may come to hold its own copy of the graph index, so
-    memory grows with ``jobs``)."""
+    memory grows with ``jobs``). ``progress`` receives a line now and then."""
     started = time.perf_counter()
     out = Path(out)
     if out.exists() and not (out / MARKER).is_file() and (not out.is_dir() or any(out.iterdir())):
@@ -90,7 +94,7 @@ def write_site(store: ox.Store, out: Path, *, jobs: int | None = None) -> SiteSt
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.tmp-"))
     try:
-        stats = _generate(store, work, started, max(1, jobs or 1))
+        stats = _generate(store, work, started, max(1, jobs or 1), progress or _quiet)
         _swap(work, out)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
@@ -98,14 +102,23 @@ def write_site(store: ox.Store, out: Path, *, jobs: int | None = None) -> SiteSt
     return stats
 
 
-def _generate(store: ox.Store, root: Path, started: float, jobs: int) -> SiteStats:
+def _quiet(message: str) -> None:
+    return None
+
+
+def _generate(store: ox.Store, root: Path, started: float, jobs: int,
+              progress: Callable[[str], None]) -> SiteStats:
     index = load_all(store)
     kinds = {iri: kind for iri in list(index.types) if (kind := kind_of(index, iri))}
     paths = {iri: page_path(iri, kind) for iri, kind in kinds.items()}
+    arcs = sum(len(v) for v in index.out.values())
+    progress(f"read {arcs:,} arcs in {time.perf_counter() - started:.1f} s; "
+             f"writing {len(paths):,} pages")
     for kind in sorted(set(kinds.values())):
         (root / kind).mkdir()
     texts = dict(iter_texts(store))
-    _STATE.update(index=index, kinds=kinds, paths=paths, texts=texts, root=root)
+    _STATE.update(index=index, kinds=kinds, paths=paths, texts=texts, root=root,
+                  progress=progress if jobs == 1 else _quiet, started=started)
     iris = sorted(paths)
     try:
         if jobs > 1 and len(iris) >= PARALLEL_MIN_PAGES and "fork" in mp.get_all_start_methods():
@@ -158,8 +171,11 @@ def _render_pages(iris: list[str]) -> tuple[int, list[Ref]]:
     kinds, paths, texts, root = (_STATE["kinds"], _STATE["paths"], _STATE["texts"],
                                  _STATE["root"])
     links = SiteLinks(paths)
+    progress, started = _STATE["progress"], _STATE["started"]
     total, refs = 0, []
-    for iri in iris:
+    for done, iri in enumerate(iris, 1):
+        if done % PROGRESS_EVERY == 0:
+            progress(f"{done:,} of {len(iris):,} pages ({time.perf_counter() - started:.0f} s)")
         page = build_page(index, iri, links)
         add_sections(page, index, links, texts.get(iri))
         total += _write(root / paths[iri], render_entity(page, links))
