@@ -150,3 +150,15 @@ def test_describe_by_content_negotiation(server: str) -> None:
         status, headers, body = get(server, query, accept=accept)
         assert status == 200 and headers["Content-Type"].startswith(accept)
         assert any(q.object == ox.Literal("Mikhail Zhilin") for q in ox.parse(body, format=fmt))
+
+
+def test_page_context_as_json(server: str) -> None:
+    status, headers, body = call(server + ZHILIN + "?format=json")
+    assert status == 200 and headers["Content-Type"].startswith("application/json")
+    page = json.loads(body)
+    assert page["label"] == "Mikhail Zhilin" and page["kind"] == "person"
+    assert "Жилин Михаил Алексеевич" in page["aliases"]
+    assert [e["date"] for e in page["sections"]["timeline"]] == ["2022-12-29", "2023-03-20"]
+    doc = json.loads(call(server + "/id/doc/d2?format=json")[2])
+    text = "".join(s["text"] for s in doc["sections"]["document"]["segments"])
+    assert text.startswith("A blogger who signs as <img src=x onerror=alert(1)>")

@@ -285,6 +285,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(error(400, "not a valid IRI path", "bad-request"))
         fmt = _first(parse_qs(query_string), "format")
         accept = self.headers.get("Accept")
+        if fmt == "json":
+            return self.run_job({"op": "page", "iri": iri, "base": self.config.base,
+                                 "as_json": True})
         if fmt in ("html", None) and self.wants_html(accept, fmt):
             page = self.site_page(iri)
             if page is not None:

@@ -7,6 +7,7 @@ it as it is, so a response is complete or an error, never truncated.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from dataclasses import dataclass, field
 from typing import Any
@@ -147,7 +148,8 @@ class ServerLinks:
 
 
 def run_page(store: ox.Store, job: dict[str, Any]) -> Reply:
-    """An entity's HTML page, built from its neighbourhood in the store."""
+    """An entity's HTML page, built from its neighbourhood in the store (or, with
+    ``as_json``, the same page context as JSON, for other front ends)."""
     iri = job["iri"]
     index = load_neighbourhood(store, iri)
     if iri not in index.out and iri not in index.inc:
@@ -156,8 +158,19 @@ def run_page(store: ox.Store, job: dict[str, Any]) -> Reply:
     page = build_page(index, iri, links)
     text = document_text(store, iri) if kind_of(index, iri) == "document" else None
     add_sections(page, index, links, text)
+    if job.get("as_json"):
+        body = json.dumps(dataclasses.asdict(page), ensure_ascii=False, default=_plain)
+        return Reply(200, "application/json; charset=utf-8", body.encode("utf-8"),
+                     {"Vary": "Accept"})
     html = render_entity(page, links, csp=PAGE_CSP)
     return Reply(200, "text/html; charset=utf-8", html.encode("utf-8"), {"Vary": "Accept"})
+
+
+def _plain(value: object) -> object:
+    """Dataclasses nested in page sections (rows, segments) as dictionaries."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return dataclasses.asdict(value)
+    raise TypeError(f"not JSON: {type(value).__name__}")
 
 
 def run_describe(store: ox.Store, job: dict[str, Any]) -> Reply:
