@@ -68,13 +68,15 @@ def has_cue(low: str, key: str) -> bool:
     return bool(find_literals(low, _words(key)))
 
 
-def subject_person(ctx: Context, offset: int) -> str | None:
+def subject_person(ctx: Context, offset: int, *,
+                   also: re.Pattern[str] | None = None) -> str | None:
     """The person a fact at ``offset`` is about, or None when the text does not say.
 
     A person named in the same sentence (nearest before, else after); else, when the
     sentence speaks of someone by pronoun, the nearest person named before in its
     paragraph; else None (unnamed people, "two soldiers", are nobody we know). People
     known only as relatives, lawyers, judges, officials or authors are passed over.
+    ``also`` matches further words that refer back ("it" for a sentence changed on appeal).
     """
     s_start, s_end = ctx.sentence_at(offset)
     if not ctx.person_mentions:
@@ -86,13 +88,17 @@ def subject_person(ctx: Context, offset: int) -> str | None:
         return before[-1].person
     if inside:
         return inside[0].person
-    if _PRONOUN.search(ctx.text, s_start, offset):
+    if _PRONOUN.search(ctx.text, s_start, offset) or (
+            also is not None and also.search(ctx.text, s_start, offset)):
         b_start, _ = ctx.block_at(offset)
         earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in bystanders]
         if earlier:
             return earlier[-1].person
-        if b_start == s_start and ctx.main_person not in bystanders:
-            return _previous_paragraph_person(ctx, b_start, bystanders)
+        if b_start == s_start:
+            earlier_person = _previous_paragraph_person(ctx, b_start, bystanders)
+            if earlier_person is not None:
+                return earlier_person
+        return ctx.main_person if ctx.main_person not in bystanders else None
     return None
 
 
