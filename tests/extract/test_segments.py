@@ -72,6 +72,12 @@ def test_lines_headings_lists_and_wrapped_prose() -> None:
         "Headline of the case", "A long line of prose that was wrapped by the author", "End"]
 
 
+def test_numbered_list_items() -> None:
+    text = "Charges:\n1. Article 207.3, Part 2.\n2. Article 280.3. Both stand."
+    assert sentences(text) == ["Charges:", "1. Article 207.3, Part 2.", "2. Article 280.3.",
+                               "Both stand."]
+
+
 def test_bounds_are_sorted_trimmed_and_inside_paragraphs() -> None:
     text = "  \n\nOne. Two!  \n\n\n   Three?\n\n   "
     ctx = segment(text)

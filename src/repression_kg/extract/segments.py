@@ -174,7 +174,11 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = Fals
         return False
     token = _word_before(text, pos)
     if not token:
-        return True
+        # "1. Article 207.3" — the number of a list item, not the end of a sentence
+        low_bound = max(0, pos - 4)
+        newline = text.rfind("\n", low_bound, pos)
+        line_start = newline + 1 if newline >= 0 else (0 if low_bound == 0 else pos)
+        return not (line_start < pos and text[line_start:pos].strip().isdigit())
     low = token.lower()
     if len(token) == 1 and token.isupper():  # initial: "A. B. Smith", "М. Жилин"
         return False
