@@ -137,3 +137,8 @@ def test_markdown_front_matter(tmp_path: Path) -> None:
     doc = read_document(write(tmp_path, "c.md", md.encode()))
     assert (doc.title, doc.published) == ("Case of Orlov", "2024-05-12")
     assert doc.text == "Heading\n\nText --- with dashes."
+
+
+def test_title_is_normalised() -> None:
+    page = "<title>  A\x07 \n case\u0301 </title><p>x</p>".encode()
+    assert document_from_bytes(page, doc_id="t", fmt="html").title == "A casé"

@@ -122,6 +122,8 @@ def document_from_bytes(data: bytes, *, doc_id: str, fmt: Format = "text",
     if not text.strip():
         raise IngestError(name, "no text (only whitespace or markup)")
     title = title or find_title(text)
+    if title:  # metadata is normalised like the text
+        title = unicodedata.normalize("NFC", " ".join(_CONTROL.sub(" ", title).split()))[:500]
     published_date = stated or find_published(text) or published
     return Document(
         id=doc_id, text=text,
