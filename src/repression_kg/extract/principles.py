@@ -1,7 +1,67 @@
-"""Extractor: principles (being written)."""
+"""Extractor: principles — the legal principles an author invokes (the contract's 13 ids).
 
-from repression_kg.extract.base import Context
+Cue phrases and patterns, English and Russian, are data in
+ontology/lookups/principles.yml (which also records what counts as invoking). A phrase
+right after a negation ("was not tortured") is not an invocation of the principles that
+tell events (torture, detention). One Principle per id
+per document, with every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context, find_literals
+from repression_kg.facts import Principle
+
+_LAST_WORDS = re.compile(r"(\w+)\W{1,3}(?:\w+\W{1,3})?$")
+
+
+@cache
+def _table() -> tuple[dict[str, str], list[tuple[str, re.Pattern[str]]], frozenset[str],
+                      frozenset[str]]:
+    data = lookups.load("principles")
+    phrases: dict[str, str] = {}
+    patterns: list[tuple[str, re.Pattern[str]]] = []
+    for pid, spec in data.items():
+        if pid in ("negations", "negatable"):
+            continue
+        for phrase in spec.get("phrases") or []:
+            phrases.setdefault(str(phrase).lower(), pid)
+        for pattern in spec.get("patterns") or []:
+            patterns.append((pid, re.compile("(?i)" + str(pattern))))
+    return (phrases, patterns, frozenset(str(w) for w in data["negations"]),
+            frozenset(str(p) for p in data["negatable"]))
 
 
 def extract_principles(ctx: Context) -> None:
-    """Adds nothing yet."""
+    phrases, patterns, negations, negatable = _table()
+    low = ctx.lowered() or ctx.text.lower()
+    if len(low) != len(ctx.text):
+        return
+    spans: list[tuple[int, int, str]] = []
+    for start, end in find_literals(low, list(phrases)):
+        spans.append((start, end, phrases[low[start:end]]))
+    for pid, pattern in patterns:
+        spans.extend((m.start(), m.end(), pid) for m in pattern.finditer(ctx.text))
+    found: dict[str, Principle] = {}
+    taken: list[tuple[int, int]] = []
+    for start, end, pid in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if any(s <= start and end <= e for s, e in taken):
+            continue  # "risk of torture" inside a longer phrase already counted
+        if pid in negatable and _negated(low, start, negations):
+            continue
+        taken.append((start, end))
+        found.setdefault(pid, Principle(id=pid)).mentions.append(ctx.span(start, end))  # type: ignore[arg-type]
+    ctx.facts.principles.extend(sorted(found.values(), key=lambda p: p.mentions[0].start))
+
+
+def _negated(low: str, start: int, negations: frozenset[str]) -> bool:
+    """A negation among the two words before ``start`` ("not been tortured")."""
+    m = _LAST_WORDS.search(low, max(0, start - 24), start)
+    if m is None:
+        return False
+    words = re.findall(r"\w+", m.group())
+    return any(w in negations for w in words)
