@@ -203,8 +203,15 @@ def _dateline(text: str, found: list[tuple[re.Match[str], str]]) -> str | None:
     return None
 
 
-_TOKEN = re.compile(r"\d+|[^\W\d_]+")
+_NUMBER = re.compile(r"\d+")
+_DAY_NEXT = re.compile(r"(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2})?\s+(?:of\s+)?[^\W\d_]|\.\d")
+_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 _UNIT_WORDS = frozenset({"year", "month", "год", "году", "года", "месяц", "месяце", "месяца"})
+_PREFIXES = frozenset({
+    "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
+    "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
+    "конце", "середине", "прошлой", "этой", "прошлым", "этим", "прошлом", "этом", "текущем",
+    "прошлого", "этого", "текущего"})
 
 
 @cache
@@ -213,58 +220,48 @@ def _key_words() -> frozenset[str]:
     return frozenset({w.lower() for w in en} | set(ru) | set(seasons) | _UNIT_WORDS)
 
 
-_PREFIXES = frozenset({
-    "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
-    "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
-    "конце", "середине", "прошлой", "этой", "прошлым", "этим", "прошлом", "этом", "текущем",
-    "прошлого", "этого", "текущего"})
-
-
-def _day_like(tokens: list[tuple[int, str]], i: int, keys: frozenset[str]) -> bool:
-    """A 1-2 digit number that may start a date: before a month, a day range or d.m.yyyy."""
-    nxt = tokens[i + 1][1] if i + 1 < len(tokens) else ""
-    if nxt.lower() in keys or nxt.lower() in ("st", "nd", "rd", "th", "of"):
-        return True
-    after = tokens[i + 2][1] if i + 2 < len(tokens) else ""
-    return nxt.isdigit() and len(nxt) <= 2 and (
-        after.lower() in keys or (len(after) == 4 and after.isdigit()))
+def _starts(text: str) -> list[int]:
+    """Offsets where a date may start: years, small numbers before a word or a dot, and
+    month/season/unit words with the prefix words ("in", "last", "в") right before them.
+    Found with plain substring and short-regex scans, so the big pattern only runs there."""
+    starts = set()
+    for m in _NUMBER.finditer(text):
+        tok = m.group()
+        if (len(tok) == 4 and tok[:2] in ("19", "20")) or (
+                len(tok) <= 2 and _DAY_NEXT.match(text, m.end())):
+            starts.add(m.start())
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # lower-casing moved offsets: fall back to case-sensitive search
+    n = len(low)
+    for key in _key_words():
+        i = low.find(key)
+        while i >= 0:
+            j = i + len(key)
+            if (i == 0 or not low[i - 1].isalnum()) and (j >= n or not low[j].isalnum()):
+                starts.add(i)
+                for w in _WORD_START.finditer(text, max(0, i - 30), i):
+                    end = w.start()
+                    while end < i and text[end].isalpha():
+                        end += 1
+                    if text[w.start():end].lower() in _PREFIXES:
+                        starts.add(w.start())
+            i = low.find(key, j)
+    return sorted(starts)
 
 
 def _find(text: str) -> list[re.Match[str]]:
-    """All date matches, in order, without running the big pattern at every position.
-
-    Only tokens that can be part of a date are tried: 4-digit years, small numbers before a
-    month or a dot, and month/season/unit words together with the three tokens before them
-    (where "in", "last", "в" may start the match). Each token start is tried at most once.
-    """
+    """All date matches, in order, without running the big pattern at every offset."""
     pattern = _pattern()
-    keys = _key_words()
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
     out: list[re.Match[str]] = []
     last_end = 0
-    tried = -1
-    for i, (_start, tok) in enumerate(tokens):
-        if tok.isdigit():
-            if len(tok) == 4 and tok[:2] in ("19", "20"):
-                first = i
-            elif len(tok) <= 2 and _day_like(tokens, i, keys):
-                first = i
-            else:
-                continue
-        elif tok.lower() in keys:
-            first = i - 3
-        else:
+    for pos in _starts(text):
+        if pos < last_end:
             continue
-        for j in range(max(first, tried + 1, 0), i + 1):
-            tried = j
-            pos = tokens[j][0]
-            if pos < last_end or (j < i and tokens[j][1].lower() not in _PREFIXES):
-                continue
-            match = pattern.match(text, pos)
-            if match is not None and match.end() > match.start():
-                out.append(match)
-                last_end = match.end()
-                break
+        match = pattern.match(text, pos)
+        if match is not None and match.end() > match.start():
+            out.append(match)
+            last_end = match.end()
     return out
 
 
