@@ -22,10 +22,18 @@ SELECT ?person ?name WHERE { ?person a rkg:Person ; rdfs:label ?name } ORDER BY 
 """
 
 
+BY_NAME = """# title: One person by name
+# param: name | string | required | the person's label
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?person WHERE { ?person rdfs:label ?name }
+"""
+
+
 @pytest.fixture(scope="module")
 def page_server(serve_store: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     queries = tmp_path_factory.mktemp("queries")
     (queries / "people.rq").write_text(NAMED, encoding="utf-8")
+    (queries / "by-name.rq").write_text(BY_NAME, encoding="utf-8")
     process, url = start_server(serve_store, "--queries", str(queries), "--max-concurrent", "2")
     try:
         yield url
@@ -40,9 +48,9 @@ def chromium():
 
 def test_named_query_runs_into_a_table(chromium, page_server: str) -> None:
     page = chromium.open(page_server + "/")
-    assert page.evaluate("document.querySelector('button.named').textContent") == \
-        "People and their names"
-    page.evaluate("document.querySelector('button.named').click()")
+    titles = page.evaluate("[...document.querySelectorAll('button.named')].map(b => b.textContent)")
+    assert titles == ["One person by name", "People and their names"]
+    page.evaluate("document.querySelectorAll('button.named')[1].click()")
     page.wait_for("document.querySelectorAll('#results tbody tr').length === 4", what="rows")
     cells = page.evaluate(
         "[...document.querySelectorAll('#results tbody tr td:nth-child(2)')].map(t => t.textContent)")
@@ -94,3 +102,23 @@ def test_static_site_search_through_the_server(chromium, site_server: str) -> No
     page.settle(0.2)
     assert page.dialogs == []
     assert all(r.startswith(site_server) for r in page.requests)
+
+
+def test_named_query_parameters_are_a_form(chromium, page_server: str) -> None:
+    page = chromium.open(page_server + "/")
+    page.evaluate("document.querySelectorAll('button.named')[0].click()")
+    assert page.evaluate("document.getElementById('params').hidden") is False
+    assert page.evaluate("document.querySelectorAll('#results tr').length") == 0  # required
+    page.evaluate("""(() => { const i = document.querySelector('[data-param=name]');
+        i.value = '<img src=x onerror=alert(1)>'; i.dispatchEvent(new Event('input'));
+        document.getElementById('run').click(); })()""")
+    page.wait_for("document.querySelectorAll('#results tbody tr').length === 1", what="row")
+    assert page.evaluate("document.querySelector('#results tbody a').textContent").endswith(
+        "/id/person/img-9f9f9f9f")
+    href = page.evaluate("document.getElementById('dl-csv').getAttribute('href')")
+    assert href.startswith("/queries/by-name?name=") and href.endswith("format=csv")
+    page.evaluate("""(() => { const q = document.getElementById('query');
+        q.value += ' LIMIT 1'; q.dispatchEvent(new Event('input')); })()""")
+    assert page.evaluate("document.getElementById('params').hidden") is True
+    page.settle(0.2)
+    assert page.dialogs == []

@@ -162,3 +162,22 @@ def test_page_context_as_json(server: str) -> None:
     doc = json.loads(call(server + "/id/doc/d2?format=json")[2])
     text = "".join(s["text"] for s in doc["sections"]["document"]["segments"])
     assert text.startswith("A blogger who signs as <img src=x onerror=alert(1)>")
+
+
+def test_named_queries_of_the_library_run_with_bound_parameters(server: str) -> None:
+    listing = json.loads(call(server + "/queries.json")[2])
+    names = {q["name"]: q for q in listing}
+    if "people-charged-under" not in names:
+        pytest.skip("the query library has no people-charged-under.rq")
+    assert any(p["name"] == "article" for p in names["people-charged-under"]["params"])
+    status, headers, body = call(server + "/queries/people-charged-under?article=338&format=csv")
+    assert status == 200 and headers["Content-Type"].startswith("text/csv")
+    assert "Mikhail Zhilin" in body.decode("utf-8")
+    form = urllib.parse.urlencode({"article": '338" } ; DROP ALL ; #'}).encode()
+    status, _, body = call(server + "/queries/people-charged-under", data=form, headers={
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Accept": "application/sparql-results+json"})
+    assert status == 200 and json.loads(body)["results"]["bindings"] == []
+    status, _, body = call(server + "/queries/people-charged-under")
+    assert status == 400 and "article" in json.loads(body)["message"]
+    assert call(server + "/queries/no-such-query")[0] == 404

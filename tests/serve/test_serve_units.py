@@ -16,7 +16,7 @@ from repression_kg.serve.protocol import classify
 from repression_kg.site import text
 
 
-@pytest.mark.parametrize("module", [guard, named, text])
+@pytest.mark.parametrize("module", [guard, text])
 def test_doctests(module) -> None:
     assert doctest.testmod(module).failed == 0
 
@@ -90,18 +90,29 @@ def test_result_writers_keep_every_character() -> None:
     assert json.loads(results.write_boolean(True, "json"))["boolean"] is True
 
 
-def test_named_queries_load_headers(tmp_path: Path) -> None:
-    (tmp_path / "by_statute.rq").write_text(
+def test_named_queries_load_headers_and_bind(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "by-statute.rq").write_text(
         "# title: People charged under a statute\n# description: Everyone charged,\n"
-        "#   with the part.\n# param: statute IRI\nSELECT * {}\n", encoding="utf-8")
+        "#   with the part.\n# param: article | string | required | article number\n"
+        "SELECT ?c WHERE { ?c ?p ?article }\n", encoding="utf-8")
     (tmp_path / "bare.rq").write_text("SELECT * {}\n", encoding="utf-8")
-    (tmp_path / "broken.rq").write_bytes(b"\xff\xfe\x00bad")
-    specs = {q.name: q for q in named.load(tmp_path)}
-    assert set(specs) == {"by_statute", "bare"}
-    assert specs["by_statute"].title == "People charged under a statute"
-    assert specs["by_statute"].description == "Everyone charged, with the part."
-    assert specs["by_statute"].fields == {"param": "statute IRI"}
-    assert specs["bare"].title == "bare"
+    (tmp_path / "broken.rq").write_text("# param: oops\nSELECT * {}\n", encoding="utf-8")
+    specs = named.load(tmp_path)
+    assert set(specs) == {"by-statute", "bare"}
+    assert "broken" in capsys.readouterr().err
+    page = named.as_json(specs["by-statute"])
+    assert page["title"] == "People charged under a statute"
+    assert page["description"] == "Everyone charged, with the part."
+    assert page["params"] == [{"name": "article", "type": "string", "default": None,
+                               "required": True, "description": "article number",
+                               "choices": []}]
+    text = named.bound_text(specs["by-statute"], {"article": 'x" } ; DROP ALL ; #'})
+    assert 'VALUES (?article) { ("x\\" } ; DROP ALL ; #") }' in text
+    with pytest.raises(named.BindError, match="needs parameter"):
+        named.bound_text(specs["by-statute"], {})
+    with pytest.raises(named.BindError, match="no parameter"):
+        named.bound_text(specs["bare"], {"x": "1"})
 
 
 @pytest.mark.parametrize(("header", "bound", "ok"), [

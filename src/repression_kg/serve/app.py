@@ -21,7 +21,7 @@ import pyoxigraph as ox
 
 from repression_kg import __version__
 from repression_kg.serve import named, protocol, results
-from repression_kg.serve.guard import Refusal
+from repression_kg.serve.guard import Refusal, check_query
 from repression_kg.serve.jobs import Reply, ServerLinks, error
 from repression_kg.serve.pool import Busy, JobTimeout, WorkerPool
 from repression_kg.site.naming import KIND_TITLES, page_path
@@ -166,8 +166,10 @@ class Handler(BaseHTTPRequestHandler):
             return self.dereference(path, url.query)
         if path in ("/", "/query"):
             return self.query_page()
+        if path.startswith("/queries/"):
+            return self.named_query(path[9:], parse_qs(url.query, keep_blank_values=True))
         if path == "/queries.json":
-            data = [q.as_json() for q in self.server.queries]
+            data = [named.as_json(q) for q in self.server.queries.values()]
             return self.send(Reply(200, "application/json; charset=utf-8",
                                    json.dumps(data, ensure_ascii=False).encode("utf-8")))
         if path.startswith("/static/") and path[8:] in STATIC:
@@ -184,9 +186,18 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
+        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+        if url.path.startswith("/queries/") and media == protocol.FORM:
+            data = self.body(self.config.max_body)
+            if data is None:
+                return None
+            try:
+                params = parse_qs(data.decode("utf-8"), keep_blank_values=True)
+            except UnicodeDecodeError:
+                return self.send(error(400, "the form is not UTF-8", "bad-request"))
+            return self.named_query(url.path[9:], params)
         if url.path not in ("/sparql", "/store"):
             return self.refuse(Refusal("method", 405, f"POST is not accepted at {url.path}"))
-        media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         gsp = url.path == "/store" or media not in (protocol.FORM, protocol.QUERY_TYPE,
                                                      protocol.UPDATE_TYPE)
         if gsp and not self.config.allow_update:
@@ -266,6 +277,25 @@ class Handler(BaseHTTPRequestHandler):
         return self.run_job({"op": "graph-store", "method": operation.method,
                              "graph": operation.graph, "data": data, "content_type": media})
 
+    def named_query(self, name: str, params: dict[str, list[str]]) -> None:
+        """Run a query of the library with its parameters bound as typed RDF terms."""
+        spec = self.server.queries.get(unquote(name))
+        if spec is None:
+            return self.send(error(404, f"no named query {name!r}; see /queries.json",
+                                   "not-found"))
+        fmt = _first(params, "format")
+        values = {k: v[-1] for k, v in params.items() if k != "format"}
+        try:
+            text = named.bound_text(spec, values)
+        except named.BindError as exc:
+            return self.send(error(400, str(exc), "parameter"))
+        refusal = check_query(text)
+        if refusal is not None:
+            return self.refuse(refusal)
+        self.run_job({"op": "query", "query": text, "accept": self.headers.get("Accept"),
+                      "format": fmt, "default_graphs": [], "named_graphs": [],
+                      "max_rows": self.config.max_rows})
+
     def describe_service(self, params: dict[str, list[str]]) -> None:
         try:
             name = results.choose("graph", self.headers.get("Accept"),
@@ -336,7 +366,7 @@ class Handler(BaseHTTPRequestHandler):
         return accept is None
 
     def query_page(self) -> None:
-        queries = [q.as_json() for q in self.server.queries]
+        queries = [named.as_json(q) for q in self.server.queries.values()]
         html = environment().get_template("query.html.j2").render(
             links=ServerLinks(self.config.base), csp=PAGE_CSP, title="SPARQL query",
             version=__version__, queries_json=json_for_script(queries), queries=queries,

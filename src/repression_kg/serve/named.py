@@ -1,67 +1,55 @@
-"""The named queries of queries/*.rq, for the query page (one click loads one).
+"""The named queries of the query library (queries/*.rq), for the query page and for
+``/queries/NAME`` (run one with its parameters bound as RDF terms).
 
-Each file's leading comment lines are its header: ``# key: value`` lines give the title,
-description and parameters; other comment lines continue the previous key. The file name
-is the query's name and the fallback title.
-
->>> spec = parse("q", "# title: People by statute\\n# description: Who was charged\\n#   under it.\\nSELECT * {}")
->>> spec.title, spec.description
-('People by statute', 'Who was charged under it.')
+Headers are read by :mod:`repression_kg.query.spec`, and parameters are bound by
+:func:`repression_kg.query.run.prepare` (typed terms in a ``VALUES`` block, never pasted
+text), so the endpoint and ``rkg query`` agree on every query. A file whose header cannot
+be read is left out with a warning; the other queries stay available.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass, field
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
+from repression_kg.query.inject import QueryTextError
+from repression_kg.query.run import prepare
+from repression_kg.query.spec import QuerySpec, QuerySpecError, load_file
+from repression_kg.query.terms import ParamError
 from repression_kg.resources import queries_dir
 
-HEADER_LINE = re.compile(r"#\s?(?:(?P<key>[A-Za-z][\w-]*)\s*:\s*)?(?P<value>.*)")
+
+class BindError(ValueError):
+    """Parameter values that do not fit the query (the message names query and parameter)."""
 
 
-@dataclass(frozen=True)
-class NamedQuery:
-    name: str
-    title: str
-    description: str
-    text: str
-    fields: dict[str, str] = field(default_factory=dict)
-
-    def as_json(self) -> dict[str, object]:
-        return asdict(self)
-
-
-def parse(name: str, text: str) -> NamedQuery:
-    fields: dict[str, str] = {}
-    key = None
-    for line in text.splitlines():
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not stripped.startswith("#"):
-            break
-        match = HEADER_LINE.match(stripped)
-        if match is None:
-            continue
-        value = match.group("value").strip()
-        if match.group("key"):
-            key = match.group("key").lower()
-            fields[key] = (fields[key] + "\n" + value) if key in fields else value
-        elif key and value:
-            fields[key] = f"{fields[key]} {value}".strip()
-    title = fields.pop("title", "") or name.replace("_", " ").replace("-", " ")
-    description = fields.pop("description", "")
-    return NamedQuery(name, title, description, text, fields)
-
-
-def load(directory: Path | None = None) -> list[NamedQuery]:
-    """Every ``.rq`` file of the query library (an unreadable file is skipped)."""
+def load(directory: Path | None = None) -> dict[str, QuerySpec]:
+    """Every readable ``.rq`` of the library by name."""
     folder = directory or queries_dir()
-    found = []
+    found: dict[str, QuerySpec] = {}
     for path in sorted(folder.glob("*.rq")) if folder.is_dir() else []:
         try:
-            found.append(parse(path.stem, path.read_text(encoding="utf-8")))
-        except (OSError, UnicodeDecodeError):
-            continue
+            found[path.stem] = load_file(path)
+        except QuerySpecError as exc:
+            print(f"rkg serve: skipped a named query: {exc}", file=sys.stderr)
     return found
+
+
+def as_json(spec: QuerySpec) -> dict[str, object]:
+    """What the query page needs to show a query and a form for its parameters."""
+    return {
+        "name": spec.name, "title": spec.title, "description": spec.description,
+        "text": spec.text,
+        "params": [{"name": p.name, "type": p.type, "default": p.default,
+                    "required": p.required, "description": p.description,
+                    "choices": list(p.choices)} for p in spec.params],
+    }
+
+
+def bound_text(spec: QuerySpec, values: Mapping[str, str]) -> str:
+    """The query text with ``values`` bound; raise :class:`BindError` with the reason."""
+    try:
+        return prepare(spec, dict(values))
+    except (ParamError, QueryTextError) as exc:
+        raise BindError(str(exc)) from exc

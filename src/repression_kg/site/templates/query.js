@@ -22,8 +22,57 @@
     return /\b(CONSTRUCT|DESCRIBE)\b/i.test(body);
   }
 
+  var current = null;  // the named query in the editor, while its text is unchanged
+  var paramsBox = document.getElementById("params");
+
+  function paramValues() {
+    var values = new URLSearchParams();
+    paramsBox.querySelectorAll("[data-param]").forEach(function (input) {
+      if (input.value !== "") { values.append(input.getAttribute("data-param"), input.value); }
+    });
+    return values;
+  }
+
+  function endpointUrl(format) {
+    if (current) {
+      var values = paramValues();
+      values.set("format", format);
+      return "/queries/" + encodeURIComponent(current.name) + "?" + values.toString();
+    }
+    return "/sparql?query=" + encodeURIComponent(editor.value) + "&format=" + format;
+  }
+
+  function showParams(spec) {
+    paramsBox.replaceChildren();
+    if (!spec) { paramsBox.hidden = true; return; }
+    paramsBox.hidden = false;
+    paramsBox.appendChild(el("h3", spec.title));
+    if (spec.description) { paramsBox.appendChild(el("p", spec.description, "note")); }
+    spec.params.forEach(function (p) {
+      var label = el("label", undefined, "param");
+      label.appendChild(el("span", p.name + (p.required ? " (required)" : ""), "pname"));
+      var input;
+      if (p.choices.length) {
+        input = el("select");
+        [""].concat(p.choices).forEach(function (choice) {
+          var option = el("option", choice || "(any)");
+          option.value = choice;
+          input.appendChild(option);
+        });
+      } else {
+        input = el("input");
+        input.type = "text";
+        input.placeholder = p.default !== null ? p.default : (p.required ? "required" : "optional");
+      }
+      input.setAttribute("data-param", p.name);
+      input.addEventListener("input", updateDownloads);
+      label.appendChild(input);
+      label.appendChild(el("span", p.type + (p.description ? " — " + p.description : ""), "note"));
+      paramsBox.appendChild(label);
+    });
+  }
+
   function updateDownloads() {
-    var q = encodeURIComponent(editor.value);
     var formats = isGraphQuery(editor.value)
       ? [["Turtle", "turtle", "ttl"], ["JSON-LD", "jsonld", "jsonld"], ["N-Triples", "nt", "nt"]]
       : [["CSV", "csv", "csv"], ["JSON", "json", "json"], ["TSV", "tsv", "tsv"]];
@@ -31,7 +80,7 @@
     box.replaceChildren(document.createTextNode("Download: "));
     formats.forEach(function (f) {
       var a = el("a", f[0]);
-      a.setAttribute("href", "/sparql?query=" + q + "&format=" + f[1]);
+      a.setAttribute("href", endpointUrl(f[1]));
       a.setAttribute("download", "results." + f[2]);
       a.id = "dl-" + f[1];
       box.appendChild(a);
@@ -80,12 +129,15 @@
     out.replaceChildren();
     status.textContent = "running…";
     var started = performance.now();
-    fetch("/sparql", {
-      method: "POST",
-      headers: { "Content-Type": "application/sparql-query",
-                 "Accept": "application/sparql-results+json, text/turtle;q=0.9" },
-      body: editor.value
-    }).then(function (response) {
+    var accept = "application/sparql-results+json, text/turtle;q=0.9";
+    var request = current
+      ? fetch("/queries/" + encodeURIComponent(current.name), {
+          method: "POST", body: paramValues(),
+          headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": accept } })
+      : fetch("/sparql", {
+          method: "POST", body: editor.value,
+          headers: { "Content-Type": "application/sparql-query", "Accept": accept } });
+    request.then(function (response) {
       var type = response.headers.get("Content-Type") || "";
       return response.text().then(function (text) { return [response, type, text]; });
     }).then(function (r) {
@@ -121,15 +173,24 @@
     button.addEventListener("click", function () {
       var name = button.getAttribute("data-name");
       var spec = named.filter(function (q) { return q.name === name; })[0];
-      if (spec) { editor.value = spec.text; updateDownloads(); run(); }
+      if (!spec) { return; }
+      current = spec;
+      editor.value = spec.text;
+      showParams(spec);
+      updateDownloads();
+      if (!spec.params.some(function (p) { return p.required; })) { run(); }
     });
   });
-  editor.addEventListener("input", updateDownloads);
+  editor.addEventListener("input", function () {
+    if (current && editor.value !== current.text) { current = null; showParams(null); }
+    updateDownloads();
+  });
   editor.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) { run(ev); }
   });
   form.addEventListener("submit", run);
   var params = new URLSearchParams(window.location.search);
   if (params.get("query")) { editor.value = params.get("query"); }
+  showParams(null);
   updateDownloads();
 }());
