@@ -139,3 +139,8 @@ def test_weak_co_defendant_cues_need_a_prosecution_in_the_sentence() -> None:
     assert not any(t[1] == "co_defendant" for t in triples(text))
     text = "Ivan Petrov was sentenced together with Oleg Sidorov. Sidorov was convicted."
     assert ("Ivan Petrov", "co_defendant", "Oleg Sidorov") in triples(text)
+
+
+def test_represented_by() -> None:
+    got = triples("Ivan Petrov, represented by lawyer Yana Belova, denied the charges.")
+    assert ("Yana Belova", "lawyer_of", "Ivan Petrov") in got

@@ -26,6 +26,9 @@ _POSSESSOR = r"(?:(?P<pron>his|her|its|their|его|её|ее)|(?P<owner>[^\W\d_
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*")
 _PROSECUTED = re.compile(r"(?i:\b(?:sentenced|convicted|charged|tried|indicted|found\s+guilty|"
                          r"приговор\w*|осужд\w*|обвин\w*)\b)")
+_REPRESENTED_BY = re.compile(
+    r"(?i:,?\s*(?:who\s+)?(?:is\s+|was\s+|has\s+been\s+)?(?:represented|defended)\s+by\s+"
+    r"(?:(?:his|her|their|the)\s+)?(?:(?:defence|defense)\s+)?(?:lawyer|attorney|counsel)?,?\s*)")
 _NOT_SIGNERS = frozenset({"lawyer", "judge", "official"})
 _GENDER = {"his": "m", "его": "m", "her": "f", "её": "f", "ее": "f"}
 
@@ -136,6 +139,7 @@ def _kinship(ctx: Context, out: _Out) -> None:
             else:
                 out.add(mention.person, rel, anchor, spans)
         _represents(ctx, out, mention)
+        _represented_by(ctx, out, mention)
 
 
 def _represents(ctx: Context, out: _Out, mention: PersonMention) -> None:
@@ -157,6 +161,19 @@ def _represents(ctx: Context, out: _Out, mention: PersonMention) -> None:
     if client:
         out.add(mention.person, "lawyer_of", client,
                 [ctx.span(mention.start, mention.end), ctx.span(cue.start(), cue.end())])
+
+
+def _represented_by(ctx: Context, out: _Out, mention: PersonMention) -> None:
+    """"Ivan Petrov, represented by lawyer Yana Belova" / "защищает адвокат Яна Белова"."""
+    text = ctx.text
+    cue = _REPRESENTED_BY.match(text, mention.end, min(len(text), mention.end + 70))
+    if cue is None:
+        return
+    lawyer = [m for m in ctx.mentions_in(cue.end(), cue.end() + 1) if m.start == cue.end()]
+    if lawyer and lawyer[0].person != mention.person:
+        out.add(lawyer[0].person, "lawyer_of", mention.person,
+                [ctx.span(mention.start, mention.end), ctx.span(cue.start(), cue.end()),
+                 ctx.span(lawyer[0].start, lawyer[0].end)])
 
 
 def _client_by_pronoun(ctx: Context, lawyer: PersonMention, pronoun: str) -> str | None:
