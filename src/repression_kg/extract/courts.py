@@ -27,7 +27,8 @@ _NAMED_EN = re.compile(
     rf"(?<![\w’'-])(?P<name>{_CAP}{_TYPE_EN}Court"
     r"(?:\sof\s(?:Appeal|Appeals|Cassation)\b)?(?:\s(?:of|in)\s(?P<of>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?)")
 _NAMED_RU = re.compile(
-    r"(?<!\w)(?P<name>(?:(?:\d-й|[А-ЯЁ][а-яё-]+)\s){0,3}"
+    r"(?<!\w)(?P<name>(?:(?:\d-(?:й|го|му|м)|[А-ЯЁ][а-яё-]*(?:ий|ый|ой|ого|его|ому|ему|ом|ем|ым|им))\s)"
+    r"{0,3}"
     r"(?:районн|городск|областн|краев|гарнизонн|окружн|военн|апелляционн|кассационн|"
     r"верховн|межрайонн|республиканск|мирово|флотск)[а-яё]{0,4}\s"
     r"(?:(?:военн|окружн)[а-яё]{0,4}\s)?суд[а-яё]{0,2})(?!\w)"
@@ -99,8 +100,9 @@ def extract_courts(ctx: Context) -> None:
             name = ctx.text[start:end]
             if name.lower() in ("court", "суд") or name.split()[0].lower() in ("court", "суд"):
                 continue
-            city = _city(hits, start, end)
-            _add(ctx, found, _nominative(name), city, court_type(name), start, end)
+            city = _city(hits, start, max(end, m.end()))
+            name = _nominative(name)
+            _add(ctx, found, name, city, court_type(name), start, end)
             taken.append((start, end))
     for m in _DESCRIBED.finditer(ctx.text):
         if _overlaps(taken, m.start("name"), m.end()):

@@ -7,7 +7,8 @@ words by :class:`repression_kg.lookups.Matcher` (Russian case endings are ignore
 written in capitals (UK, USA, РФ) must appear in capitals. Detention facilities are found
 by pattern: "SIZO-1", "СИЗО № 2", "pre-trial detention centre No. 1", "Remand Prison No.
 1", "penal colony No. 7", "IK-6", "ИК-6", "Prison No. 2", "Т-2"; a facility gets a key
-(``barnaul-sizo-1``) only when its city is named in the same sentence. One Place per
+(``barnaul-sizo-1``) only when a city in its sentence is nearer to it than to any other
+facility. One Place per
 entity per document, with every mention.
 """
 
@@ -77,8 +78,9 @@ def extract_places(ctx: Context) -> None:
         item[2].append((start, end))
     low = ctx.lowered() or ""
     if any(stem in low for stem in _FACILITY_STEMS):
-        for m in _FACILITY.finditer(ctx.text):
-            key, name = _facility(ctx, m, hits)
+        matches = list(_FACILITY.finditer(ctx.text))
+        for m in matches:
+            key, name = _facility(ctx, m, hits, matches)
             item = found.setdefault(key, (name, "facility", []))
             item[2].append(m.span())
     for key, (name, kind, spans) in sorted(found.items(), key=lambda kv: min(kv[1][2])):
@@ -87,7 +89,8 @@ def extract_places(ctx: Context) -> None:
                                       mentions=[ctx.span(s, e) for s, e in sorted(set(spans))]))
 
 
-def _facility(ctx: Context, m: re.Match[str], hits: list) -> tuple[str, str]:
+def _facility(ctx: Context, m: re.Match[str], hits: list,
+              matches: list[re.Match[str]]) -> tuple[str, str]:
     if m.group("sizo"):
         kind, number = "SIZO", m.group("n1")
     elif m.group("ik"):
@@ -96,8 +99,10 @@ def _facility(ctx: Context, m: re.Match[str], hits: list) -> tuple[str, str]:
         kind, number = "T", m.group("n3")
     label = {"SIZO": f"SIZO-{number}", "IK": f"Penal colony No. {number} (IK-{number})",
              "T": f"Prison No. {number}"}[kind]
-    s_start, s_end = ctx.block_at(m.start())
-    cities = [h for h in hits if s_start <= h[0] < s_end and h[2] == "cities"]
+    s_start, s_end = ctx.sentence_at(m.start())
+    cities = [h for h in hits if s_start <= h[0] < s_end and h[2] == "cities"
+              and abs(h[0] - m.start()) <= 200
+              and min(matches, key=lambda f: abs(f.start() - h[0])) is m]
     if cities:
         city = min(cities, key=lambda h: abs(h[0] - m.start()))
         return f"{city[3]}-{kind.lower()}-{number}", f"{label}, {city[4]}"

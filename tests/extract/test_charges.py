@@ -1,0 +1,100 @@
+"""Charges: articles cited by number (en/ru), Article 30 modifiers, described offences."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.conftest import run
+
+from repression_kg.ingest import read_document
+
+
+def charges(text: str) -> list[tuple]:
+    return [(c.code, c.article, c.part, c.modifier, c.stated_by_number)
+            for c in run(text).charges]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pavel Orekhov was charged under Article 207.3, Part 2, of the Russian Criminal Code.",
+     [("RU-CC", "207.3", "2", None, True)]),
+    ("Investigators accuse Pavel Orekhov under Part 1 of Article 280.3.",
+     [("RU-CC", "280.3", "1", None, True)]),
+    ("Pavel Orekhov is accused under Art. 207.3(2) of the Criminal Code.",
+     [("RU-CC", "207.3", "2", None, True)]),
+    ("Pavel Orekhov is accused under Article 207.3 (2).",
+     [("RU-CC", "207.3", "2", None, True)]),
+    ("Pavel Orekhov faces charges under Articles 280.3 and 207.3 of the Criminal Code.",
+     [("RU-CC", "280.3", None, None, True), ("RU-CC", "207.3", None, None, True)]),
+    ("Pavel Orekhov was convicted under Articles 205.2(2) and 280.3(1).",
+     [("RU-CC", "205.2", "2", None, True), ("RU-CC", "280.3", "1", None, True)]),
+    ("Pavel Orekhov was charged with Article 30, Part 3, in conjunction with Article 275.",
+     [("RU-CC", "275", None, "attempt", True)]),
+    ("Против Ивана Петрова возбуждено дело по ч. 2 ст. 207.3 УК РФ.",
+     [("RU-CC", "207.3", "2", None, True)]),
+    ("Ивана Петрова оштрафовали по ч.1 ст.20.3.3 КоАП.",
+     [("RU-CoAP", "20.3.3", "1", None, True)]),
+    ("Ивана Петрова обвиняют по статье о «фейках».",
+     [("RU-CC", "207.3", None, None, False)]),
+])
+def test_citations_and_descriptions(text: str, expected: list[tuple]) -> None:
+    assert charges(text) == expected
+
+
+def test_preparation_applies_to_the_article_that_follows() -> None:
+    text = ("Lev Kostin was charged with Article 30, Part 1, in conjunction with Article "
+            "205.5, Part 2, of the Russian Criminal Code.")
+    assert charges(text) == [("RU-CC", "205.5", "2", "preparation", True)]
+
+
+def test_description_beside_its_number_is_one_charge() -> None:
+    text = ("Lev Kostin was convicted of treason (Article 275 of the Criminal Code) on "
+            "12 May 2023.")
+    found = run(text).charges
+    assert [(c.article, c.stated_by_number) for c in found] == [("275", True)]
+    assert {m.text for m in found[0].mentions} == {"treason", "Article 275"}
+
+
+def test_administrative_context_gives_coap() -> None:
+    text = ("Nina Belova was fined in an administrative case for discrediting the army.")
+    assert charges(text) == [("RU-CoAP", "20.3.3", None, None, False)]
+
+
+def test_laws_discussed_and_other_instruments_are_not_charges() -> None:
+    assert charges("The law on fakes about the army was adopted in March 2022.") == []
+    assert charges("Article 207.3 carries a maximum of 15 years.") == []
+    assert charges("Nina Belova cited Article 10 of the European Convention.") == []
+
+
+def test_unnamed_people_get_no_charge() -> None:
+    assert charges("Two soldiers were charged with desertion last year.") == []
+
+
+def test_every_charge_has_mentions_inside_the_text() -> None:
+    text = "Lev Kostin was charged with desertion and treason."
+    facts = run(text)
+    assert {c.article for c in facts.charges} == {"338", "275"}
+    for c in facts.charges:
+        assert c.mentions and all(text[m.start:m.end] == m.text for m in c.mentions)
+
+
+def _seed(seeds_dir, prefix: str):  # type: ignore[no-untyped-def]
+    from repression_kg.extract import extract_document
+
+    return extract_document(read_document(next(seeds_dir.glob(f"{prefix}_*.txt"))))
+
+
+def test_seed_zhilin_charges(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    facts = _seed(seeds_dir, "000")
+    got = {(c.code, c.article, c.part) for c in facts.charges}
+    assert got == {("RU-CC", "322", "1"), ("RU-CC", "338", "3")}
+
+
+def test_seed_zimin_preparation(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    facts = _seed(seeds_dir, "002")
+    got = {(c.article, c.part, c.modifier) for c in facts.charges}
+    assert got == {("275", None, "preparation"), ("205.5", "2", "preparation")}
+
+
+def test_seed_akimushkin_criminal_and_administrative(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    facts = _seed(seeds_dir, "004")
+    got = {(c.code, c.article) for c in facts.charges}
+    assert got == {("RU-CC", "280.3"), ("RU-CoAP", "20.3.3")}

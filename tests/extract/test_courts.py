@@ -1,0 +1,65 @@
+"""Courts: known, named (en/ru) and described courts with type and seat."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.conftest import run
+
+from repression_kg.extract import extract_document
+from repression_kg.extract.courts import court_type
+from repression_kg.ingest import read_document
+
+
+def courts(text: str) -> list[tuple]:
+    return [(c.name, c.city, c.type) for c in run(text).courts]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Second Western District Military Court heard the case.",
+     [("Second Western District Military Court", "Moscow", "military")]),
+    ("The Tverskoy District Court of Moscow extended the arrest.",
+     [("Tverskoy District Court", "Moscow", "district")]),
+    ("An appeal went to the Supreme Court.", [("Supreme Court of Russia", "Moscow", "supreme")]),
+    ("The Omsk Garrison Military Court gave its ruling.",
+     [("Omsk Garrison Military Court", "Omsk", "garrison_military")]),
+    ("The Sverdlovsk Regional Court upheld it.",
+     [("Sverdlovsk Regional Court", None, "regional")]),
+    ("Мещанский районный суд продлил арест.",
+     [("Meshchansky District Court", "Moscow", "district")]),
+    ("Жалобу рассмотрел Томский областной суд.", [("Томский областной суд", "Tomsk", "regional")]),
+    ("Решение Ленинского районного суда г. Перми отменили.",
+     [("Ленинский районный суд", "Perm", "district")]),
+    ("A court in Kazan ruled on it.", [("court in Kazan", "Kazan", None)]),
+    ("A military court heard it; the military appeals court and the cassation court agreed.",
+     [("military court", None, "military"), ("military appeals court", None, "military_appeals"),
+      ("cassation court", None, "cassation")]),
+])
+def test_courts(text: str, expected: list[tuple]) -> None:
+    assert courts(text) == expected
+
+
+def test_the_court_alone_is_no_court() -> None:
+    assert courts("The court refused. The judge left the court.") == []
+
+
+def test_court_type_words() -> None:
+    assert court_type("Appeals Military Court") == "military_appeals"
+    assert court_type("Kirovsky District Court") == "district"
+    assert court_type("Гарнизонный военный суд") == "garrison_military"
+
+
+def test_one_court_per_name_with_every_mention() -> None:
+    text = "The Moscow City Court upheld it. Later the Moscow City Court refused again."
+    (court,) = run(text).courts
+    assert len(court.mentions) == 2
+
+
+def test_seed_courts(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    by_seed = {}
+    for prefix in ("000", "001", "002"):
+        facts = extract_document(read_document(next(seeds_dir.glob(f"{prefix}_*.txt"))))
+        by_seed[prefix] = {(c.name, c.city, c.type) for c in facts.courts}
+    assert ("court in Barnaul", "Barnaul", None) in by_seed["000"]
+    assert ("Krasnoyarsk Garrison Military Court", "Krasnoyarsk", "garrison_military") \
+        in by_seed["001"]
+    assert by_seed["002"] == {("military court", None, "military")}

@@ -1,0 +1,46 @@
+"""Principles: cue phrases and patterns for the contract's 13 ids."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.conftest import run
+
+from repression_kg.extract import extract_document
+from repression_kg.ingest import read_document
+
+
+def ids(text: str) -> list[str]:
+    return [p.id for p in run(text).principles]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("His prosecution breaches freedom of speech.", ["freedom_of_expression"]),
+    ("Convicting her twice for the same post means she was punished twice.", ["ne_bis_in_idem"]),
+    ("The trial was unfair: no fair trial is possible there.", ["right_to_fair_trial"]),
+    ("He is a conscientious objector.", ["conscientious_objection"]),
+    ("Extraditing him where he faces torture would breach non-refoulement.",
+     ["non_refoulement"]),
+    ("The wording of the article is vague; it offends legal certainty.", ["legal_certainty"]),
+    ("Приговор нарушает свободу совести и свободу вероисповедания.",
+     ["freedom_of_conscience", "freedom_of_religion"]),
+    ("В СИЗО его пытали.", ["prohibition_of_torture"]),
+    ("He said that he has not been tortured.", []),
+    ("The weather was fine.", []),
+])
+def test_cues(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_one_principle_per_id_with_every_mention() -> None:
+    (p,) = run("Freedom of expression matters. So does free speech.").principles
+    assert p.id == "freedom_of_expression" and len(p.mentions) == 2
+
+
+def test_seed_principles(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    got = {}
+    for prefix in ("000", "004"):
+        facts = extract_document(read_document(next(seeds_dir.glob(f"{prefix}_*.txt"))))
+        got[prefix] = {p.id for p in facts.principles}
+    assert {"freedom_of_conscience", "ne_bis_in_idem", "non_refoulement"} <= got["000"]
+    assert got["004"] == {"freedom_of_expression", "right_to_fair_trial", "legal_certainty",
+                          "ne_bis_in_idem"}

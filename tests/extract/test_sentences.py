@@ -1,0 +1,88 @@
+"""Sentences: durations in words and digits (en/ru), kind, regime, date, court, fines."""
+
+from __future__ import annotations
+
+import pytest
+from tests.extract.conftest import run
+
+from repression_kg.extract import extract_document
+from repression_kg.ingest import read_document
+
+
+def terms(text: str) -> list[tuple]:
+    return [(s.kind, s.months, s.regime) for s in run(text).sentences]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yegor Lavrov was sentenced to six and a half years in a general-regime colony.",
+     [("imprisonment", 78, "general")]),
+    ("Yegor Lavrov was sentenced to 6 1/2 years.", [("imprisonment", 78, None)]),
+    ("Yegor Lavrov was sentenced to 6.5 years in a maximum-security colony.",
+     [("imprisonment", 78, "strict")]),
+    ("Yegor Lavrov was jailed for 20 months.", [("imprisonment", 20, None)]),
+    ("Yegor Lavrov received two years and eight months in a colony-settlement.",
+     [("imprisonment", 32, "settlement")]),
+    ("Yegor Lavrov was sentenced to 3 years and 6 months in a special regime colony.",
+     [("imprisonment", 42, "special")]),
+    ("Yegor Lavrov was given a suspended sentence of two years.", [("suspended", 24, None)]),
+    ("Yegor Lavrov was sentenced to one year of restriction of freedom.",
+     [("restriction_of_freedom", 12, None)]),
+    ("Суд приговорил Ивана Петрова к 6 годам колонии общего режима.",
+     [("imprisonment", 72, "general")]),
+    ("Ивану Петрову назначили 2 года и 8 месяцев колонии строгого режима.",
+     [("imprisonment", 32, "strict")]),
+    ("Ивана Петрова приговорили к шести с половиной годам лишения свободы.",
+     [("imprisonment", 78, None)]),
+    ("Ивана Петрова приговорили к двум годам условно.", [("suspended", 24, None)]),
+])
+def test_terms(text: str, expected: list[tuple]) -> None:
+    assert terms(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Yegor Lavrov faces up to 10 years in prison.",
+    "The article carries a maximum penalty of 15 years; Yegor Lavrov was charged under it.",
+    "Refusing an order carries three to 10 years, lawyers told Yegor Lavrov.",
+    "Yegor Lavrov, sentenced in absentia, left Russia two years ago.",
+    "The prosecutor requested nine years for Yegor Lavrov.",
+])
+def test_threats_ranges_and_time_spans_are_not_sentences(text: str) -> None:
+    assert terms(text) == []
+
+
+def test_fines_by_amount() -> None:
+    assert terms("Yegor Lavrov was fined 800,000 rubles.") == [("fine", None, None)]
+    assert terms("Ивану Петрову назначили штраф 800 тысяч рублей.") == [("fine", None, None)]
+
+
+def test_part_in_prison_keeps_the_colony_regime_and_one_term() -> None:
+    text = ("Yegor Lavrov was sentenced to ten years in a strict regime colony, with the first "
+            "three years to be served in prison and a year of restricted freedom afterwards.")
+    assert terms(text) == [("imprisonment", 120, "strict")]
+
+
+def test_appeal_change_is_a_separate_sentence() -> None:
+    text = ("Yegor Lavrov was sentenced to five years. The appeals court increased it to "
+            "seven years.")
+    assert terms(text) == [("imprisonment", 60, None), ("imprisonment", 84, None)]
+
+
+def test_date_and_court_of_the_sentence() -> None:
+    facts = run("On 14 June 2023 the Moscow City Court sentenced Yegor Lavrov to nine years.")
+    (s,) = facts.sentences
+    assert s.date == "2023-06-14"
+    assert s.court == next(c.id for c in facts.courts if c.name == "Moscow City Court")
+
+
+def test_seed_zhilin_sentence(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_document(read_document(next(seeds_dir.glob("000_*.txt"))))
+    (s,) = facts.sentences
+    assert (s.kind, s.months, s.date) == ("imprisonment", 78, "2023-03-20")
+    court = next(c for c in facts.courts if c.id == s.court)
+    assert court.city == "Barnaul"
+
+
+def test_seed_zimin_sentence(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_document(read_document(next(seeds_dir.glob("002_*.txt"))))
+    assert [(s.months, s.regime, s.date) for s in facts.sentences] == [
+        (96, "strict", "2024-11-01")]
