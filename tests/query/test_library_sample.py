@@ -146,6 +146,10 @@ EXPECTED: dict[str, list[tuple[dict[str, str], tuple[str, ...], list[tuple[Any, 
           ("Denis Orlov", "ref:law/ru-cc/282.2/part-1", 72, "strict", "Tomsk Regional Court")]),
         ({"article": "205.5"}, ("name", "modifier", "method"), [("Anna Volkova", "Preparation", "inferred")]),
     ],
+    "person-statutes": [
+        ({"person": "anna volkova"}, ("name", "number", "charges"), [("Anna Volkova", "205.5", 1), ("Anna Volkova", "282.2", 1)]),
+        ({}, ("number",), [("205.5",), ("282.2",), ("205.2",), ("205.2",), ("282.2",), ("322",), ("20.3.3",), ("280.3",)]),
+    ],
     "relations": [
         ({"person": "Mikhail Zhilin"}, ("subject_name", "relation", "object_name"),
          [("Ekaterina Zhilina", "spouseOf", "Mikhail Zhilin")]),

@@ -76,7 +76,9 @@ def from_oxigraph(term: Any) -> Term:
     if isinstance(term, ox.BlankNode):
         return Term("bnode", term.value)
     if isinstance(term, ox.Literal):
-        return Term("literal", term.value, term.datatype.value, term.language)
+        if term.language:  # rdf:langString is implied by the tag, as in SPARQL JSON
+            return Term("literal", term.value, None, term.language)
+        return Term("literal", term.value, term.datatype.value)
     return Term("literal", str(term))
 
 

@@ -1,0 +1,73 @@
+"""Networks as files for Gephi, Cytoscape and spreadsheets: GraphML, GEXF, CSV.
+
+Written to a temporary file beside the target and moved into place, so a failed export
+never leaves a truncated file. Control characters (which XML 1.0 cannot carry and networkx
+would write anyway) are removed from every string first.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def clean(value: object) -> object:
+    return _CONTROL.sub("", value) if isinstance(value, str) else value
+
+
+def cleaned(graph: nx.Graph) -> nx.Graph:
+    """A copy with control characters removed from node ids and all string attributes."""
+    out = graph.__class__()
+    out.graph.update({k: clean(v) for k, v in graph.graph.items()})
+    for node, data in graph.nodes(data=True):
+        out.add_node(clean(node), **{k: clean(v) for k, v in data.items()})
+    for u, v, data in graph.edges(data=True):
+        out.add_edge(clean(u), clean(v), **{k: clean(x) for k, x in data.items()})
+    return out
+
+
+def _atomic(target: Path, write: Callable[[str], None]) -> Path:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _csv_writer(rows: list[list[object]]) -> Callable[[str], None]:
+    def write(path: str) -> None:
+        with open(path, "w", newline="", encoding="utf-8") as handle:
+            csv.writer(handle).writerows(rows)
+    return write
+
+
+def write_graph(graph: nx.Graph, target: Path, fmt: str) -> list[Path]:
+    """Write ``graph`` as ``fmt`` (graphml, gexf, csv); CSV gives ``*-nodes.csv`` and ``*-edges.csv``."""
+    graph = cleaned(graph)
+    if fmt == "graphml":
+        return [_atomic(target, lambda p: nx.write_graphml(graph, p, encoding="utf-8"))]
+    if fmt == "gexf":
+        return [_atomic(target, lambda p: nx.write_gexf(graph, p, encoding="utf-8"))]
+    if fmt != "csv":
+        raise ValueError(f"unknown format {fmt!r} (graphml, gexf, csv)")
+    node_keys = sorted({k for _n, d in graph.nodes(data=True) for k in d})
+    edge_keys = sorted({k for _u, _v, d in graph.edges(data=True) for k in d})
+    nodes = [["id", *node_keys]] + [[n, *(d.get(k, "") for k in node_keys)] for n, d in graph.nodes(data=True)]
+    edges = [["source", "target", *edge_keys]] + [[u, v, *(d.get(k, "") for k in edge_keys)]
+                                                  for u, v, d in graph.edges(data=True)]
+    stem = target.with_suffix("") if target.suffix == ".csv" else target
+    return [_atomic(stem.with_name(stem.name + "-nodes.csv"), _csv_writer(nodes)),
+            _atomic(stem.with_name(stem.name + "-edges.csv"), _csv_writer(edges))]
