@@ -184,3 +184,12 @@ def test_given_name_alone_links_only_when_it_reads_as_a_person() -> None:
     assert [m.text for m in facts.persons[0].mentions] == ["Vladimir Sorokin", "Vladimir"]
     assert facts.persons[0].mentions[1].start == facts.persons[0].mentions[0].start + \
         len("Vladimir Sorokin spoke. In Vladimir, police came. The Vladimir region. ")
+
+
+def test_initials_are_aliases_and_a_wrong_initial_is_someone_else() -> None:
+    facts = run("Mikhail Zhilin was tried. M. A. Zhilin denied it. A. Zhilin is his uncle.")
+    zhilin = facts.persons[0]
+    assert "M. A. Zhilin" in zhilin.aliases
+    assert [m.text for m in zhilin.mentions] == ["Mikhail Zhilin", "M. A. Zhilin"]
+    facts = run("Михаил Жилин задержан. Суд приговорил Жилина М. А. к 6 годам.")
+    assert "Жилин М. А." in facts.persons[0].aliases

@@ -294,11 +294,58 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
         if owners is None and word in firsts and _FIRST_ALONE.match(text, end) \
                 and not _PLACE_BEFORE.search(text, max(0, start - 6), start):
             owners = firsts[word]  # "Mikhail wrote", not "Vladimir Oblast" or "in Vladimir"
+        is_surname = owners is not None and word not in firsts
         if owners is None and russian.is_cyrillic(word):
             owners = [o for form in russian.surname_nominatives(word)
                       for o in surnames.get(form, [])]
+            is_surname = True
         if owners and len({id(o) for o in owners}) == 1:
-            owners[0].spans.append((start, end))
+            ent = owners[0]
+            if is_surname:
+                span = _with_initials(text, start, end, ent)
+                if span is None:
+                    continue  # "A. Zhilin" when the Zhilin we know is Mikhail: someone else
+                alias = _initials_alias(text, span, (start, end), ent)
+                if alias and alias not in ent.aliases and alias != ent.name:
+                    ent.aliases.append(alias)
+                start, end = span
+            ent.spans.append((start, end))
+
+
+def _initials_alias(text: str, span: tuple[int, int], word: tuple[int, int],
+                    ent: _Entity) -> str | None:
+    """"M. A. Zhilin" as written; a Cyrillic surname put in the nominative the person's
+    Cyrillic alias has ("Жилина М. А." → "Жилин М. А.")."""
+    if span == word:
+        return None
+    surname = text[word[0]:word[1]]
+    if russian.is_cyrillic(surname):
+        known = [russian.name_parts(a).get("surname") for a in ent.aliases
+                 if russian.is_cyrillic(a)]
+        surname = next((k for k in known if k and surname in russian.surname_nominatives(k)
+                        or k in russian.surname_nominatives(surname)), surname)
+    return (text[span[0]:word[0]] + surname + text[word[1]:span[1]]).strip()
+
+
+_INITIALS_BEFORE = re.compile(r"((?:[A-ZА-ЯЁ]\.\s?){1,2}\s?)$")
+_INITIALS_AFTER = re.compile(r"\s(?:[A-ZА-ЯЁ]\.\s?){0,1}[A-ZА-ЯЁ]\.")
+
+
+def _with_initials(text: str, start: int, end: int, ent: _Entity) -> tuple[int, int] | None:
+    """The span of a surname with the initials written beside it ("M. A. Zhilin",
+    "Жилин М. А."), or None when the first initial is not the person's."""
+    before = _INITIALS_BEFORE.search(text, max(0, start - 8), start)
+    after = _INITIALS_AFTER.match(text, end) if before is None else None
+    if before is None and after is None:
+        return start, end
+    initial = (before or after).group().strip()[0]  # type: ignore[union-attr]
+    firsts = {ent.first[:1]} | {russian.name_parts(a).get("first", " ")[:1]
+                                for a in ent.aliases if russian.is_cyrillic(a)}
+    latin = russian.transliterate(initial)[:1]
+    if initial not in firsts and latin not in firsts and not (
+            latin in "EY" and ent.first[:1] in "EY"):
+        return None
+    return (before.start(), end) if before else (start, after.end())  # type: ignore[union-attr]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
