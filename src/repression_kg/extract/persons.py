@@ -1,14 +1,17 @@
 """Extractor: persons — names, aliases, surname-only mentions, birth years and roles.
 
 A Latin name is a run of capitalised words anchored by a given name from
-ontology/lookups/first-names.yml (or by a cue such as "lawyer", "activist" right before it);
-ranks and titles ("Maj.", "President") are left out of the name. Cyrillic names
+ontology/lookups/first-names.yml, by a cue such as "lawyer", "activist" right before it,
+by a list of known names it stands in ("X, Y and Evan Z"), or by a Russian-looking surname
+the text uses again on its own; ranks and titles ("Maj.", "President") are left out of the
+name, and words of name-stopwords.yml never make one. Cyrillic names
 ("Жилину Михаилу Алексеевичу") are put in the nominative with pymorphy3 and transliterated;
 the Latin form becomes the name unless the text has one, the Cyrillic nominative is an
 alias. Names are merged by a comparison key of given name and surname, so patronymic and
 transliteration variants become aliases of one person, while "Zhilina" stays apart from
-"Zhilin". A surname alone ("Zhilin", "Zhilin's") is a mention of the one person of the
-document with that surname. Birth year and roles: see :mod:`repression_kg.extract.person_roles`.
+"Zhilin". A surname alone ("Zhilin", "Zhilin's", "Жилина"), with initials ("M. A. Zhilin",
+an alias too) or a given name alone where it reads as a person ("Mikhail wrote") is a
+mention of the one person of the document with that name. Birth year and roles: see :mod:`repression_kg.extract.person_roles`.
 """
 
 from __future__ import annotations
