@@ -203,6 +203,8 @@ class Handler(BaseHTTPRequestHandler):
         if gsp and not self.config.allow_update:
             return self.refuse(Refusal("read-only", 403, "graph store POST refused: this "
                                                          "endpoint is read-only"))
+        if gsp and not self.authorised():  # before reading a large upload
+            return None
         limit = self.config.max_upload if gsp else self.config.max_body
         data = self.body(limit)
         if data is not None:
@@ -232,6 +234,8 @@ class Handler(BaseHTTPRequestHandler):
         if not self.config.allow_update:
             return self.refuse(Refusal("read-only", 403, f"graph store {method} refused: this "
                                                          "endpoint is read-only"))
+        if not self.authorised():  # before reading a large upload
+            return None
         data = self.body(self.config.max_upload) if method == "PUT" else b""
         if data is not None:
             media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
