@@ -104,8 +104,9 @@ def _cell(row: dict, key: str) -> object:
 
 
 def _md_escape(value: object) -> str:
-    text = str(value).replace("\n", " ").replace("|", "\\|")
-    return "".join(f"\\{c}" if c in "\\`*_[]<>#" else c for c in text)
+    """One table cell: Markdown punctuation escaped, line breaks and control characters dropped."""
+    text = "".join(" " if c in "\r\n" else c for c in str(value) if c.isprintable() or c in "\r\n")
+    return "".join(f"\\{c}" if c in "\\`*_[]<>#|" else c for c in text)
 
 
 def to_markdown(sections: list[Section]) -> str:
