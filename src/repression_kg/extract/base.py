@@ -92,10 +92,28 @@ class Context:
         """
         if not self.sentences and self.doc.text:
             self.sentences = _rough_sentences(self.doc.text)
-        return _containing(self.sentences, offset) or (0, len(self.doc.text))
+        return self._range_at("sentences", self.sentences, offset)
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
-        return _containing(self.paragraphs, offset) or (0, len(self.doc.text))
+        return self._range_at("paragraphs", self.paragraphs, offset)
+
+    def _range_at(self, name: str, ranges: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+        """The range of sorted ``ranges`` that contains ``offset`` (bisect on cached starts)."""
+        cached = self._index.get(name)
+        if cached is None or cached[0] != id(ranges) or cached[1] != len(ranges):
+            cached = (id(ranges), len(ranges), [r[0] for r in ranges])
+            self._index[name] = cached
+        i = bisect.bisect_right(cached[2], offset) - 1
+        if i >= 0:
+            start, end = ranges[i]
+            if start <= offset < max(end, start + 1):
+                return ranges[i]
+        if not ranges:
+            return 0, len(self.doc.text)
+        # between two ranges: the gap itself, never the whole text
+        gap_start = ranges[i][1] if i >= 0 else 0
+        gap_end = ranges[i + 1][0] if i + 1 < len(ranges) else len(self.doc.text)
+        return gap_start, max(gap_end, gap_start)
 
     def block_at(self, offset: int) -> tuple[int, int]:
         """The paragraph of ``offset``, or its line when the paragraph is made of lines
@@ -217,13 +235,6 @@ def find_literals(text: str, phrases: frozenset[str] | list[str]) -> list[tuple[
 
 def _is_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
-
-
-def _containing(ranges: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    i = bisect.bisect_right(ranges, (offset, float("inf"))) - 1
-    if 0 <= i < len(ranges) and ranges[i][0] <= offset < max(ranges[i][1], ranges[i][0] + 1):
-        return ranges[i]
-    return None
 
 
 @dataclass(frozen=True)
