@@ -83,8 +83,8 @@ EXPECTED: dict[str, list[tuple[dict[str, str], tuple[str, ...], list[tuple[Any, 
         ({"person": "Boris Kagarlitsky"}, ("name_a",), []),
     ],
     "co-signatories": [
-        ({}, ("name_a", "name_b", "doc"),
-         [("Ekaterina Zhilina", "Pavel Lebedev", "id:doc/d4-letter")]),
+        ({}, ("name_a", "name_b", "sources"),
+         [("Ekaterina Zhilina", "Pavel Lebedev", "https://w3id.org/repression-kg/id/doc/d4-letter")]),
     ],
     "principles-per-statute": [
         ({}, ("number", "principle_name", "cases", "people", "stated_in"),
