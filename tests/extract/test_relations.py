@@ -144,3 +144,18 @@ def test_weak_co_defendant_cues_need_a_prosecution_in_the_sentence() -> None:
 def test_represented_by() -> None:
     got = triples("Ivan Petrov, represented by lawyer Yana Belova, denied the charges.")
     assert ("Yana Belova", "lawyer_of", "Ivan Petrov") in got
+
+
+def test_worked_as_in_an_organisation() -> None:
+    text = "Oleg Lapin, 40, worked as an engineer in the Federal Protective Service until 2022."
+    doc = make_doc(text)
+    ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()))
+    extract_dates(ctx)
+    extract_persons(ctx)
+    start = text.index("Federal Protective Service")
+    ctx.facts.organisations.append(Organisation(
+        id="o1", name="Federal Protective Service",
+        mentions=[Span.of(text, start, start + len("Federal Protective Service"))]))
+    extract_relations(ctx)
+    assert [(r.subject, r.type, r.object) for r in ctx.facts.relations] == [
+        ("p1", "employee_of", "o1")]
