@@ -143,3 +143,13 @@ def test_event_of_someone_named_in_the_next_sentence() -> None:
                 "The guard, Sgt. Pavel Rudakov, now lives in Helsinki.", "2024-09-01")
     (crossing,) = events(facts, "border_crossing")
     assert (crossing.person, crossing.to_country, crossing.date) == ("p1", "Finland", "2024")
+
+
+def test_possessive_before_a_name_does_not_decide_the_gender() -> None:
+    facts = run("Marina Orlova and her husband Pyotr Orlov were fined on 2 May 2024.")
+    assert [e.person for e in events(facts, "sentencing")] == ["p1", "p2"]
+
+
+def test_place_of_an_aside_before_the_cue_is_not_the_event_place() -> None:
+    facts = run("Timur Ismailov, a student from Kazakhstan, was detained in Georgia.")
+    assert events(facts, "detention")[0].place in ("Georgia", None)

@@ -193,3 +193,8 @@ def test_initials_are_aliases_and_a_wrong_initial_is_someone_else() -> None:
     assert [m.text for m in zhilin.mentions] == ["Mikhail Zhilin", "M. A. Zhilin"]
     facts = run("Михаил Жилин задержан. Суд приговорил Жилина М. А. к 6 годам.")
     assert "Жилин М. А." in facts.persons[0].aliases
+
+
+def test_abbreviation_before_a_surname_is_not_an_initial() -> None:
+    facts = run("Алексея Горинова осудили по ст. 207.3 УК РФ. Горинов не согласен.")
+    assert [m.text for m in facts.persons[0].mentions] == ["Алексея Горинова", "Горинов"]

@@ -45,7 +45,8 @@ _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)
 _FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
-_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*")
+_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
+                    r"(?:(?:his|her|their|его|её|ее)\s+[^\W\d_]+\s+)?")
 _SUBJECT = re.compile(r"\b(?:he|she|they|он|она|они)\b")
 _APPOSITION = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
                          r"(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
@@ -217,10 +218,12 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
     exclude = ctx.scratch["excluded"]
     s_start, s_end = ctx.sentence_at(start)
     c_start, c_end = _clause(ctx, start, end)
-    pronouns = {_GENDER.get(m.group().lower()) for m in _PRONOUN.finditer(text, c_start, c_end)}
-    pronouns.discard(None)
     named = [m for m in ctx.mentions_in(s_start, s_end)
              if m.end <= s_end and m.person not in exclude]
+    # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
+    p_start = max([c_start] + [m.end for m in named if m.end <= start])
+    pronouns = {_GENDER.get(m.group().lower()) for m in _PRONOUN.finditer(text, p_start, c_end)}
+    pronouns.discard(None)
     if not named and not _PRONOUN.search(text, s_start, s_end):
         return _named_next(ctx, s_end)
     b_start, _ = ctx.block_at(start)
@@ -323,7 +326,8 @@ def _place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]
     c_start, c_end = _clause(ctx, start, end)
     near = [p for p in _within(places, c_start, c_end) if (
         _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
-        or (kind.startswith("asylum_") and p[1] <= start))]
+        or (kind.startswith("asylum_") and p[1] <= start))
+        and (p[0] >= end or "," not in text[p[1]:start])]  # not from an aside before the cue
     if not near:
         return None
     return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])[2]

@@ -330,8 +330,8 @@ def _initials_alias(text: str, span: tuple[int, int], word: tuple[int, int],
     return (text[span[0]:word[0]] + surname + text[word[1]:span[1]]).strip()
 
 
-_INITIALS_BEFORE = re.compile(r"((?:[A-ZА-ЯЁ]\.\s?){1,2}\s?)$")
-_INITIALS_AFTER = re.compile(r"\s(?:[A-ZА-ЯЁ]\.\s?){0,1}[A-ZА-ЯЁ]\.")
+_INITIALS_BEFORE = re.compile(r"(?<![\w.])((?:[A-ZА-ЯЁ]\.\s?){1,2}\s?)$")
+_INITIALS_AFTER = re.compile(r"\s(?:[A-ZА-ЯЁ]\.\s?){0,1}[A-ZА-ЯЁ]\.(?![^\W\d_])")
 
 
 def _with_initials(text: str, start: int, end: int, ent: _Entity) -> tuple[int, int] | None:
