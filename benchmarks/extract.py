@@ -23,6 +23,7 @@ import sys
 import time
 import tracemalloc
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -52,13 +53,18 @@ ADVERSARIAL = {
 
 
 def run_pipeline(text_bytes: bytes, doc_id: str, timings: dict[str, float], *,
-                 fmt: Literal["text", "markdown", "html"] = "text") -> DocumentFacts:
+                 fmt: Literal["text", "markdown", "html"] = "text",
+                 on_step: Callable[[str], None] | None = None) -> DocumentFacts:
     start = time.perf_counter()
+    if on_step is not None:
+        on_step("ingest")
     doc = document_from_bytes(text_bytes, doc_id=doc_id, fmt=fmt)
     now = time.perf_counter()
     timings["ingest"] += now - start
     ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()))
     for step in EXTRACTORS:
+        if on_step is not None:
+            on_step(step.name)
         t0 = time.perf_counter()
         step.func(ctx)
         timings[step.name] += time.perf_counter() - t0
@@ -101,31 +107,44 @@ def _adversarial_child(unit: str, mb: float, queue: mp.Queue) -> None:
     timings: dict[str, float] = defaultdict(float)
     start = time.perf_counter()
     try:
-        run_pipeline(data, "adversarial", timings, fmt="html" if "<" in unit else "text")
+        run_pipeline(data, "adversarial", timings, fmt="html" if "<" in unit else "text",
+                     on_step=lambda name: queue.put(("step", name)))
         error = ""
     except Exception as exc:  # report, do not hide: the pipeline must not crash
         error = f"{type(exc).__name__}: {exc}"[:200]
     slowest = max(timings.items(), key=lambda kv: kv[1]) if timings else ("-", 0.0)
-    queue.put((time.perf_counter() - start, slowest, error))
+    queue.put(("done", (time.perf_counter() - start, slowest, error)))
 
 
-def adversarial(mb: float, timeout: float) -> None:
+def adversarial(mb: float, timeout: float, only: list[str] | None = None) -> None:
     print(f"\nadversarial single lines of {mb} MB (timeout {timeout:.0f} s each)")
     ctx = mp.get_context("fork")
     for name, unit in ADVERSARIAL.items():
+        if only and name not in only:
+            continue
         queue: mp.Queue = ctx.Queue()
         proc = ctx.Process(target=_adversarial_child, args=(unit, mb, queue))
         proc.start()
         proc.join(timeout)
+        step, result = "?", None
+        while True:  # the last step the child announced, and its result if it finished
+            try:
+                kind, value = queue.get(timeout=1)
+            except Exception:
+                break
+            if kind == "step":
+                step = value
+            else:
+                result = value
         if proc.is_alive():
             proc.kill()
             proc.join()
-            print(f"  {name:<18} DID NOT FINISH in {timeout:.0f} s")
+            print(f"  {name:<18} DID NOT FINISH in {timeout:.0f} s (stuck in: {step})")
             continue
-        if queue.empty():
-            print(f"  {name:<18} child died (exit {proc.exitcode})")
+        if result is None:
+            print(f"  {name:<18} child died (exit {proc.exitcode}) in {step}")
             continue
-        seconds, (slow_name, slow_s), error = queue.get()
+        seconds, (slow_name, slow_s), error = result
         note = f"  ERROR {error}" if error else ""
         print(f"  {name:<18} {seconds:7.2f} s  (slowest: {slow_name} {slow_s:.2f} s){note}")
 
@@ -151,6 +170,8 @@ def main() -> None:
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument("--profile", action="store_true", help="cProfile 300 documents")
     parser.add_argument("--skip-adversarial", action="store_true")
+    parser.add_argument("--only", nargs="+", choices=sorted(ADVERSARIAL), metavar="CASE",
+                        help="adversarial cases to run (default: all)")
     args = parser.parse_args()
     print(f"extractors: {', '.join(e.name for e in EXTRACTORS)}")
     for n in args.sizes:
@@ -158,7 +179,7 @@ def main() -> None:
     if args.profile:
         profile(300, args.doc_size)
     if not args.skip_adversarial:
-        adversarial(args.adversarial_mb, args.timeout)
+        adversarial(args.adversarial_mb, args.timeout, args.only)
 
 
 if __name__ == "__main__":

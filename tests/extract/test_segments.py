@@ -7,7 +7,7 @@ import time
 import pytest
 
 from repression_kg.extract.base import Context
-from repression_kg.extract.segments import extract_segments
+from repression_kg.extract.segments import MAX_SENTENCE, extract_segments
 from repression_kg.facts import Document, DocumentFacts
 
 
@@ -87,6 +87,18 @@ def test_bounds_are_sorted_trimmed_and_inside_paragraphs() -> None:
         assert text[s:e] == text[s:e].strip() and text[s:e]
         assert any(ps <= s and e <= pe for ps, pe in ctx.paragraphs)
     assert ctx.sentence_at(text.index("Two")) == (text.index("Two"), text.index("Two") + 4)
+
+
+def test_run_on_text_is_cut_at_clause_breaks() -> None:
+    clause = "Article 30, Part 1, in conjunction with Article 205.5, Part 2; "
+    text = clause * 200
+    ctx = segment(text)
+    assert len(ctx.sentences) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in ctx.sentences)
+    assert all(text[s:e].endswith(";") for s, e in ctx.sentences[:-1])
+    assert "".join(text[s:e] + " " for s, e in ctx.sentences) == text
+    long_word = "x" * (MAX_SENTENCE * 2 + 5)
+    assert [e - s for s, e in segment(long_word).sentences] == [MAX_SENTENCE] * 2 + [5]
 
 
 def test_empty_text() -> None:

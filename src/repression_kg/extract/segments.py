@@ -46,6 +46,10 @@ _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _LIST_START = re.compile(r"[-*•–—\d(«\"“‘A-ZА-ЯЁ]")
 _SENTENCE_MARKS = ".!?…:;"
 _WRAP_WIDTH = 100
+#: Longest sentence we hand on. Court rulings run to ~1,500 characters; anything longer is
+#: run-on text (lists without stops, garbage), cut at a clause break so that extractors
+#: looking around a match inside "its sentence" stay linear in the size of the document.
+MAX_SENTENCE = 3000
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -191,6 +195,27 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = Fals
     return True
 
 
+def _cap(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
+    """Append ``[start, end)``, cut into pieces of at most MAX_SENTENCE characters."""
+    while end - start > MAX_SENTENCE:
+        low, high = start + MAX_SENTENCE // 2, start + MAX_SENTENCE
+        cut = -1
+        for mark in ("; ", ", ", " "):
+            cut = text.rfind(mark, low, high)
+            if cut >= 0:
+                cut += len(mark)
+                break
+        if cut < 0:
+            cut = high
+        span = _trim(text, start, cut)
+        if span is not None:
+            out.append(span)
+        start = cut
+    span = _trim(text, start, end)
+    if span is not None:
+        out.append(span)
+
+
 def extract_segments(ctx: Context) -> None:
     """Fill ``ctx.paragraphs`` and ``ctx.sentences`` (sorted, trimmed, non-empty)."""
     text = ctx.text
@@ -202,11 +227,7 @@ def extract_segments(ctx: Context) -> None:
         for m in _END.finditer(text, p_start, p_end):
             quoted = quotes.advance(text, m.start()) > 0
             if _is_boundary(text, m, p_end, quoted):
-                span = _trim(text, start, m.end())
-                if span is not None:
-                    sentences.append(span)
+                _cap(text, start, m.end(), sentences)
                 start = m.end()
-        span = _trim(text, start, p_end)
-        if span is not None:
-            sentences.append(span)
+        _cap(text, start, p_end, sentences)
     ctx.sentences = sentences
