@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from jinja2 import Environment
+from rdflib import Graph
 
 from repression_kg.ontology.check import count
 from repression_kg.ontology.describe import Scheme, Term, schemes, terms
@@ -66,9 +67,10 @@ def _grouped(all_terms: list[Term]) -> list[tuple[str, list[Term]]]:
     return list(kinds.items())
 
 
-def render_html() -> str:
+def render_html(ontology: Graph | None = None, reference: Graph | None = None) -> str:
     """The HTML page documenting the ontology and its vocabularies."""
-    ontology, reference = load_ontology(), load_reference()
+    ontology = ontology if ontology is not None else load_ontology()
+    reference = reference if reference is not None else load_reference()
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     return env.from_string(TEMPLATE).render(
         groups=_grouped(terms(ontology)), schemes=schemes(reference), counts=count(ontology, reference))
