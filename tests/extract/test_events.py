@@ -153,3 +153,11 @@ def test_possessive_before_a_name_does_not_decide_the_gender() -> None:
 def test_place_of_an_aside_before_the_cue_is_not_the_event_place() -> None:
     facts = run("Timur Ismailov, a student from Kazakhstan, was detained in Georgia.")
     assert events(facts, "detention")[0].place in ("Georgia", None)
+
+
+def test_exchange_countries() -> None:
+    facts = run("On 1 August 2024 Russia freed Ilya Sorin in a prisoner exchange with the "
+                "United States.")
+    (swap,) = events(facts, "exchange")
+    assert (swap.person, swap.from_country, swap.to_country) == ("p1", "Russia",
+                                                                 "United States")

@@ -42,6 +42,7 @@ _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
 _BIRTH_BEFORE = re.compile(r"(?:born|b\.|born\s+in|\()\s*$")
 _BIRTH_AFTER = re.compile(r"\s*(?:г\.\s?р\.|года\s+рождения|г\.р\.)")
 _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
+_WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
 _FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
@@ -267,6 +268,12 @@ def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
             after = [c for c in here if c[0] >= end]
             to_country = after[0][2] if after else None
         return from_country, to_country
+    if kind == "exchange":
+        # "Russia and Belarus freed ... in an exchange with the United States"
+        partner = [c for c in here if c[0] >= end and _WITH.search(text[max(s_start, c[0] - 12):c[0]])]
+        before = [c for c in here if c[1] <= start]
+        return (before[0][2] if before else from_country,
+                partner[0][2] if partner else to_country)
     if from_country is None:
         before = [c for c in here if c[1] <= start and c[2] != to_country]
         from_country = before[-1][2] if before else None
