@@ -10,6 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from repression_kg.cli import root
 
 RU = "Суд приговорил Жилина Михаила к шести годам колонии общего режима.\n"
 
@@ -95,16 +98,17 @@ def test_out_file_jobs_and_exit_0(corpus: Path, tmp_path: Path) -> None:
 
 
 def test_max_bytes(corpus: Path) -> None:
-    done = rkg("extract", "--max-bytes", "20", "a_plain.txt", cwd=corpus)
-    assert done.returncode == 1
-    assert done.stderr.startswith("rkg: a_plain.txt: too large (")
+    done = CliRunner().invoke(root, ["extract", "--max-bytes", "20", str(corpus / "a_plain.txt")])
+    assert done.exit_code == 1
+    assert done.stderr.startswith(f"rkg: {corpus / 'a_plain.txt'}: too large (")
 
 
 @pytest.mark.parametrize("args", [["extract"], ["extract", "--jobs", "0", "x"],
                                   ["extract", "--base-date", "May 2023", "x"],
                                   ["extract", "--out", "/nonexistent/dir/f.jsonl", "x"]])
-def test_usage_errors_exit_2(corpus: Path, args: list[str]) -> None:
-    assert rkg(*args, cwd=corpus).returncode == 2
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    done = CliRunner().invoke(root, args)
+    assert done.exit_code == 2 and "Usage:" in done.stderr
 
 
 def test_seeds_validate(seeds_dir: Path, facts_schema: dict, tmp_path: Path) -> None:

@@ -107,7 +107,7 @@ def test_empty_text() -> None:
 
 
 def test_linear_on_adversarial_line() -> None:
-    text = "Art. A. 1.2. " * 100_000 + "x" * 100_000 + "." * 100_000
+    text = "Art. A. 1.2. “x " * 20_000 + "x" * 20_000 + "." * 20_000
     start = time.perf_counter()
     ctx = segment(text)
     assert time.perf_counter() - start < 10
