@@ -82,7 +82,8 @@ def test_any_bytes_give_a_document_or_one_error(data: bytes) -> None:
     except IngestError as exc:
         assert "\n" not in str(exc)
         return
-    assert "\x00" not in doc.text and doc.published is None or doc.published
+    assert doc.text and "\x00" not in doc.text and doc.text == doc.text.strip()
+    assert doc.published is None or len(doc.published) == 10
 
 
 @pytest.fixture(scope="module")
