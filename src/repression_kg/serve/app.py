@@ -17,22 +17,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
-import pyoxigraph as ox
-
-from repression_kg import __version__
 from repression_kg.serve import named, protocol, results
-from repression_kg.serve.guard import Refusal, check_query
-from repression_kg.serve.jobs import Reply, ServerLinks, error
+from repression_kg.serve.guard import Refusal
+from repression_kg.serve.jobs import Reply, error
+from repression_kg.serve.pages import DEREF_PREFIXES, PAGE_CSP, PageRoutes
 from repression_kg.serve.pool import Busy, JobTimeout, WorkerPool
-from repression_kg.site.naming import KIND_TITLES, page_path
-from repression_kg.site.render import asset, environment, json_for_script
+from repression_kg.serve.protocol import first_param, host_allowed
+from repression_kg.site.render import asset
 
 STATIC = {"site.css": "text/css", "query.js": "text/javascript", "query.css": "text/css"}
-PAGE_CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-DEREF_PREFIXES = ("/id/", "/ref/")
-SITE_TYPES = {".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8"}
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 @dataclass
@@ -80,7 +73,7 @@ class Server(ThreadingHTTPServer):
         self.pool.close()
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(PageRoutes, BaseHTTPRequestHandler):
     server: Server
     server_version = "repression-kg"
     timeout = 60  # a client that stops sending cannot hold a thread forever
@@ -265,14 +258,14 @@ class Handler(BaseHTTPRequestHandler):
         if operation.kind == "query":
             return self.run_job({
                 "op": "query", "query": operation.text, "accept": self.headers.get("Accept"),
-                "format": _first(params, "format"),
+                "format": first_param(params, "format"),
                 "default_graphs": params.get("default-graph-uri", []),
                 "named_graphs": params.get("named-graph-uri", []),
                 "max_rows": self.config.max_rows})
         if operation.kind == "graph-read":
             return self.run_job({"op": "graph-read", "graph": operation.graph,
                                  "accept": self.headers.get("Accept"),
-                                 "format": _first(params, "format"),
+                                 "format": first_param(params, "format"),
                                  "max_rows": self.config.max_rows})
         if not self.authorised():
             return None
@@ -281,123 +274,16 @@ class Handler(BaseHTTPRequestHandler):
         return self.run_job({"op": "graph-store", "method": operation.method,
                              "graph": operation.graph, "data": data, "content_type": media})
 
-    def named_query(self, name: str, params: dict[str, list[str]]) -> None:
-        """Run a query of the library with its parameters bound as typed RDF terms."""
-        spec = self.server.queries.get(unquote(name))
-        if spec is None:
-            return self.send(error(404, f"no named query {name!r}; see /queries.json",
-                                   "not-found"))
-        fmt = _first(params, "format")
-        values = {k: v[-1] for k, v in params.items() if k != "format"}
-        try:
-            text = named.bound_text(spec, values)
-        except named.BindError as exc:
-            return self.send(error(400, str(exc), "parameter"))
-        refusal = check_query(text)
-        if refusal is not None:
-            return self.refuse(refusal)
-        self.run_job({"op": "query", "query": text, "accept": self.headers.get("Accept"),
-                      "format": fmt, "default_graphs": [], "named_graphs": [],
-                      "max_rows": self.config.max_rows})
-
     def describe_service(self, params: dict[str, list[str]]) -> None:
         try:
             name = results.choose("graph", self.headers.get("Accept"),
-                                  _first(params, "format"))
+                                  first_param(params, "format"))
         except results.NotAcceptable as exc:
             return self.send(error(406, str(exc), "not-acceptable"))
         endpoint = f"http://{self.config.host}:{self.server.server_address[1]}/sparql"
         body = protocol.service_description(endpoint, allow_update=self.config.allow_update,
                                             fmt=results.RDF_FORMATS[name])
         self.send(Reply(200, results.MEDIA[name], body, {"Vary": "Accept"}))
-
-    def dereference(self, path: str, query_string: str) -> None:
-        iri = self.config.base + unquote(path[1:])
-        try:
-            ox.NamedNode(iri)
-        except ValueError:
-            return self.send(error(400, "not a valid IRI path", "bad-request"))
-        fmt = _first(parse_qs(query_string), "format")
-        accept = self.headers.get("Accept")
-        if fmt == "json":
-            return self.run_job({"op": "page", "iri": iri, "base": self.config.base,
-                                 "as_json": True})
-        if fmt in ("html", None) and self.wants_html(accept, fmt):
-            page = self.site_page(iri)
-            if page is not None:
-                reply = Reply(303, "text/plain; charset=utf-8", b"See the entity's page.\n",
-                              {"Location": "/site/" + page, "Vary": "Accept"})
-                return self.send(reply)
-            return self.run_job({"op": "page", "iri": iri, "base": self.config.base})
-        self.run_job({"op": "describe", "iri": iri, "accept": accept, "format": fmt,
-                      "max_rows": self.config.max_rows})
-
-    def site_page(self, iri: str) -> str | None:
-        """The path of the entity's page in the static site given with --site, if any."""
-        if self.config.site is None:
-            return None
-        for kind in KIND_TITLES:
-            path = page_path(iri, kind)
-            if (self.config.site / path).is_file():
-                return path
-        return None
-
-    def site_file(self, relative: str) -> None:
-        """A file of the static site (--site), never anything outside it."""
-        root = self.config.site
-        if root is None:
-            return self.send(error(404, "no static site is served (start with --site DIR)",
-                                   "not-found"))
-        target = (root / (relative or "index.html")).resolve()
-        if target.is_dir():
-            target = target / "index.html"
-        base = root.resolve()
-        if base not in target.parents or not target.is_file() or \
-                target.suffix not in SITE_TYPES or target.name.startswith("."):
-            return self.send(error(404, f"no such page: /site/{relative}", "not-found"))
-        csp = {"Content-Security-Policy": "frame-ancestors 'none'; base-uri 'none'"}
-        self.send(Reply(200, SITE_TYPES[target.suffix], target.read_bytes(), csp))
-
-    @staticmethod
-    def wants_html(accept: str | None, fmt: str | None) -> bool:
-        if fmt == "html":
-            return True
-        for media, _ in results.parse_accept(accept):
-            if media in HTML_TYPES or media in ("*/*", "text/*"):
-                return True
-            if media in results.GRAPH_TYPES:
-                return False
-        return accept is None
-
-    def query_page(self) -> None:
-        queries = [named.as_json(q) for q in self.server.queries.values()]
-        html = environment().get_template("query.html.j2").render(
-            links=ServerLinks(self.config.base), csp=PAGE_CSP, title="SPARQL query",
-            version=__version__, queries_json=json_for_script(queries), queries=queries,
-            max_rows=self.config.max_rows, timeout=self.config.timeout)
-        self.send(Reply(200, "text/html; charset=utf-8", html.encode("utf-8")))
-
-
-LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
-
-
-def host_allowed(header: str | None, bound: str) -> bool:
-    """Whether a request's Host header names this server (always true off loopback)."""
-    if bound not in LOOPBACK_NAMES and not bound.startswith("127."):
-        return True
-    if not header:
-        return False
-    name = header.strip().lower()
-    name = name.rsplit(":", 1)[0] if not name.endswith("]") and name.count(":") == 1 else name
-    if name.startswith("[") and "]:" in name:
-        name = name.split("]:", 1)[0] + "]"
-    return name in LOOPBACK_NAMES or name == bound or name.startswith("127.")
-
-
-def _first(params: dict[str, list[str]], name: str) -> str | None:
-    values = params.get(name)
-    return values[0] if values else None
-
 
 def _store_target(path: str, query: str) -> str:
     """At /store, a request naming no graph addresses the default graph."""

@@ -118,3 +118,24 @@ def service_description(endpoint: str, *, allow_update: bool, fmt: ox.RdfFormat)
                 ox.Triple(default, a, ox.NamedNode(SD + "Graph"))]
     return ox.serialize(triples, format=fmt, prefixes={"sd": SD} if fmt == ox.RdfFormat.TURTLE
                         else None) or b""
+
+
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def host_allowed(header: str | None, bound: str) -> bool:
+    """Whether a request's Host header names this server (always true off loopback)."""
+    if bound not in LOOPBACK_NAMES and not bound.startswith("127."):
+        return True
+    if not header:
+        return False
+    name = header.strip().lower()
+    name = name.rsplit(":", 1)[0] if not name.endswith("]") and name.count(":") == 1 else name
+    if name.startswith("[") and "]:" in name:
+        name = name.split("]:", 1)[0] + "]"
+    return name in LOOPBACK_NAMES or name == bound or name.startswith("127.")
+
+
+def first_param(params: dict[str, list[str]], name: str) -> str | None:
+    values = params.get(name)
+    return values[0] if values else None
