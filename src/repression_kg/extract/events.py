@@ -206,6 +206,15 @@ def _persons(ctx: Context, start: int, end: int) -> list[str | None]:
     return list(dict.fromkeys(out))
 
 
+def _first_signer(ctx: Context, start: int) -> list[str | None]:
+    """A letter's person: the first person its sentence names (the signatories are
+    related to each other by the relations extractor)."""
+    s_start, s_end = ctx.sentence_at(start)
+    exclude = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
+    named = [m.person for m in ctx.mentions_in(s_start, s_end) if m.person not in exclude]
+    return [named[0] if named else None]
+
+
 def _person(ctx: Context, start: int, end: int) -> str | None:
     """Whom the cue concerns: the nearest named person before it in its sentence, else
     the first right after it, else the last named before it in its paragraph, else the
@@ -296,7 +305,7 @@ def extract_events(ctx: Context) -> None:
     for start, end, kind in hits:
         if _negated(ctx, start):
             continue
-        persons = _persons(ctx, start, end)
+        persons = _persons(ctx, start, end) if kind != "letter" else _first_signer(ctx, start)
         if persons == [None] and kind not in ("letter", "exchange"):
             continue
         date = _date(ctx, start, end, cue_starts)
