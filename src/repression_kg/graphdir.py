@@ -1,0 +1,42 @@
+"""graph/: the built graph of the bundled corpus, as deterministic TriG plus a stats file.
+
+Reproduced by ``rkg build corpus/ --store <fresh dir> --graph-out graph/``; a test
+rebuilds it and fails when graph/ is stale.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import pyoxigraph
+
+from repression_kg.rdf.serialise import write_rdf
+
+STATS = """
+SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c }
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/repression-kg/id/doc/")) } GROUP BY ?c ORDER BY ?c
+"""
+
+
+def stats(store: pyoxigraph.Store) -> dict[str, object]:
+    graphs = [g.value for g in store.named_graphs()]
+    docs = sorted(g.rsplit("/", 1)[-1] for g in graphs if "/id/doc/" in g)
+    classes = {row["c"].value.replace("https://w3id.org/repression-kg/ontology#", "rkg:"):
+               int(row["n"].value) for row in store.query(STATS)}
+    return {"documents": len(docs), "quads": len(store), "graphs": len(graphs),
+            "classes": dict(sorted(classes.items())), "document_ids": docs}
+
+
+def write_graph_dir(store: pyoxigraph.Store, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    quads = [q for q in store.quads_for_pattern(None, None, None, None)
+             if not q.graph_name.value.endswith("/graph/build")]
+    write_rdf(quads, out / "corpus.trig", "trig")
+    text = json.dumps(stats(store), indent=2, sort_keys=True) + "\n"
+    fd, tmp = tempfile.mkstemp(dir=out, prefix=".stats.", suffix=".tmp")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, out / "stats.json")

@@ -1,0 +1,123 @@
+"""People across documents: one IRI per person, every merge a recorded judgement.
+
+The resolution key of a name is its first and last word, each folded through the
+transliteration variants of :func:`repression_kg.extract.russian.token_key` (Dmitry/
+Dmitri/Dmitriy, Aleksandr/Alexander, -sky/-skiy ...), so "Maj. Mikhail Zhilin",
+"Mikhail Alekseevich Zhilin" and "Жилин Михаил Алексеевич" (its alias, in Cyrillic
+surname-first order) meet, while "Zhilina" (gender stays in the key) does not.
+
+People who share a key but state different birth years are different people: the key
+gains the year. A mention without a year joins the only dated person of its key; with
+several dated ones it stays apart ("undetermined"), since guessing would merge strangers.
+Clusters are computed from all documents at once, and IRIs hash the key, so the order in
+which documents arrive never changes an IRI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from repression_kg.extract.russian import is_cyrillic, name_parts, token_key
+from repression_kg.facts import DocumentFacts, Person
+from repression_kg.ids import DEFAULT_BASE, entity_iri
+
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def person_key(person: Person) -> str:
+    """First and last name, folded; a Cyrillic-only name is read surname-first."""
+    name = person.name
+    if is_cyrillic(name):
+        parts = name_parts(name)
+        words = [parts.get("first", ""), parts.get("surname", "")]
+    else:
+        tokens = _WORD.findall(name)
+        words = [tokens[0], tokens[-1]] if len(tokens) > 1 else tokens
+    return " ".join(token_key(w) for w in words if w)
+
+
+@dataclass
+class Judgement:
+    """Why several mentions are one person: the names and documents merged, by which rule."""
+
+    iri: str
+    key: str
+    rule: str
+    names: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+    @property
+    def reason(self) -> str:
+        return (f"{len(self.documents)} document(s) name this person as "
+                f"{'; '.join(sorted(self.names))}: same {self.rule}")
+
+
+class PersonResolver:
+    """Collect every document's people, then :meth:`finish` and ask for IRIs."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base
+        self._people: list[tuple[str, Person, str]] = []  # (doc id, person, key)
+        self._iris: dict[tuple[str, str], str] = {}
+        self.judgements: dict[str, Judgement] = {}
+
+    def add(self, facts: DocumentFacts) -> None:
+        for person in facts.persons:
+            self._people.append((facts.document.id, person, person_key(person)))
+
+    def finish(self) -> None:
+        years: dict[str, set[int]] = defaultdict(set)
+        for _, person, key in self._people:
+            if person.birth_year:
+                years[key].add(person.birth_year)
+        groups = {key: _year_groups(found) for key, found in years.items()}
+        labels: dict[str, str] = {}
+        for doc_id, person, key in sorted(self._people, key=lambda x: (x[0], x[1].id)):
+            known = groups.get(key, [])
+            if len(known) <= 1:
+                full, rule = key, "name" + (" and compatible birth year" if known else "")
+            elif person.birth_year:
+                group = next(g for g in known if person.birth_year in g)
+                full, rule = f"{key}|{min(group)}", "name and birth year"
+            else:
+                full, rule = f"{key}|undetermined", "name (birth year unknown)"
+            labels.setdefault(full, person.name)
+            if len(_WORD.findall(person.name)) > len(_WORD.findall(labels[full])):
+                labels[full] = person.name
+            self._iris[(doc_id, person.id)] = full
+            judgement = self.judgements.setdefault(full, Judgement("", full, rule))
+            judgement.names.add(person.name)
+            judgement.names.update(a for a in person.aliases if a)
+            judgement.documents.add(doc_id)
+        for full, judgement in self.judgements.items():
+            judgement.iri = entity_iri("person", full, label=_label(labels[full]),
+                                       base=self.base)
+        self._iris = {k: self.judgements[v].iri for k, v in self._iris.items()}
+
+    def iri(self, doc_id: str, local_id: str) -> str | None:
+        return self._iris.get((doc_id, local_id))
+
+    def find(self, query: str) -> list[Judgement]:
+        """Judgements whose IRI, key or any merged name matches ``query`` (case-insensitive)."""
+        q = query.casefold().strip()
+        return [j for j in self.judgements.values()
+                if q == j.iri.casefold() or q in j.key or any(q in n.casefold() for n in j.names)]
+
+
+def _year_groups(years: set[int]) -> list[set[int]]:
+    """Birth years that may be one person's: an age gives the year give or take one."""
+    groups: list[set[int]] = []
+    for year in sorted(years):
+        if groups and year - max(groups[-1]) <= 1:
+            groups[-1].add(year)
+        else:
+            groups.append({year})
+    return groups
+
+
+def _label(name: str) -> str:
+    """The IRI's readable part: first and last word of the fullest Latin name."""
+    words = _WORD.findall(name)
+    return " ".join([words[0], words[-1]]) if len(words) > 1 else name
