@@ -87,13 +87,14 @@ def map_documents(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAUL
 
 def validate_quads(doc_id: str, quads: list[Quad]) -> list[str]:
     """SHACL violations of one document's graph, as readable lines (empty when it conforms)."""
-    from rdflib import Dataset
+    from rdflib import Graph
 
     from repression_kg.ontology.shacl import validate
 
-    data = Dataset()
-    data.parse(data=canonical_nquads(quads).decode("utf-8"), format="nquads")
-    graph = data.graph(next(iter({q.graph_name.value for q in quads})))
+    triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
+    graph = Graph()
+    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
+                .decode("utf-8"), format="nt")
     report = validate(graph)
     return [f"{doc_id}: {v.line()}" for v in report.violations if v.severity == "Violation"]
 
