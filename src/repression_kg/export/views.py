@@ -65,7 +65,8 @@ class _Book:
             if not node.members:
                 node.size = 10.0 + min(30.0, 3.0 * degree[node.id] ** 0.5)
         nodes = sorted(self.nodes.values(), key=lambda n: n.id)
-        edges = sorted(self.edges, key=lambda e: (e.source, e.target, e.label, e.detail))
+        unique = {(e.source, e.target, e.label, e.detail): e for e in self.edges}
+        edges = [unique[k] for k in sorted(unique)]
         return Network(title, description, nodes, edges)
 
 
