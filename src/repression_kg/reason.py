@@ -11,6 +11,7 @@ reasoned (``rkg:method ref:method/reasoned``, derived from the rule files).
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 PROV_DERIVED = ox.NamedNode("http://www.w3.org/ns/prov#wasDerivedFrom")
 MAX_ROUNDS = 25
+BULK_BYTES = 4_000_000  # above this, rule output is bulk-loaded (faster, not transactional)
 
 
 class RuleError(Exception):
@@ -40,10 +42,21 @@ class RuleError(Exception):
 
 @dataclass(frozen=True)
 class Rule:
-    """One CONSTRUCT query from ontology/rules/."""
+    """One CONSTRUCT query from ontology/rules/.
+
+    ``linear`` rules (first line ``#! linear``) join one data triple with the ontology's
+    axioms only, so a later round may apply them to the newly inferred triples alone;
+    ``closed`` ones (``#! linear closed``) already give everything that follows from their
+    own output, so they are not applied to it again.
+    ``mentions`` are the IRIs the rule reads (None: it reads any predicate or class), so a
+    rule is re-run only when something it reads was inferred since its last run.
+    """
 
     name: str
     query: str
+    linear: bool = False
+    closed: bool = False
+    mentions: frozenset[str] | None = None
 
     @property
     def iri(self) -> str:
@@ -57,8 +70,25 @@ class ReasonReport:
     triples: int = 0
     rounds: int = 0
     seconds: float = 0.0
-    per_rule: dict[str, int] = field(default_factory=dict)
+    per_rule: dict[str, int] = field(default_factory=dict)  # new triples per rule
     loaded: list[str] = field(default_factory=list)  # model graphs loaded because absent
+
+
+_PREFIX = re.compile(r"PREFIX\s+([\w-]*):\s*<([^>]*)>", re.I)
+_PNAME = re.compile(r"(?<![\w<?$])([A-Za-z][\w-]*)?:([A-Za-z_][\w-]*)")
+_VARIABLE_TERM = re.compile(r"\?\w+\s+(?:a|\?\w+)\s+\?\w+|\s\?\w+\s+\?\w+\s+\?\w+|\sa\s+\?\w+")
+
+
+def _mentions(text: str) -> frozenset[str] | None:
+    body = "\n".join(line.split("#", 1)[0] if not line.lstrip().startswith("PREFIX") else line
+                     for line in text.splitlines())
+    where = body[body.upper().find("WHERE"):]
+    if _VARIABLE_TERM.search(" " + where):
+        return None
+    prefixes = dict(_PREFIX.findall(body))
+    iris = set(re.findall(r"<([^>]+)>", where))
+    iris |= {prefixes[p] + local for p, local in _PNAME.findall(where) if p in prefixes}
+    return frozenset(iris)
 
 
 def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
@@ -72,7 +102,9 @@ def load_rules(paths: Iterable[Path] | None = None) -> list[Rule]:
         body = "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("#"))
         if "CONSTRUCT" not in body.upper():
             raise RuleError(f"{path}: a rule must be a SPARQL CONSTRUCT query")
-        rules.append(Rule(path.stem, text))
+        header = text.splitlines()[0].split() if text.startswith("#!") else []
+        linear, closed = "linear" in header, "closed" in header
+        rules.append(Rule(path.stem, text, linear, closed, None if linear else _mentions(text)))
     return rules
 
 
@@ -90,22 +122,37 @@ def ensure_model(store: ox.Store) -> list[str]:
     return loaded
 
 
-def _new_triples(store: ox.Store, rule: Rule) -> list[ox.Quad]:
-    graph = ox.NamedNode(INFERRED_GRAPH)
+def _count(store: ox.Store, graph: ox.NamedNode) -> int:
+    rows = store.query(f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+    return int(next(iter(rows))["n"].value)
+
+
+def _terms(store: ox.Store, graph: ox.NamedNode) -> set[str]:
+    """The predicates (but rdf:type) and the classes (objects of rdf:type) of a graph."""
+    query = (f"SELECT DISTINCT ?t WHERE {{ GRAPH {graph} {{ {{ ?s ?t ?o FILTER(?t != {RDF_TYPE}) }} "
+             f"UNION {{ ?s a ?t }} }} }}")
+    return {row["t"].value for row in store.query(query)}
+
+
+def _run(store: ox.Store, rule: Rule, stage: ox.NamedNode, delta: list[ox.NamedNode] | None) -> int:
+    """Apply one rule into the graph ``stage``; keep only what no other graph holds."""
     try:
-        results = store.query(rule.query, use_default_graph_as_union=True)
+        if delta is None:
+            results = store.query(rule.query, use_default_graph_as_union=True)
+        else:
+            results = store.query(rule.query, default_graph=[*delta, ox.NamedNode(ONTOLOGY_GRAPH)])
+        data = results.serialize(format=ox.RdfFormat.N_TRIPLES)
     except (SyntaxError, OSError, ValueError) as exc:
         raise RuleError(f"rule {rule.name}: {exc}") from exc
-    fresh: dict[tuple, ox.Quad] = {}
-    for triple in results:
-        s, p, o = triple.subject, triple.predicate, triple.object
-        if not isinstance(s, ox.NamedNode) or isinstance(o, ox.BlankNode):
-            continue  # axioms of the ontology itself, never facts about individuals
-        key = (s, p, o)
-        if key in fresh or next(iter(store.quads_for_pattern(s, p, o, None)), None) is not None:
-            continue
-        fresh[key] = ox.Quad(s, p, o, graph)
-    return list(fresh.values())
+    if not data:
+        return 0
+    if len(data) > BULK_BYTES:
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=stage)
+    else:
+        store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=stage)
+    store.update(f"DELETE {{ GRAPH {stage} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {stage} {{ ?s ?p ?o }} "
+                 f"GRAPH ?g {{ ?s ?p ?o }} FILTER(?g != {stage}) }}")
+    return _count(store, stage)
 
 
 def _describe(store: ox.Store, rules: Sequence[Rule]) -> None:
@@ -125,25 +172,55 @@ def _describe(store: ox.Store, rules: Sequence[Rule]) -> None:
     store.extend(quads)
 
 
+def _stage_prefix() -> str:
+    return f"{INFERRED_GRAPH}/stage/"
+
+
 def infer(store: ox.Store, rules: Sequence[Rule] | None = None, *, max_rounds: int = MAX_ROUNDS) -> ReasonReport:
-    """Replace the inferred graph with the fixpoint of ``rules`` over the store's graphs."""
+    """Replace the inferred graph with the fixpoint of ``rules`` over the store's graphs.
+
+    Semi-naive: every rule application writes to a stage graph of its own; a linear rule
+    is later applied to the stages written since its last run only, any other rule is
+    re-run (over everything) only when those stages hold a predicate or class it reads.
+    At the end the stages are added to ``id:graph/inferred`` and dropped.
+    """
     rules = list(rules) if rules is not None else load_rules()
     report = ReasonReport(per_rule={rule.name: 0 for rule in rules})
     started = time.perf_counter()
-    store.remove_graph(ox.NamedNode(INFERRED_GRAPH))
-    store.add_graph(ox.NamedNode(INFERRED_GRAPH))
+    inferred = ox.NamedNode(INFERRED_GRAPH)
+    for graph in list(store.named_graphs()):
+        if graph.value == INFERRED_GRAPH or graph.value.startswith(_stage_prefix()):
+            store.remove_graph(graph)
+    stages: list[tuple[ox.NamedNode, set[str], str]] = []  # (graph, its terms, rule)
+    last_run: dict[str, int] = {}                       # rule -> number of stages seen
     while report.rounds < max_rounds:
         report.rounds += 1
         added = 0
         for rule in rules:
-            quads = _new_triples(store, rule)
-            if quads:
-                store.extend(quads)
-                report.per_rule[rule.name] += len(quads)
-                added += len(quads)
+            seen = last_run.get(rule.name)
+            if seen is not None:
+                pending = [st for st in stages[seen:] if not (rule.closed and st[2] == rule.name)]
+                if not pending:
+                    continue
+                if not rule.linear and rule.mentions is not None and \
+                        not any(rule.mentions & terms for _, terms, _ in pending):
+                    last_run[rule.name] = len(stages)
+                    continue
+            delta = [st[0] for st in pending] if seen is not None and rule.linear else None
+            last_run[rule.name] = len(stages)
+            stage = ox.NamedNode(f"{_stage_prefix()}{len(stages)}")
+            count = _run(store, rule, stage, delta)
+            if count:
+                stages.append((stage, _terms(store, stage), rule.name))
+                report.per_rule[rule.name] += count
+                added += count
         report.triples += added
         if not added:
             break
+    for stage, _, _ in stages:
+        store.update(f"ADD {stage} TO {inferred}")
+        store.remove_graph(stage)
+    store.add_graph(inferred)
     _describe(store, rules)
     store.flush()
     report.seconds = time.perf_counter() - started
