@@ -143,8 +143,8 @@ def test_every_defined_class_names_an_existing_rule(ontology: Graph) -> None:
     for cls in defined_classes(ontology):
         rule = ontology.value(cls, URIRef(RKG + "ruleFile"))
         assert rule is not None and str(rule) in rules, cls
-        assert f"rkg:{str(cls)[len(RKG):]}" in (ROOT / "ontology" / "rules" / str(rule)).read_text() or \
-            str(cls)[len(RKG):] in (ROOT / "ontology" / "rules" / str(rule)).read_text()
+        text = (ROOT / "ontology" / "rules" / str(rule)).read_text(encoding="utf-8")
+        assert f"rkg:{str(cls)[len(RKG):]}" in text, (cls, rule)
 
 
 def test_no_wikidata_item_is_malformed(reference: Graph) -> None:
