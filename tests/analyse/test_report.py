@@ -73,3 +73,12 @@ def test_report_files_and_graph_exports_read_back(backend: LocalBackend, tmp_pat
                       "https://w3id.org/repression-kg/id/person/bell"]["weight"] == 1
     (gexf,) = write_graph(graph, tmp_path / "pp.gexf", "gexf")
     assert nx.read_gexf(gexf).number_of_nodes() == graph.number_of_nodes()
+
+
+def test_large_projection_falls_back_to_strongest_pairs(backend: LocalBackend, monkeypatch: pytest.MonkeyPatch) -> None:
+    from repression_kg.analyse import report
+
+    monkeypatch.setattr(report, "MAX_PAIRS", 2)
+    bipartite = networks.person_statute(backend)
+    graph = report._people_network(bipartite, networks.incidence(bipartite))
+    assert graph.number_of_edges() == 2 and graph.graph["kind"] == "person-person (strongest pairs)"

@@ -75,3 +75,11 @@ def test_remote_errors_are_query_errors(endpoint: str) -> None:
 def test_only_http_endpoints() -> None:
     with pytest.raises(QueryError, match="http"):
         RemoteBackend("file:///etc/passwd")
+
+
+def test_analysis_over_the_endpoint_matches_local(endpoint: str, sample_backend: LocalBackend) -> None:
+    from repression_kg.analyse.report import build_sections
+
+    remote = [(s.title, s.rows) for s in build_sections(RemoteBackend(endpoint))]
+    local = [(s.title, s.rows) for s in build_sections(sample_backend)]
+    assert remote == local

@@ -16,12 +16,14 @@ import networkx as nx
 from jinja2 import Environment
 
 from repression_kg.analyse import networks
-from repression_kg.analyse.pairs import statute_sharing, top_pairs
+from repression_kg.analyse.pairs import Incidence, statute_sharing, top_pairs
 from repression_kg.query.backends import Backend
 from repression_kg.query.formats import short
 
 #: Above this many people, betweenness is estimated from a sample of this many sources.
 BETWEENNESS_SAMPLE = 500
+#: Above this many sharing pairs, centrality and communities use the strongest pairs only.
+MAX_PAIRS = 200_000
 
 
 @dataclass
@@ -54,6 +56,19 @@ def _centrality(graph: nx.Graph, top: int) -> list[Section]:
     return [cent, comm]
 
 
+def _people_network(bipartite: nx.Graph, incidence: Incidence) -> nx.Graph:
+    """The person-person projection, or (past :data:`MAX_PAIRS` pairs) its strongest edges."""
+    pairs = sum(p for _s, _n, p in statute_sharing(incidence))
+    if pairs <= MAX_PAIRS:
+        return networks.person_person(bipartite)
+    graph = nx.Graph(query="person-statutes", kind="person-person (strongest pairs)")
+    for a, b, shared in top_pairs(incidence, MAX_PAIRS):
+        graph.add_node(a, label=_label(bipartite, a))
+        graph.add_node(b, label=_label(bipartite, b))
+        graph.add_edge(a, b, weight=shared)
+    return graph
+
+
 def build_sections(backend: Backend, *, top: int = 20) -> list[Section]:
     bipartite = networks.person_statute(backend)
     incidence = networks.incidence(bipartite) if bipartite.number_of_edges() else None
@@ -67,7 +82,7 @@ def build_sections(backend: Backend, *, top: int = 20) -> list[Section]:
             "Pairs sharing the most statutes (sparse projection)", "person-statutes",
             ["person", "person", "shared statutes"],
             [[_label(bipartite, a), _label(bipartite, b), n] for a, b, n in top_pairs(incidence, top)]))
-        sections += _centrality(networks.person_person(bipartite), top)
+        sections += _centrality(_people_network(bipartite, incidence), top)
     stats = networks.fetch(backend, "statute-people")
     sections.append(Section("Sentences per statute", "statute-people",
                             ["statute", "people", "sentenced", "min", "median", "mean", "max (months)"],
