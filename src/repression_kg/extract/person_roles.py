@@ -171,8 +171,9 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
     pats = _patterns()
     starts = [m.start for m in ctx.person_mentions]
     text = ctx.text
-    skip = frozenset(pid for pid, p in by_id.items()
-                     if {"lawyer", "judge", "official"} & set(p.roles))
+    # officials can be defendants too (a municipal deputy, a former governor); lawyers and
+    # judges named beside a verdict are not
+    skip = frozenset(pid for pid, p in by_id.items() if {"lawyer", "judge"} & set(p.roles))
     for role, section in (("defendant", "verbs"), ("political_prisoner", "predicates")):
         for cue_start, cue_end in _cue_spans(ctx, section, role):
             if role == "political_prisoner" and text[cue_end:cue_end + 1] == "s":

@@ -115,6 +115,11 @@ def names_in_run(run: str) -> list[tuple[int, int, dict[str, str]]]:
     return out
 
 
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in lookups.load("name-stopwords")["words"])
+
+
 def person_name(words: list[str]) -> dict[str, str] | None:
     """Parts of a Cyrillic person name in the nominative, or None when ``words`` are not one.
 
@@ -130,7 +135,10 @@ def person_name(words: list[str]) -> dict[str, str] | None:
         return None
     name_ok: list[bool] = []
     surname_ok: list[bool] = []
+    stop = _stopwords()
     for word in words:
+        if word in stop:
+            return None  # "Приговор Дмитрию Иванову": a headline word, not a name
         tags = _tags(word)
         if {"Geox", "Orgn"} & tags and not {"Name", "Surn", "Patr"} & tags:
             return None
