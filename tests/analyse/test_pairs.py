@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import combinations
 
 import numpy as np
+import pytest
 
 from repression_kg.analyse.pairs import Incidence, projection, statute_sharing, top_pairs
 
@@ -38,10 +39,12 @@ def test_top_pairs_match_brute_force() -> None:
         assert top_pairs(Incidence.from_pairs(pairs), 50) == expected
 
 
-def test_projection_matches_brute_force() -> None:
-    pairs = random_pairs(5, people=120)
-    got = {(min(a, b), max(a, b)): n for a, b, n in projection(Incidence.from_pairs(pairs), min_shared=2)}
-    assert got == {k: v for k, v in brute(pairs).items() if v >= 2}
+@pytest.mark.parametrize("min_shared", [1, 2, 3, 4])
+def test_projection_matches_brute_force(min_shared: int) -> None:
+    """Thresholds above 1 take the prefix-filtering path; all must equal the brute force."""
+    pairs = random_pairs(5, people=160, statutes=12)
+    got = {(min(a, b), max(a, b)): n for a, b, n in projection(Incidence.from_pairs(pairs), min_shared=min_shared)}
+    assert got == {k: v for k, v in brute(pairs).items() if v >= min_shared}
 
 
 def test_statute_sharing_counts_pairs() -> None:

@@ -5,7 +5,11 @@ incidence is a sparse 0/1 matrix ``A`` (people x statutes) and ``A @ A.T`` count
 statutes of every pair. For the top ``k`` pairs only people with at least ``t`` statutes can
 be in a pair sharing ``t``, so the product is taken over those people for a falling ``t``
 until ``k`` pairs sharing at least ``t`` are found: every pair above that threshold lies
-inside the subset, so the answer is exact while the product stays small.
+inside the subset, so the answer is exact while the product stays small. Pairs sharing at
+least ``t`` are found by prefix filtering (as in set-similarity joins): with statutes
+ordered rarest first, two sets sharing ``t`` statutes share one of their first
+``len - t + 1``, so only pairs meeting in those prefixes are candidates, and their exact
+overlap is counted row by row.
 
 >>> inc = Incidence.from_pairs([("a", "x"), ("a", "y"), ("b", "x"), ("b", "y"), ("c", "x")])
 >>> top_pairs(inc, 2)
@@ -49,10 +53,34 @@ class Incidence:
         return cls(people, statutes, matrix)
 
 
+def _prefixes(sub: sparse.csr_matrix, threshold: int) -> sparse.csr_matrix:
+    """Each row's ``degree - threshold + 1`` rarest statutes (prefix filtering: two sets
+    sharing at least ``threshold`` statutes share one of their prefix statutes)."""
+    rank = np.empty(sub.shape[1], dtype=np.int64)
+    rank[np.argsort(np.asarray(sub.sum(axis=0)).ravel(), kind="stable")] = np.arange(sub.shape[1])
+    rows = np.repeat(np.arange(sub.shape[0]), np.diff(sub.indptr))
+    order = np.lexsort((rank[sub.indices], rows))  # by row, rarest statute first
+    position = np.arange(len(order)) - sub.indptr[rows[order]]
+    keep = position < (np.diff(sub.indptr)[rows[order]] - threshold + 1)
+    chosen = order[keep]
+    data = np.ones(len(chosen), dtype=np.int32)
+    return sparse.csr_matrix((data, (rows[chosen], sub.indices[chosen])), shape=sub.shape)
+
+
 def _pairs_at_least(sub: sparse.csr_matrix, threshold: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    product = sparse.triu(sub @ sub.T, k=1).tocoo()
-    keep = product.data >= threshold
-    return product.row[keep], product.col[keep], product.data[keep]
+    if threshold <= 1:
+        product = sparse.triu(sub @ sub.T, k=1).tocoo()
+        keep = product.data >= threshold
+        return product.row[keep], product.col[keep], product.data[keep]
+    prefix = _prefixes(sub, threshold)
+    candidates = sparse.triu(prefix @ prefix.T, k=1).tocoo()
+    rows, cols = candidates.row, candidates.col
+    shared = np.empty(len(rows), dtype=np.int64)
+    for start in range(0, len(rows), 1_000_000):  # exact overlaps, a million candidates at a time
+        end = start + 1_000_000
+        shared[start:end] = np.asarray(sub[rows[start:end]].multiply(sub[cols[start:end]]).sum(axis=1)).ravel()
+    keep = shared >= threshold
+    return rows[keep], cols[keep], shared[keep]
 
 
 def top_pairs(incidence: Incidence, k: int = 100) -> list[tuple[str, str, int]]:
