@@ -40,6 +40,7 @@ class KGData:
 
     persons: dict[str, dict[str, object]] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)
     classes: dict[str, str] = field(default_factory=dict)
     charges: list[Fact] = field(default_factory=list)
     sentences: list[Fact] = field(default_factory=list)
@@ -77,8 +78,8 @@ def _rows(store: pyoxigraph.Store, name: str) -> list[dict[str, str]]:
 
 
 def _tail(iri: str) -> str:
-    tail = iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
-    return tail.replace("_", " ")
+    tail = iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1].replace("_", " ")
+    return tail.title() if "/place/" in iri else tail
 
 
 def load(store: pyoxigraph.Store) -> KGData:
@@ -95,7 +96,11 @@ def load(store: pyoxigraph.Store) -> KGData:
         entity = row["entity"]
         number = row.get("number")
         label = row.get("labelEn") or row.get("label") or _tail(entity)
-        data.labels[entity] = f"Art. {number} — {label}" if number and number not in label else label
+        if number:  # a statute: a short node label, the title in its facts
+            data.labels[entity] = f"Art. {number}"
+            data.titles[entity] = label
+        else:
+            data.labels[entity] = label
         if row.get("class"):
             data.classes[entity] = row["class"].removeprefix(RKG)
     for row in sorted(_rows(store, "charges"), key=lambda r: r["charge"]):

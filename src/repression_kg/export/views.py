@@ -45,6 +45,8 @@ class _Book:
                 node.facts, node.quotes = self._person_facts.get(iri, ([], []))
             else:
                 node.facts = [("class", self.data.classes.get(iri, group))]
+                if iri in self.data.titles:
+                    node.facts.append(("title", self.data.titles[iri]))
             self.nodes[iri] = node
         return node
 
