@@ -1,0 +1,290 @@
+"""Score extracted facts against gold annotations: precision, recall and F1 per fact type.
+
+Gold format (one JSON object per document; corpus/README.md documents it)::
+
+    {"document": "07_orlov-verdict",
+     "persons": [{"name": "Oleg Orlov", "aliases": [], "birth_year": 1953, "roles": ["defendant"]}],
+     "charges": [{"person": "Oleg Orlov", "code": "RU-CC", "article": "280.3", "part": "1",
+                  "modifier": null, "stated_by_number": true}],
+     "sentences": [{"person": "Oleg Orlov", "kind": "imprisonment", "months": 30,
+                    "regime": "general", "date": "2024-02-27"}],
+     "transfers": [{"type": "extradition", "person": "...", "from": "Kazakhstan", "to": "Russia",
+                    "date": "2022-12"}],
+     "courts": [{"name": "Golovinsky District Court", "type": "district", "city": "Moscow"}],
+     "organisations": [{"name": "Memorial Human Rights Centre", "aliases": ["Memorial"]}],
+     "principles": ["freedom_of_expression", "ne_bis_in_idem"]}
+
+Matching keys, per document (each gold fact matches at most one predicted fact):
+
+- persons: normalised name or any alias (casefold, diacritics stripped, transliteration
+  variants folded by :func:`repression_kg.extract.russian.name_key`; a second, looser key
+  drops patronymics and word order);
+- charges: (person, code, article, part, modifier); sentences: (person, kind, months);
+  transfers: (type, person, from, to) for extradition and deportation events;
+- courts: (type, city) or normalised name; organisations: normalised name or alias;
+  principles: the principle id.
+
+A fact's person is the gold person its name matches, so a charge is right only when it
+is attached to the right person.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from repression_kg.extract.russian import name_key
+from repression_kg.facts import DocumentFacts
+
+TYPES = ("persons", "charges", "sentences", "transfers", "courts", "organisations",
+         "principles")
+TRANSFER_TYPES = ("extradition", "deportation")
+_PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|ич|вна)$")
+
+
+class GoldError(ValueError):
+    """A gold file that cannot be used; ``str()`` names the file and the problem."""
+
+
+def fold(text: str | None) -> str:
+    """Casefolded, diacritic-free, single-spaced text (``Ё`` → ``е``, ``’`` → ``'``)."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\"'«»“”.,]", " ", text).casefold().split())
+
+
+def person_keys(names: Iterable[str]) -> set[str]:
+    """Exact and loose comparison keys of a person's name and aliases."""
+    keys: set[str] = set()
+    for name in names:
+        if not name or not name.strip():
+            continue
+        key = name_key(fold(name))
+        keys.add(key)
+        tokens = [t for t in key.split() if not _PATRONYMIC.search(t)]
+        keys.add("~" + " ".join(sorted(tokens)))
+    return keys
+
+
+@dataclass
+class Score:
+    """Counts of one fact type, with the unmatched items for ``--show-errors``."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    false_positives: list[tuple[str, str]] = field(default_factory=list)
+    false_negatives: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4)}
+
+
+@dataclass
+class _Item:
+    label: str            # shown in error lists
+    keys: tuple[Any, ...]  # any equal key matches
+
+
+def _match(doc: str, gold: list[_Item], pred: list[_Item], score: Score) -> None:
+    """One-to-one greedy matching: a predicted item takes the first unmatched gold item."""
+    free = list(gold)
+    for item in pred:
+        hit = next((g for g in free if set(g.keys) & set(item.keys)), None)
+        if hit is None:
+            score.fp += 1
+            score.false_positives.append((doc, item.label))
+        else:
+            free.remove(hit)
+            score.tp += 1
+    score.fn += len(free)
+    score.false_negatives.extend((doc, g.label) for g in free)
+
+
+class _People:
+    """Gold persons of one document and the mapping of predicted persons onto them."""
+
+    def __init__(self, gold_persons: list[dict[str, Any]]) -> None:
+        self.keys = [person_keys([p["name"], *p.get("aliases", [])]) for p in gold_persons]
+        self.names = [p["name"] for p in gold_persons]
+
+    def of_names(self, names: Iterable[str]) -> str:
+        """The gold name these names match, else a marker that matches nothing gold."""
+        keys = person_keys(names)
+        exact = {k for k in keys if not k.startswith("~")}
+        for want in (exact, keys):
+            for i, gk in enumerate(self.keys):
+                if gk & want:
+                    return self.names[i]
+        first = next(iter(names), "") or "?"
+        return f"?{first}"
+
+
+def _gold_items(kind: str, g: dict[str, Any], people: _People) -> list[_Item]:
+    items = []
+    for f in g.get(kind) or []:
+        if kind == "persons":
+            items.append(_Item(f["name"], tuple(person_keys([f["name"], *f.get("aliases", [])]))))
+        elif kind == "principles":
+            items.append(_Item(f, (f,)))
+        else:
+            items.append(_fact_item(kind, f, people.of_names([f["person"]])
+                                    if "person" in f else None))
+    return items
+
+
+def _fact_item(kind: str, f: dict[str, Any], person: str | None) -> _Item:
+    if kind == "charges":
+        key = (person, f.get("code") or "RU-CC", str(f["article"]),
+               str(f["part"]) if f.get("part") else None, f.get("modifier"))
+        return _Item(f"{person}: {key[1]} {key[2]}" + (f" part {key[3]}" if key[3] else "")
+                     + (f" ({key[4]})" if key[4] else ""), (key,))
+    if kind == "sentences":
+        key = (person, f["kind"], f.get("months"))
+        return _Item(f"{person}: {f['kind']} {f.get('months')} months", (key,))
+    if kind == "transfers":
+        key = (f["type"], person, fold(f.get("from")), fold(f.get("to")))
+        return _Item(f"{person}: {f['type']} {f.get('from')} -> {f.get('to')}", (key,))
+    if kind == "courts":
+        keys: list[Any] = [("name", fold(f["name"]))]
+        if f.get("type") and f.get("city"):
+            keys.append((f["type"], fold(f["city"])))
+        return _Item(f"{f['name']} ({f.get('type')}, {f.get('city')})", tuple(keys))
+    if kind == "organisations":
+        names = [f["name"], *f.get("aliases", [])]
+        return _Item(f["name"], tuple(("org", fold(n)) for n in names))
+    raise ValueError(kind)
+
+
+def _pred_items(kind: str, facts: DocumentFacts, people: _People) -> list[_Item]:
+    names = {p.id: [p.name, *p.aliases] for p in facts.persons}
+
+    def who(pid: str | None) -> str | None:
+        return people.of_names(names.get(pid or "", [])) if pid else None
+
+    if kind == "persons":
+        return [_Item(p.name, tuple(person_keys([p.name, *p.aliases]))) for p in facts.persons]
+    if kind == "principles":
+        return [_Item(i, (i,)) for i in dict.fromkeys(p.id for p in facts.principles)]
+    if kind == "charges":
+        return [_fact_item(kind, {"code": c.code, "article": c.article, "part": c.part,
+                                  "modifier": c.modifier}, who(c.person)) for c in facts.charges]
+    if kind == "sentences":
+        return [_fact_item(kind, {"kind": s.kind, "months": s.months}, who(s.person))
+                for s in facts.sentences]
+    if kind == "transfers":
+        return [_fact_item(kind, {"type": e.type, "from": e.from_country, "to": e.to_country},
+                           who(e.person)) for e in facts.events if e.type in TRANSFER_TYPES]
+    if kind == "courts":
+        return [_fact_item(kind, {"name": c.name, "type": c.type, "city": c.city}, None)
+                for c in facts.courts]
+    return [_fact_item(kind, {"name": o.name}, None) for o in facts.organisations]
+
+
+def score(gold: dict[str, dict[str, Any]],
+          predicted: dict[str, DocumentFacts]) -> dict[str, Score]:
+    """Scores per fact type over all gold documents (micro-averaged).
+
+    A gold document with no prediction counts all its facts as false negatives;
+    predictions for documents without gold are ignored.
+    """
+    scores = {t: Score() for t in TYPES}
+    for doc_id in sorted(gold):
+        g = gold[doc_id]
+        people = _People(g.get("persons") or [])
+        facts = predicted.get(doc_id)
+        for kind in TYPES:
+            pred = _pred_items(kind, facts, people) if facts is not None else []
+            _match(doc_id, _gold_items(kind, g, people), pred, scores[kind])
+    return scores
+
+
+def load_gold(path: str | Path) -> dict[str, dict[str, Any]]:
+    """Gold annotations by document id from a JSON file or a directory of them."""
+    p = Path(path)
+    files = sorted(p.glob("*.json")) if p.is_dir() else [p]
+    if p.is_dir() and not files:
+        raise GoldError(f"{p}: no *.json gold files")
+    out: dict[str, dict[str, Any]] = {}
+    for f in files:
+        try:
+            data = json.loads(f.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise GoldError(f"{f}: cannot read gold JSON ({exc})") from exc
+        for entry in data if isinstance(data, list) else [data]:
+            _check(f, entry)
+            if entry["document"] in out:
+                raise GoldError(f"{f}: duplicate gold for document {entry['document']!r}")
+            out[entry["document"]] = entry
+    return out
+
+
+def _check(f: Path, entry: Any) -> None:
+    if not isinstance(entry, dict) or not isinstance(entry.get("document"), str):
+        raise GoldError(f"{f}: a gold entry needs a \"document\" id")
+    unknown = set(entry) - {"document", "note", *TYPES}
+    if unknown:
+        raise GoldError(f"{f}: unknown gold keys {sorted(unknown)}")
+    for kind in TYPES:
+        if not isinstance(entry.get(kind, []), list):
+            raise GoldError(f"{f}: {kind!r} must be a list")
+    for p in entry.get("persons", []):
+        if not isinstance(p, dict) or not p.get("name"):
+            raise GoldError(f"{f}: every person needs a name")
+    names = person_keys(n for p in entry.get("persons", [])
+                        for n in [p["name"], *p.get("aliases", [])])
+    for kind in ("charges", "sentences", "transfers"):
+        for fact in entry.get(kind, []):
+            if not isinstance(fact, dict) or not person_keys([fact.get("person") or ""]) & names:
+                raise GoldError(f"{f}: {kind} fact {fact!r} names no annotated person")
+
+
+def load_predictions(path: str | Path, *, jobs: int = 1,
+                     errors: list[str] | None = None) -> dict[str, DocumentFacts]:
+    """Facts by document id: a ``.jsonl`` of `rkg extract` output, or documents to extract.
+
+    Documents that cannot be read are skipped with a one-line message in ``errors``.
+    """
+    from repression_kg.ingest import extract_paths
+
+    p = Path(path)
+    out: dict[str, DocumentFacts] = {}
+    if p.is_file() and p.suffix == ".jsonl":
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                facts = DocumentFacts.from_json(line)
+            except (ValueError, KeyError, TypeError) as exc:
+                raise GoldError(f"{p}:{n}: not a facts line ({exc})") from exc
+            out[facts.document.id] = facts
+        return out
+    for _, result in extract_paths([p], jobs=jobs):
+        if isinstance(result, str):
+            if errors is not None:
+                errors.append(result)
+        else:
+            out[result.document.id] = result
+    return out
