@@ -20,8 +20,10 @@ Matching keys, per document (each gold fact matches at most one predicted fact):
   variants folded by :func:`repression_kg.extract.russian.name_key`; a second, looser key
   drops patronymics and word order);
 - charges: (person, code, article, part, modifier); sentences: (person, kind, months);
-  transfers: (type, person, from, to) for extradition and deportation events;
-- courts: (type, city) or normalised name; organisations: normalised name or alias;
+  transfers: (type, person, from, to) for extradition and deportation events (a gold
+  ``type`` may list both when the document calls one transfer by both names);
+- courts: (type, city) or normalised name or alias (a leading article and a trailing
+  "of <city>" dropped); organisations: normalised name or alias;
   principles: the principle id.
 
 A fact's person is the gold person its name matches, so a charge is right only when it
@@ -44,6 +46,8 @@ from repression_kg.facts import DocumentFacts
 TYPES = ("persons", "charges", "sentences", "transfers", "courts", "organisations",
          "principles")
 TRANSFER_TYPES = ("extradition", "deportation")
+_GENERIC_COURT_WORDS = {"supreme", "court", "regional", "district", "city", "military",
+                        "appeal", "appeals", "cassation", "garrison", "constitutional"}
 _PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|ич|вна)$")
 
 
@@ -58,6 +62,14 @@ def fold(text: str | None) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\"'«»“”.,]", " ", text).casefold().split())
+
+
+def court_key(name: str) -> str:
+    """A court name without a leading article or a trailing "of <city>"."""
+    key = re.sub(r"^the ", "", fold(name))
+    short = re.sub(r"(court|суд) (of|in) [\w\s-]+$", r"\1", key)
+    # "Supreme Court of Crimea" keeps its "of": without it nothing names the court
+    return short if set(short.split()) - _GENERIC_COURT_WORDS else key
 
 
 def person_keys(names: Iterable[str]) -> set[str]:
@@ -165,12 +177,13 @@ def _fact_item(kind: str, f: dict[str, Any], person: str | None) -> _Item:
         key = (person, f["kind"], f.get("months"))
         return _Item(f"{person}: {f['kind']} {f.get('months')} months", (key,))
     if kind == "transfers":
-        key = (f["type"], person, fold(f.get("from")), fold(f.get("to")))
-        return _Item(f"{person}: {f['type']} {f.get('from')} -> {f.get('to')}", (key,))
+        types = f["type"] if isinstance(f["type"], list) else [f["type"]]
+        keys = tuple((t, person, fold(f.get("from")), fold(f.get("to"))) for t in types)
+        return _Item(f"{person}: {'/'.join(types)} {f.get('from')} -> {f.get('to')}", keys)
     if kind == "courts":
-        keys: list[Any] = [("name", fold(f["name"]))]
-        if f.get("type") and f.get("city"):
-            keys.append((f["type"], fold(f["city"])))
+        keys: list[Any] = [("name", court_key(n)) for n in [f["name"], *f.get("aliases", [])]]
+        if f.get("city"):
+            keys.append((f.get("type"), fold(f["city"])))
         return _Item(f"{f['name']} ({f.get('type')}, {f.get('city')})", tuple(keys))
     if kind == "organisations":
         names = [f["name"], *f.get("aliases", [])]
