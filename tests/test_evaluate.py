@@ -111,6 +111,8 @@ def _write(path: Path, data: object) -> Path:
     ({"document": "x", "people": []}, "unknown gold keys"),
     ({"document": "x", "charges": [{"person": "Ghost", "article": "275"}]},
      "names no annotated person"),
+    ({"document": "x", "principles": ["free_speech"]}, "'free_speech' is not one of"),
+    ({"document": "x", "persons": [{"name": "A B", "roles": ["hero"]}]}, "'hero' is not one of"),
 ])
 def test_bad_gold_names_file_and_problem(tmp_path: Path, data: dict, problem: str) -> None:
     f = _write(tmp_path / "g.json", data)

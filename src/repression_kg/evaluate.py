@@ -1,18 +1,7 @@
 """Score extracted facts against gold annotations: precision, recall and F1 per fact type.
 
-Gold format (one JSON object per document; corpus/README.md documents it)::
-
-    {"document": "07_orlov-verdict",
-     "persons": [{"name": "Oleg Orlov", "aliases": [], "birth_year": 1953, "roles": ["defendant"]}],
-     "charges": [{"person": "Oleg Orlov", "code": "RU-CC", "article": "280.3", "part": "1",
-                  "modifier": null, "stated_by_number": true}],
-     "sentences": [{"person": "Oleg Orlov", "kind": "imprisonment", "months": 30,
-                    "regime": "general", "date": "2024-02-27"}],
-     "transfers": [{"type": "extradition", "person": "...", "from": "Kazakhstan", "to": "Russia",
-                    "date": "2022-12"}],
-     "courts": [{"name": "Golovinsky District Court", "type": "district", "city": "Moscow"}],
-     "organisations": [{"name": "Memorial Human Rights Centre", "aliases": ["Memorial"]}],
-     "principles": ["freedom_of_expression", "ne_bis_in_idem"]}
+Gold format: one JSON object per document, documented in corpus/README.md (fact lists
+as in the facts contract, with person names instead of local ids, and no spans).
 
 Matching keys, per document (each gold fact matches at most one predicted fact):
 
@@ -38,10 +27,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from repression_kg.extract.russian import name_key
-from repression_kg.facts import DocumentFacts
+from repression_kg.facts import (
+    CourtType,
+    DocumentFacts,
+    Modifier,
+    PersonRole,
+    PrincipleId,
+    Regime,
+    SentenceKind,
+)
 
 TYPES = ("persons", "charges", "sentences", "transfers", "courts", "organisations",
          "principles")
@@ -49,6 +46,12 @@ TRANSFER_TYPES = ("extradition", "deportation")
 _GENERIC_COURT_WORDS = {"supreme", "court", "regional", "district", "city", "military",
                         "appeal", "appeals", "cassation", "garrison", "constitutional"}
 _PATRONYMIC = re.compile(r"(ovich|evich|ovna|evna|ichna|ич|вна)$")
+
+
+_ENUMS = [("persons", "roles", get_args(PersonRole)), ("sentences", "kind", get_args(SentenceKind)),
+          ("sentences", "regime", get_args(Regime)), ("charges", "modifier", get_args(Modifier)),
+          ("courts", "type", get_args(CourtType)), ("transfers", "type", TRANSFER_TYPES),
+          ("principles", "id", get_args(PrincipleId))]
 
 
 class GoldError(ValueError):
@@ -266,6 +269,12 @@ def _check(f: Path, entry: Any) -> None:
     for p in entry.get("persons", []):
         if not isinstance(p, dict) or not p.get("name"):
             raise GoldError(f"{f}: every person needs a name")
+    for kind, fld, allowed in _ENUMS:
+        for fact in entry.get(kind, []):
+            values = fact if kind == "principles" else (fact or {}).get(fld)
+            for v in values if isinstance(values, list) else [values]:
+                if v is not None and v not in allowed:
+                    raise GoldError(f"{f}: {kind} {fld} {v!r} is not one of the contract's")
     names = person_keys(n for p in entry.get("persons", [])
                         for n in [p["name"], *p.get("aliases", [])])
     for kind in ("charges", "sentences", "transfers"):
