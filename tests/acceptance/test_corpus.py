@@ -86,13 +86,9 @@ def test_html_drops_script_and_style(documents: dict[str, object]) -> None:
     assert doc.title == "Kazakhstan hands back an officer who fled mobilisation"
 
 
-# the source bytes already hold U+FFFD (written lossily): nothing ingest could restore
-_LOSSY_SOURCE = {"98_open-letter-mojibake.txt"}
-
-
 def test_no_document_is_garbled(documents: dict[str, object]) -> None:
     for name, doc in documents.items():
-        if not isinstance(doc, IngestError) and name not in _LOSSY_SOURCE:
+        if not isinstance(doc, IngestError):
             assert not _MOJIBAKE.search(doc.text), name
             assert not _CJK.search(doc.text), name
 
