@@ -133,8 +133,10 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if _range().search(text, max(s_start, m.start() - 16), m.start()):
         return
     after = text[m.end():min(s_end, m.end() + 12)].lower()
-    if re.match(r"\s?(?:ago|old|of age|earlier|later|before|назад|от роду)", after):
-        return
+    if re.match(r"[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)", after):
+        return  # "two years ago", "a 23-year-old actor"
+    if re.search(r"(?:\bby|\bна)\s+$", text[max(s_start, m.start() - 6):m.start()]):
+        return  # "shortened by one month": a change, not a term
     months = months_of(m)
     hours = m.group("u1").lower().startswith(("hour", "час"))
     person = subject_person(ctx, m.start(), also=_BACK)
