@@ -39,4 +39,5 @@ def write_graph_dir(store: pyoxigraph.Store, out: Path) -> None:
     fd, tmp = tempfile.mkstemp(dir=out, prefix=".stats.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
+    os.chmod(tmp, 0o644)
     os.replace(tmp, out / "stats.json")

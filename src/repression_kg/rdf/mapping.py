@@ -127,10 +127,8 @@ class _DocumentMapping:
             self.add(node, dct("title"), string(d.title))
         if d.published:
             self.add(node, dct("issued"), partial_date(d.published))
-        if d.source and _URL.fullmatch(d.source):
+        if d.source and _URL.fullmatch(d.source):  # a local path is not published
             self.add(node, dct("source"), NamedNode(d.source))
-        elif d.source:
-            self.add(node, dct("bibliographicCitation"), string(d.source))
         self.add(node, rkg("contentHash"), string(d.text_sha256))
         self.add(node, rkg("rawHash"), string(d.raw_sha256))
         for repair in d.repairs:

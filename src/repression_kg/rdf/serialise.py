@@ -65,6 +65,7 @@ def write_rdf(quads: Iterable[Quad], out: Path, fmt: str) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(payload)
+        os.chmod(tmp, 0o644)
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
