@@ -43,6 +43,15 @@ def timed(label: str, func, *args):  # noqa: ANN001, ANN201
     return out
 
 
+def _extract(n: int) -> list:
+    return [(d, extract_document(d)) for d in (
+        Document.from_text(i, t) for i, t in generate_documents(n))]
+
+
+def _validate(by_doc: dict) -> list:
+    return [validate_quads(k, v) for k, v in by_doc.items()]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[1000])
@@ -50,12 +59,11 @@ def main() -> None:
     args = parser.parse_args()
     for n in args.docs:
         print(f"{n} synthetic documents")
-        docs = timed("extract", lambda: [(d, extract_document(d)) for d in (
-            Document.from_text(i, t) for i, t in generate_documents(n))])
+        docs = timed("extract", _extract, n)
         by_doc, _ = timed("resolve + map", map_documents, docs)
         quads = sum(len(q) for q in by_doc.values())
         if not args.no_shacl:
-            timed("SHACL gate", lambda: [validate_quads(k, v) for k, v in by_doc.items()])
+            timed("SHACL gate", _validate, by_doc)
         with tempfile.TemporaryDirectory() as tmp:
             store = open_store(Path(tmp) / "store")
             load_reference(store)
