@@ -98,3 +98,19 @@ def test_seed_akimushkin_criminal_and_administrative(seeds_dir) -> None:  # type
     facts = _seed(seeds_dir, "004")
     got = {(c.code, c.article) for c in facts.charges}
     assert got == {("RU-CC", "280.3"), ("RU-CoAP", "20.3.3")}
+
+
+def test_a_charge_field_line_belongs_to_the_defendants_line() -> None:
+    from tests.extract.conftest import run
+    facts = run("Court report.\n\nDefendants: Yegor Lavrov and his co-defendant Anna Belova.\n\n"
+                "Charge: organising mass riots, Article 212, Part 1, of the Criminal Code, "
+                "on the eve of Vladimir Putin's inauguration.")
+    names = {p.id: p.name for p in facts.persons}
+    assert sorted((names[c.person], c.article, c.part) for c in facts.charges) == [
+        ("Anna Belova", "212", "1"), ("Yegor Lavrov", "212", "1")]
+
+
+def test_leading_an_undesirable_organisation_is_284_1() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov, serving four years for leading an \"undesirable\" organisation.")
+    assert [(c.article, c.stated_by_number) for c in facts.charges] == [("284.1", False)]

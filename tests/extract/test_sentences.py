@@ -86,3 +86,62 @@ def test_seed_zimin_sentence(seeds_dir) -> None:  # type: ignore[no-untyped-def]
     facts = extract_document(read_document(next(seeds_dir.glob("002_*.txt"))))
     assert [(s.months, s.regime, s.date) for s in facts.sentences] == [
         (96, "strict", "2024-11-01")]
+
+
+def who_got(text: str) -> list[tuple[str, str, int | None]]:
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    return sorted((names[s.person], s.kind, s.months) for s in facts.sentences)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a term served in a colony needs no sentencing verb (roundup lists)
+    ("1. Yegor Lavrov, student, Tomsk: 7 years in a general regime colony (Part 2).",
+     [("Yegor Lavrov", "imprisonment", 84)]),
+    # "serving" is a cue; "after serving" is a time span
+    ("Yegor Lavrov, politician, serving 25 years for treason.",
+     [("Yegor Lavrov", "imprisonment", 300)]),
+    ("Yegor Lavrov was released after serving five years in a colony.", []),
+    ("Yegor Lavrov spent two years in a remand prison.", []),
+    # fines with the person between verb and amount, and without an amount
+    ("The court fined Yegor Lavrov 150,000 roubles.", [("Yegor Lavrov", "fine", None)]),
+    ("Yegor Lavrov was detained in May. The same court had fined him 150,000 roubles.",
+     [("Yegor Lavrov", "fine", None)]),
+    ("Yegor Lavrov was later fined in a second case.", [("Yegor Lavrov", "fine", None)]),
+    # a life term has no months
+    ("Yegor Lavrov had been serving a life sentence in Germany.",
+     [("Yegor Lavrov", "imprisonment", None)]),
+    ("Article 205 carries fifteen years to life imprisonment.", []),
+    # a term changed "from X to Y" on appeal; the cue carries over "by one month, to"
+    ("The court changed the sentence of Yegor Lavrov, a 23-year-old actor, from three and a "
+     "half years in a penal colony to one year suspended.",
+     [("Yegor Lavrov", "suspended", 12)]),
+    ("On appeal the court shortened the term of Yegor Lavrov by one month, to six years and "
+     "eleven months.", [("Yegor Lavrov", "imprisonment", 83)]),
+])
+def test_terms_in_the_genre(text: str, expected: list[tuple]) -> None:
+    assert who_got(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Defendants: Yegor Lavrov and Anna Belova.\n\nThe court found both guilty and sentenced "
+    "each of them to four years and six months in a strict regime penal colony.",
+    "Yegor Lavrov and Anna Belova were sentenced to four and a half years in a strict "
+    "regime colony.",
+    "The director Yegor Lavrov and the playwright Anna Belova were each sentenced to four "
+    "and a half years.",
+])
+def test_one_term_for_several_people(text: str) -> None:
+    assert who_got(text) == [("Anna Belova", "imprisonment", 54),
+                             ("Yegor Lavrov", "imprisonment", 54)]
+
+
+def test_a_pronoun_of_the_other_gender_skips_a_named_bystander() -> None:
+    text = ("Anna Belova was one of many. The then 18-year-old was arrested for discrediting "
+            "the army because she glued a poem by Taras Shevchenko to a monument, for which "
+            "she is now serving two years and eight months in a general penal colony.")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert [(names[s.person], s.months, s.regime) for s in facts.sentences] == [
+        ("Anna Belova", 32, "general")]
+    assert [(names[c.person], c.article) for c in facts.charges] == [("Anna Belova", "280.3")]

@@ -18,6 +18,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.person_roles import person_nouns
 from repression_kg.facts import Charge, Modifier
 
 _NUM = r"\d{1,3}(?:\.\d{1,2}){0,2}"
@@ -85,10 +86,10 @@ def subject_person(ctx: Context, offset: int, *,
     inside = [m for m in ctx.mentions_in(s_start, s_end) if m.person not in bystanders]
     before = [m for m in inside if m.end <= offset]
     if before:
-        return before[-1].person
-    if inside:
+        return _agreeing(ctx, before, offset, bystanders)
+    if inside and not _anaphoric_subject(ctx, s_start, offset):
         return inside[0].person
-    if _PRONOUN.search(ctx.text, s_start, offset) or (
+    if _PRONOUN.search(ctx.text, s_start, offset) or _anaphoric_subject(ctx, s_start, offset) or (
             also is not None and also.search(ctx.text, s_start, offset)):
         b_start, _ = ctx.block_at(offset)
         earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in bystanders]
@@ -100,6 +101,151 @@ def subject_person(ctx: Context, offset: int, *,
                 return earlier_person
         return ctx.main_person if ctx.main_person not in bystanders else None
     return None
+
+
+def subject_persons(ctx: Context, offset: int, *,
+                    also: re.Pattern[str] | None = None) -> list[str]:
+    """Everyone a fact at ``offset`` is about: usually :func:`subject_person` alone.
+
+    Two forms speak of several people at once. A field line of a court report ("Charge:
+    Article 212, Part 1") is about the people of its "Defendants:" line, else the
+    document's main person. A sentence that distributes ("sentenced each of them", "both
+    men", "each woman") with nobody named before the fact is about every accused person
+    named in the nearest earlier paragraph that names at least two.
+    """
+    fielded = _field_persons(ctx, offset)
+    if fielded is not None:
+        return fielded
+    s_start, _ = ctx.sentence_at(offset)
+    bystanders = _bystanders(ctx)
+    if _EACH.search(ctx.text, s_start, offset) and not any(
+            m.end <= offset and m.person not in bystanders
+            for m in ctx.mentions_in(s_start, offset)):
+        group = _previous_group(ctx, s_start, bystanders)
+        if group:
+            return group
+    person = subject_person(ctx, offset, also=also)
+    if person is None:
+        return []
+    return _conjoined(ctx, s_start, offset, person, bystanders)
+
+
+_JOINED = re.compile(r"(?i)(?:</?\w+>|\s)*(?:,|and|и|&)(?:</?\w+>|\s)+(?:(?:the|a|an)\s)?"
+                     r"(?:[a-z-]+\s){0,2}$|(?:</?\w+>|\s)*,\s*$")
+
+
+def _conjoined(ctx: Context, s_start: int, offset: int, person: str,
+               skip: frozenset[str]) -> list[str]:
+    """``person`` and the people joined to it by "and" or commas right before it, when it
+    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced")."""
+    before = [m for m in ctx.mentions_in(s_start, offset) if m.end <= offset]
+    if not before or before[-1].person != person:
+        return [person]
+    out = [person]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        gap = ctx.text[prev.end:nxt.start]
+        if len(gap) > 40 or not _JOINED.fullmatch(gap) or prev.person in skip:
+            break
+        if prev.person not in out:
+            out.insert(0, prev.person)
+    if len(out) > 1 and not _JOINED_END.match(ctx.text, before[-1].end, offset):
+        return [person]
+    return out
+
+
+#: what may stand between the last of joined names and the fact they share
+_JOINED_END = re.compile(r"[^.;:]{0,80}?(?:were|are|have been|had been|both|each|"
+                         r"sentenced|charged|convicted|received|got|jailed|приговорен\w*|"
+                         r"осужден\w*|получили)")
+
+
+_EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women)?|"
+                   r"all (?:two|three|four|five|six|seven|\d) (?:of them|men|women|defendants)|"
+                   r"каждого|каждой|обоих|обеих)(?!\w)")
+_FIELD = re.compile(r"(?im)^[ \t>*_#-]*(?:charges?|charged under|articles?|statutes?|"
+                    r"обвинени[ея]|стать[яи])[*_ ]*[:—–]")
+_DEFENDANTS = re.compile(r"(?im)^[ \t>*_#-]*(?:defendants?|accused|co-defendants|"
+                         r"подсудим\w+|обвиняем\w+|фигурант\w*)[*_ ]*[:—–][^\n]*")
+
+
+def _field_persons(ctx: Context, offset: int) -> list[str] | None:
+    """The people a field line ("Charge: ...") is about, or None when ``offset`` is not
+    on such a line."""
+    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    if not _FIELD.match(ctx.text, line_start) or _FIELD.match(ctx.text, line_start).end() > offset:
+        return None
+    key = "charges.defendants"
+    if key not in ctx.scratch:
+        people: list[str] = []
+        for m in _DEFENDANTS.finditer(ctx.text):
+            for mention in ctx.mentions_in(m.start(), m.end()):
+                if mention.person not in people:
+                    people.append(mention.person)
+        ctx.scratch[key] = people
+    people = ctx.scratch[key]
+    if people:
+        return list(people)
+    return [ctx.main_person] if ctx.main_person else None
+
+
+def _previous_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
+    """Accused people named before ``start`` in its paragraph, else in the nearest of the
+    three paragraphs before it that names at least two of them."""
+    b_start, _ = ctx.block_at(start)
+    end, seen = start, 0
+    while seen < 4:
+        people: list[str] = []
+        for m in ctx.mentions_in(b_start, end):
+            if m.person not in skip and m.person not in people:
+                people.append(m.person)
+        if len(people) >= 2:
+            return people
+        if b_start < 2:
+            return []
+        if ctx.text[b_start:end].strip():
+            seen += 1
+        end = b_start
+        b_start, _ = ctx.block_at(b_start - 1)
+    return []
+
+
+def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> str:
+    """The nearest person named before ``offset``, unless a pronoun after that name and
+    before ``offset`` has the other gender ("... a poem by Taras Shevchenko ... for which
+    she is serving"): then the nearest earlier person of the pronoun's gender."""
+    last = before[-1]
+    pronoun = None
+    for m in _GENDERED.finditer(ctx.text, last.end, offset):
+        pronoun = m
+    if pronoun is None:
+        return last.person
+    want = "f" if pronoun.group().lower() in _FEMININE else "m"
+    if ctx.genders.get(last.person, want) == want:
+        return last.person
+    b_start, _ = ctx.block_at(last.start)
+    for m in reversed(ctx.mentions_in(b_start, last.start)):
+        if m.person not in skip and ctx.genders.get(m.person) == want:
+            return m.person
+    return last.person
+
+
+_GENDERED = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers|он|она|его|её|ее|ему|ей)(?!\w)")
+_FEMININE = frozenset({"she", "her", "hers", "она", "её", "ее", "ей"})
+
+
+def _anaphoric_subject(ctx: Context, s_start: int, offset: int) -> bool:
+    """The sentence opens by referring back to someone ("She was", "The then 18-year-old",
+    "The activist"), so a person named later in it is an object, not its subject."""
+    m = _ANAPHOR.match(ctx.text, s_start, offset)
+    if m is None:
+        return False
+    noun = m.group("noun")
+    return noun is None or noun.lower() in person_nouns()
+
+
+_ANAPHOR = re.compile(r"(?i)[\s\"“‘«(]*(?:he|she|они|он|она)(?!\w)|[\s\"“‘«(]*the\s(?:then[\s-])?"
+                      r"(?:\d{1,3}-year-old|(?:[a-z-]+\s)?(?P<noun>[a-z-]+)(?=\s(?:was|is|had|has|"
+                      r"were|remains|spent|received|got|faces|denied|said)\b))")
 
 
 def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str]) -> str | None:
@@ -142,37 +288,40 @@ def extract_charges(ctx: Context) -> None:
         for start, end, code, article, part, modifier in _citations(ctx):
             if _is_general(ctx, start):
                 continue
-            person = subject_person(ctx, start)
-            if person is None:
-                continue
-            _add(ctx, found, Charge(person, code, article, part, modifier, True), start, end)
-            numbered.add((ctx.sentence_at(start)[0], person, article))
+            for person in subject_persons(ctx, start):
+                _add(ctx, found, Charge(person, code, article, part, modifier, True), start, end)
+                numbered.add((ctx.sentence_at(start)[0], person, article))
     for pattern, code, article, admin in _descriptions():
         for m in pattern.finditer(ctx.text):
             s_start, s_end = ctx.sentence_at(m.start())
             sent = ctx.text[s_start:s_end].lower()
             if not has_cue(sent, "cues") or _is_general(ctx, m.start()):
                 continue
-            person = subject_person(ctx, m.start())
-            if person is None:
-                continue
-            art, cod = article, code
-            if (s_start, person, art) in numbered:
-                _mention(ctx, found, person, art, m.start(), m.end())
-                continue
-            if admin and _administrative(ctx, s_start, s_end):
-                art, cod = admin, "RU-CoAP"
-            if (s_start, person, art) in numbered:
-                _mention(ctx, found, person, art, m.start(), m.end())
-                continue
-            same = [c for c in found.values() if c.person == person and c.article == art]
-            if same:
-                same[0].mentions.append(ctx.span(m.start(), m.end()))
-                continue
-            _add(ctx, found, Charge(person, cod, art, None, None, False), m.start(), m.end())
+            for person in subject_persons(ctx, m.start()):
+                _described(ctx, found, numbered, person, (code, article, admin), m)
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
+
+
+def _described(ctx: Context, found: dict, numbered: set[tuple[int, str, str]], person: str,
+               target: tuple[str, str, str | None], m: re.Match[str]) -> None:
+    """Add the charge a description names (or a mention to the citation it repeats)."""
+    cod, art, admin = target
+    s_start, s_end = ctx.sentence_at(m.start())
+    if (s_start, person, art) in numbered:
+        _mention(ctx, found, person, art, m.start(), m.end())
+        return
+    if admin and _administrative(ctx, s_start, s_end):
+        art, cod = admin, "RU-CoAP"
+    if (s_start, person, art) in numbered:
+        _mention(ctx, found, person, art, m.start(), m.end())
+        return
+    same = [c for c in found.values() if c.person == person and c.article == art]
+    if same:
+        same[0].mentions.append(ctx.span(m.start(), m.end()))
+        return
+    _add(ctx, found, Charge(person, cod, art, None, None, False), m.start(), m.end())
 
 
 def _add(ctx: Context, found: dict, charge: Charge, start: int, end: int) -> None:

@@ -22,7 +22,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context, find_literals
-from repression_kg.extract.charges import subject_person
+from repression_kg.extract.charges import subject_persons
 from repression_kg.facts import Sentence
 
 _YEAR = r"(?:years?|yrs?|лет|годам|годами|года|годы|году|год)"
@@ -31,12 +31,26 @@ _HOURS = r"(?:hours|часов|часа|часам)"
 _DIGITS = r"\d{1,3}(?:[.,]5)?(?:\s?1/2|\s?½)?"
 _HALF = r"(?:and a half|and one half|с половиной)"
 _FINE = re.compile(
-    r"(?i)(?<!\w)(?:fined|fine of|fine|штраф\w*(?:\s(?:в размере|размером))?)\s(?:of\s)?"
+    r"(?i)(?<!\w)(?:fined(?:\s(?:him|her|them|each|both|[A-Z][a-z]+)){0,2}|fine of|fine|"
+    r"оштрафова\w+(?:\s\w+)?\sна|штраф\w*(?:\s(?:в размере|размером))?)\s(?:of\s)?"
     r"(?P<amt>\d[\d\s,.]{0,12}\d|\d)\s?(?P<scale>thousand|million|тыс\.?|тысяч\w{0,2}|млн)?\s?"
     r"(?P<cur>rubles?|roubles?|руб\w{0,4}|₽|tenge|тенге|euros?|€|dollars?|US dollars|\$)")
 _FINE_WORDS = re.compile(
     r"(?i)(?<!\w)(?:(?:handed|given|ordered to pay|sentenced to|received|got)\s(?:a|an)\s"
-    r"(?:\w+\s)?fine|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф)(?!\w)")
+    r"(?:\w+\s)?fine|(?:was|were|been|then|later|also|twice|repeatedly|subsequently)\s"
+    r"(?:\w+\s)?fined|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф|"
+    r"оштрафова\w+)(?!\w)")
+#: a life term: imprisonment with no number of months
+_LIFE = re.compile(
+    r"(?i)(?<!\w)(?:life (?:sentence|imprisonment|term)|(?:sentenced|jailed) (?:him |her |them )?"
+    r"(?:to|for) life|life in (?:prison|a (?:special[- ]regime )?colony)|пожизненн\w+ "
+    r"(?:лишени\w+ свободы|заключени\w+|срок\w*))(?!\w)")
+#: words right after a duration that make it a prison term even without a sentencing cue
+#: ("7 years in a general regime colony", "6 лет колонии"); a threat or time span is still
+#: ruled out by :func:`_threat`
+_TERM_AFTER = re.compile(
+    r"(?i)\s(?:in\s(?:a|an)\s(?:[\w-]+\s){0,3}(?:penal\s)?colony|of imprisonment|"
+    r"(?:строгого|общего|особого)?\s?(?:режима\s)?колони\w+|лишения свободы)")
 
 
 @cache
@@ -112,35 +126,51 @@ def extract_sentences(ctx: Context) -> None:
     if "fine" in low or "штраф" in low:
         for pattern in (_FINE, _FINE_WORDS):
             for m in pattern.finditer(ctx.text):
-                person = subject_person(ctx, m.start())
-                if person is None or _threat(ctx, m.start()):
+                if _threat(ctx, m.start()):
                     continue
-                _add(ctx, found, Sentence(person, "fine"), m.start(), m.end())
+                s_start, s_end = ctx.sentence_at(m.start())
+                date, court = _date(ctx, s_start, s_end, m.start()), _court(ctx, s_start, s_end)
+                # the end of the match, so that "fined him" finds who "him" is
+                for person in subject_persons(ctx, m.end()):
+                    _add(ctx, found, Sentence(person, "fine", None, None, date, court),
+                         m.start(), m.end())
+    if "life" in low or "пожизн" in low:
+        for m in _LIFE.finditer(ctx.text):
+            if _threat(ctx, m.start()):
+                continue
+            for person in subject_persons(ctx, m.start(), also=_BACK):
+                s_start, s_end = ctx.sentence_at(m.start())
+                _add(ctx, found, Sentence(person, "imprisonment", None, None,
+                                          _date(ctx, s_start, s_end, m.start()),
+                                          _court(ctx, s_start, s_end)), m.start(), m.end())
     ctx.facts.sentences.extend(sorted(found.values(), key=lambda s: s.mentions[0].start))
 
 
 def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     s_start, s_end = ctx.sentence_at(m.start())
     text = ctx.text
-    prev_end = ctx.scratch.get("sentences.prev", (-1, -1))
-    floor = prev_end[1] if prev_end[0] == s_start else s_start
-    ctx.scratch["sentences.prev"] = (s_start, m.end())
+    if _AGE_AFTER.match(text, m.end(), min(s_end, m.end() + 12)):
+        return  # "two years ago", "a 23-year-old actor": not a term, and no floor for cues
+    prev = ctx.scratch.get("sentences.prev", (-1, -1, -1))
+    floor = prev[1] if prev[0] == s_start else s_start
+    if prev[0] == s_start and _CHANGED_TO.fullmatch(text, prev[1], m.start()):
+        floor = prev[2]  # "shortened it by one month, to six years": the cue carries over
+    ctx.scratch["sentences.prev"] = (s_start, m.end(), floor)
     cue = None
     for c in _cue_pattern().finditer(text, floor, m.start()):
         cue = c
+    if cue is None and _TERM_AFTER.match(text, m.end()):
+        cue = m  # the words after it say it is a term served in a colony
     if cue is None or m.start() - cue.end() > 160 or _threat(ctx, m.start()):
         return
     if _range().search(text, max(s_start, m.start() - 16), m.start()):
         return
-    after = text[m.end():min(s_end, m.end() + 12)].lower()
-    if re.match(r"[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)", after):
-        return  # "two years ago", "a 23-year-old actor"
     if re.search(r"(?:\bby|\bна)\s+$", text[max(s_start, m.start() - 6):m.start()]):
         return  # "shortened by one month": a change, not a term
     months = months_of(m)
     hours = m.group("u1").lower().startswith(("hour", "час"))
-    person = subject_person(ctx, m.start(), also=_BACK)
-    if person is None or (months is None and not hours) or (months is not None and months <= 0):
+    persons = subject_persons(ctx, m.start(), also=_BACK)
+    if not persons or (months is None and not hours) or (months is not None and months <= 0):
         return
     window_end = min(s_end, m.end() + 90)
     nxt = _duration().search(text, m.end(), window_end)
@@ -150,9 +180,9 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     kind = _first_of(kind_window, "kinds") or ("other" if hours else "imprisonment")
     regime = _first_of(text[m.end():window_end].lower(), "regimes") \
         if kind == "imprisonment" else None
-    sentence = Sentence(person, kind, months, regime, _date(ctx, s_start, s_end, cue.start()),
-                        _court(ctx, s_start, s_end))
-    _add(ctx, found, sentence, m.start(), m.end())
+    date, court = _date(ctx, s_start, s_end, cue.start()), _court(ctx, s_start, s_end)
+    for person in persons:
+        _add(ctx, found, Sentence(person, kind, months, regime, date, court), m.start(), m.end())
 
 
 def _first_of(window: str, section: str) -> str | None:
@@ -178,13 +208,19 @@ def _threat(ctx: Context, offset: int) -> bool:
     last = max(s for s, _ in bad)
     if before.startswith(_STRONG, last):
         return True
+    if before.startswith(("from", "от"), last) and _FROM_TO.search(before, last):
+        return False  # "changed from three and a half years to one year suspended"
     return not any(c.start() > last for c in _cue_pattern().finditer(before))
 
 
 #: words that refer back to the person of an earlier sentence ("reduced it to five years")
 _BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|срок|приговор)(?!\w)")
 
-_STRONG = ("maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
+_AGE_AFTER = re.compile(r"(?i)[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)")
+_FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
+_CHANGED_TO = re.compile(r"(?i)[^.;\d]{0,40}?,?\s(?:to|до)\s")
+
+_STRONG = ("after serving", "after having served", "having served", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
            "punishable", "requested", "asked for", "demanded", "sought", "запросил", "просил",
            "требовал")
 
