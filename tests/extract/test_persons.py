@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.extract.conftest import run
 
 from repression_kg.facts import DocumentFacts, Person
@@ -198,3 +199,18 @@ def test_initials_are_aliases_and_a_wrong_initial_is_someone_else() -> None:
 def test_abbreviation_before_a_surname_is_not_an_initial() -> None:
     facts = run("Алексея Горинова осудили по ст. 207.3 УК РФ. Горинов не согласен.")
     assert [m.text for m in facts.persons[0].mentions] == ["Алексея Горинова", "Горинов"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("His co-defendant Muslim Aliev received nineteen years.", ["Muslim Aliev"]),
+    ("The Muslim Brotherhood was mentioned. Crimean Muslims met.", []),
+    ("Among them the human rights defender Emir-Usein Kuku. Kuku was born in 1976.",
+     ["Emir-Usein Kuku"]),
+    ("Released:\n- Lilia Chanysheva, former head of the office in Ufa.\n"
+     "- Alsu Kurmasheva, a journalist with Radio Liberty.",
+     ["Lilia Chanysheva", "Alsu Kurmasheva"]),
+    ("Still awaiting a verdict: Sasha Skochilenko, St Petersburg.", ["Sasha Skochilenko"]),
+])
+def test_names_of_the_genre(text: str, expected: list[str]) -> None:
+    from tests.extract.conftest import run
+    assert [p.name for p in run(text).persons] == expected

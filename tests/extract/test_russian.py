@@ -59,3 +59,12 @@ def test_name_key_merges_spellings_but_not_genders() -> None:
 
 def test_name_key_of_cyrillic_matches_latin() -> None:
     assert name_key(transliterate(nominative("Соколову Павлу"))) == name_key("Sokolov Pavel")
+
+
+def test_a_womans_surname_in_ich_does_not_decline() -> None:
+    from repression_kg.extract import russian
+    assert russian.nominative("Евгению Беркович") == "Евгения Беркович"
+    assert russian.name_parts("Евгения Беркович") == {"first": "Евгения", "surname": "Беркович"}
+    # a man's patronymic still is one
+    assert russian.name_parts(russian.nominative("Михаилу Алексеевичу")) == {
+        "first": "Михаил", "patronymic": "Алексеевич"}

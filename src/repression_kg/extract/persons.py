@@ -161,7 +161,8 @@ def _latin_candidates(text: str) -> list[_Candidate]:
         i = 0
         while i < len(tokens) - 1:
             word = tokens[i][2]
-            cued = word in firsts and word not in _stopwords()
+            cued = word in firsts and (word not in _stopwords() or bool(
+                _RUSSIAN_SURNAME.search(tokens[i + 1][2])))  # "Muslim Aliev", not "Muslim Brotherhood"
             if not cued and _is_surname(word):
                 prefix = text[max(0, tokens[i][0] - 40):tokens[i][0]].lower()
                 cued = (i > 0 and tokens[i - 1][2] in cue_titles) or (

@@ -218,14 +218,39 @@ def nominative(name: str) -> str:
         return name
     parts = _SPLIT.split(name.strip())
     words = [p for p in parts if p and not p.isspace() and p != "-"]
-    gender, cases = _grammar(words)
+    fixed = _undeclined_female_surname(words)
+    gender, cases = _grammar([w for w in words if w is not fixed])
+    if fixed is not None:
+        gender = "femn"
     out = []
     for part in parts:
-        if part and not part.isspace() and part != "-" and part.isalpha():
+        if part is fixed:
+            out.append(part)
+        elif part and not part.isspace() and part != "-" and part.isalpha():
             out.append(_word_nominative(part, gender, cases, part is words[-1]))
         else:
             out.append(part)
     return "".join(out)
+
+
+def _undeclined_female_surname(words: list[str]) -> str | None:
+    """A word in "-ич" beside a given name that is not in the nominative: a masculine
+    patronymic or surname would have declined with it ("Евгению Берковичу"), so it is a
+    woman's surname, which does not decline ("Евгению Беркович")."""
+    for word in words:
+        if not word.lower().endswith("ич"):
+            continue
+        names = [p for other in words if other is not word for p in _name_parses(other)
+                 if "Name" in p.tag and "sing" in p.tag]
+        if names and not any(p.tag.case == "nomn" for p in names) and any(
+                p.tag.gender == "femn" for p in names):
+            return word
+    return None
+
+
+def _female_name(word: str) -> bool:
+    return any("Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "nomn"
+               for p in _name_parses(word))
 
 
 def name_parts(name: str) -> dict[str, str]:
@@ -238,7 +263,8 @@ def name_parts(name: str) -> dict[str, str]:
     rest = []
     for word in name.split():
         tags = {g for p in _name_parses(word) for g in p.tag.grammemes}
-        if "Patr" in tags and "patronymic" not in out:
+        if "Patr" in tags and "patronymic" not in out and not (
+                word.lower().endswith("ич") and "first" in out and _female_name(out["first"])):
             out["patronymic"] = word
         elif "Name" in tags and "first" not in out and "Surn" not in tags:
             out["first"] = word
