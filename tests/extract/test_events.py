@@ -161,3 +161,18 @@ def test_exchange_countries() -> None:
     (swap,) = events(facts, "exchange")
     assert (swap.person, swap.from_country, swap.to_country) == ("p1", "Russia",
                                                                  "United States")
+
+
+def test_a_deportation_is_from_the_country_where_the_person_was_held() -> None:
+    from tests.extract.conftest import run
+    facts = run("Dennis Christensen served his sentence in a colony in the Kursk region. He was "
+                "released on 24 May 2022 and deported to Denmark.")
+    assert [(e.type, e.from_country, e.to_country) for e in facts.events
+            if e.type == "deportation"] == [("deportation", "Russia", "Denmark")]
+
+
+def test_a_deportation_with_no_place_before_it_has_no_from_country() -> None:
+    from tests.extract.conftest import run
+    facts = run("Dennis Christensen was released in May 2022 and deported to Denmark.")
+    assert [(e.from_country, e.to_country) for e in facts.events
+            if e.type == "deportation"] == [(None, "Denmark")]

@@ -286,7 +286,58 @@ def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
     if from_country is None:
         before = [c for c in here if c[1] <= start and c[2] != to_country]
         from_country = before[-1][2] if before else None
+    if from_country is None and to_country is not None and kind in ("deportation",
+                                                                    "extradition"):
+        from_country = _held_in(ctx, start, to_country)
     return from_country, to_country
+
+
+def _held_in(ctx: Context, start: int, to_country: str) -> str | None:
+    """The country of the nearest place named before a transfer in its paragraph ("served
+    his sentence in a colony in the Kursk region. He was ... deported to Denmark"): the
+    state that let him go, when the sentence itself names none."""
+    b_start, _ = ctx.block_at(start)
+    for p_start, p_end, name in reversed(_places(ctx)):
+        if p_end > start:
+            continue
+        if p_start < b_start:
+            break
+        country = _country_of(name)
+        if country is not None and country != to_country:
+            return country
+    return None
+
+
+@cache
+def _place_index() -> dict[str, tuple[str, str | None]]:
+    """Place name → (its key, the key it lies in), from ontology/lookups/places.yml."""
+    out: dict[str, tuple[str, str | None]] = {}
+    for section, entries in lookups.load("places").items():
+        for key, entry in (entries or {}).items():
+            if isinstance(entry, dict) and "name" in entry:
+                out.setdefault(str(entry["name"]), (str(key), entry.get("in")))
+                out.setdefault(f"key:{key}", (str(entry["name"]), entry.get("in")))
+    return out
+
+
+def _country_of(name: str) -> str | None:
+    """The country a gazetteer place lies in (itself for a country), following ``in``."""
+    index = _place_index()
+    countries = lookups.load("places")["countries"]
+    hit = index.get(name)
+    if hit is None:
+        return None
+    key, parent = hit
+    for _ in range(6):
+        if key in countries:
+            return str(countries[key]["name"])
+        if parent is None:
+            return None
+        up = index.get(f"key:{parent}")
+        if up is None:
+            return None
+        key, parent = str(parent), up[1]
+    return None
 
 
 def _negated(ctx: Context, start: int) -> bool:
