@@ -114,3 +114,18 @@ def test_leading_an_undesirable_organisation_is_284_1() -> None:
     from tests.extract.conftest import run
     facts = run("Yegor Lavrov, serving four years for leading an \"undesirable\" organisation.")
     assert [(c.article, c.stated_by_number) for c in facts.charges] == [("284.1", False)]
+
+
+def test_article_30_after_the_article_it_modifies() -> None:
+    from tests.extract.conftest import run
+    facts = run("The court sentenced Yegor Lavrov to twelve years for preparing a violent "
+                "seizure of power (Article 278 with Article 30, Part 1).")
+    assert [(c.article, c.part, c.modifier) for c in facts.charges] == [
+        ("278", None, "preparation")]
+
+
+def test_russian_order_part_then_article_after_article_30() -> None:
+    from tests.extract.conftest import run
+    facts = run("Егора Лаврова осудили по ч. 1 ст. 30, ч. 2 ст. 205.5 УК РФ.")
+    assert [(c.article, c.part, c.modifier) for c in facts.charges] == [
+        ("205.5", "2", "preparation")]

@@ -16,6 +16,7 @@ from repression_kg.extract.persons import extract_persons
 from repression_kg.extract.places import extract_places
 from repression_kg.extract.principles import extract_principles
 from repression_kg.extract.relations import extract_relations
+from repression_kg.extract.roundups import extract_roundup_charges
 from repression_kg.extract.segments import extract_segments
 from repression_kg.extract.sentences import extract_sentences
 from repression_kg.facts import Document, DocumentFacts
@@ -32,6 +33,8 @@ EXTRACTORS: list[Extractor] = [
     Extractor("charges", extract_charges, ("person_mentions",), ("charges",)),
     Extractor("sentences", extract_sentences, ("person_mentions", "dates", "courts"),
               ("sentences",)),
+    Extractor("roundup_charges", extract_roundup_charges,
+              ("person_mentions", "charges", "sentences"), ("charges",)),
     Extractor("events", extract_events, ("person_mentions", "dates", "places"), ("events",)),
     Extractor("principles", extract_principles, ("sentence_bounds",), ("principles",)),
     Extractor("relations", extract_relations, ("persons", "person_mentions", "events"),

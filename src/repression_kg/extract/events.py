@@ -312,7 +312,7 @@ def _held_in(ctx: Context, start: int, to_country: str) -> str | None:
 def _place_index() -> dict[str, tuple[str, str | None]]:
     """Place name → (its key, the key it lies in), from ontology/lookups/places.yml."""
     out: dict[str, tuple[str, str | None]] = {}
-    for section, entries in lookups.load("places").items():
+    for entries in lookups.load("places").values():
         for key, entry in (entries or {}).items():
             if isinstance(entry, dict) and "name" in entry:
                 out.setdefault(str(entry["name"]), (str(key), entry.get("in")))

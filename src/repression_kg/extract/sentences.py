@@ -12,7 +12,7 @@ regime come from words around the term (ontology/lookups/regimes.yml); fines are
 amount ("fined 800,000 rubles", "штраф 800 тысяч рублей") or as "handed a fine". A term
 changed on appeal is a separate sentence. The date is the sentence's date mention, the
 court a court named in the same sentence; the person is named in the sentence or
-referred to by pronoun (see :func:`repression_kg.extract.charges.subject_person`).
+referred to by pronoun (see :mod:`repression_kg.extract.subjects`).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context, find_literals
-from repression_kg.extract.charges import subject_persons
+from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence
 
 _YEAR = r"(?:years?|yrs?|лет|годам|годами|года|годы|году|год)"
