@@ -63,3 +63,30 @@ def test_seed_courts(seeds_dir) -> None:  # type: ignore[no-untyped-def]
     assert ("Krasnoyarsk Garrison Military Court", "Krasnoyarsk", "garrison_military") \
         in by_seed["001"]
     assert by_seed["002"] == {("military court", None, "military")}
+
+
+def _courts(text: str) -> list[tuple[str, str | None, str | None]]:
+    from tests.extract.conftest import run
+    return [(c.name, c.type, c.city) for c in run(text).courts]
+
+
+def test_a_sentence_before_is_not_part_of_a_courts_name() -> None:
+    assert _courts("He was extradited to Russia. The Yefremov District Court heard the case.") \
+        == [("Yefremov District Court", "district", None)]
+
+
+def test_the_supreme_court_of_a_republic_is_regional() -> None:
+    assert _courts("The Supreme Court of Crimea upheld the verdict.") == [
+        ("Supreme Court of Crimea", "regional", None)]
+
+
+def test_courts_described_by_their_city() -> None:
+    assert _courts("A Moscow court sentenced him.") == [("Moscow court", None, "Moscow")]
+    assert _courts("15 февраля 2023 года суд в Барнауле приговорил её.") == [
+        ("суд в Барнауле", None, "Barnaul")]
+
+
+def test_a_city_court_is_the_one_named_court_of_that_city() -> None:
+    assert _courts("A Moscow court on Friday sentenced him. The Meshchansky District Court "
+                   "of Moscow found him guilty.") == [
+        ("Meshchansky District Court", "district", "Moscow")]

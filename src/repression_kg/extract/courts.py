@@ -19,7 +19,9 @@ from repression_kg.extract.base import Context
 from repression_kg.extract.places import gazetteer_hits
 from repression_kg.facts import Court, CourtType
 
-_CAP = r"(?:[A-Z][\w’'.-]*\s){1,4}"
+#: capitalised words of a name; a word with a full stop is an abbreviation ("St."), never
+#: the last word of the sentence before ("Russia. The Yefremov District Court")
+_CAP = r"(?:[A-Z](?:[\w’'-]*|[a-z]{0,2}\.)\s){1,4}"
 _TYPE_EN = (r"(?:Garrison\s|District\s|Regional\s|Oblast\s|Krai\s|City\s|Municipal\s|"
             r"Republican\s|Territorial\s|Interdistrict\s|Magistrate(?:'s|s)?\s|Naval\s|"
             r"Military\s|Appeals?\s|Appellate\s|Cassation\s){0,3}")
@@ -37,6 +39,12 @@ _DESCRIBED = re.compile(
     r"(?i)(?<!\w)(?:an?|the|этот|тот)?\s?(?P<name>(?:(?P<kind>military appeals?|military|appeals?|"
     r"appellate|cassation|district|regional|city|garrison|district military|lower)\s)?court"
     r"(?:\sof\s(?:appeals?|cassation))?)(?:\s(?:in|of)\s(?P<city>[A-Z][\w-]+(?:[\s-]on[\s-][A-Z]\w+)?))?")
+#: a court described by its city alone: "a Moscow court", "суд в Барнауле"
+_CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)\s"
+                         r"(?P<en>court)(?!\w)|(?P<ru>суд[а-яё]{0,2})\s(?:в|г\.)\s?"
+                         r"(?P<rucity>[А-ЯЁ][а-яё-]+))")
+#: what follows "Supreme Court" when it is a republic's court, not Russia's
+_OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[A-Z][\w-]+)")
 _STEMS = ("court", "суд")
 #: capitalised words that open a sentence or clause but are not part of a court's name
 _NOT_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "From", "When", "Then", "But",
@@ -88,6 +96,9 @@ def extract_courts(ctx: Context) -> None:
         entry = table[hit.value]
         if not ctx.text[hit.start].isupper() and hit.form.isascii():
             continue
+        after = _OF_REGION.match(ctx.text, hit.end)
+        if after and entry.get("type") == "supreme" and not after.group("w").startswith("Russia"):
+            continue  # "Supreme Court of Crimea": a regional court, named below
         city = _place_names().get(str(entry.get("city")), None) if entry.get("city") else None
         _add(ctx, found, entry["name"], city, entry.get("type"), hit.start, hit.end)
         taken.append((hit.start, hit.end))
@@ -102,7 +113,11 @@ def extract_courts(ctx: Context) -> None:
                 continue
             city = _city(hits, start, max(end, m.end()))
             name = _nominative(name)
-            _add(ctx, found, name, city, court_type(name), start, end)
+            kind = court_type(name)
+            if kind == "supreme" and m.groupdict().get("of") and \
+                    not m.group("of").startswith("Russia"):
+                kind = "regional"  # the supreme court of a republic of the federation
+            _add(ctx, found, name, city, kind, start, end)
             taken.append((start, end))
     for m in _DESCRIBED.finditer(ctx.text):
         if _overlaps(taken, m.start("name"), m.end()):
@@ -116,6 +131,25 @@ def extract_courts(ctx: Context) -> None:
         name = m.group("name").lower() + (f" in {city}" if city else "")
         _add(ctx, found, name, city, court_type(m.group("name")), m.start("name"), m.end())
         taken.append((m.start("name"), m.end()))
+    named_in = {}
+    for court in found.values():
+        if court.city and court.type and not court.name.islower():
+            named_in.setdefault(court.city, []).append(court)
+    for m in _CITY_COURT.finditer(ctx.text):
+        word = "city" if m.group("en") else "rucity"
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        city = _city(hits, m.start(word), m.end(word))
+        if city is None:
+            continue
+        taken.append((m.start(), m.end()))
+        if len(named_in.get(city, [])) == 1:
+            # "A Moscow court ... sentenced" in a text that names one court in Moscow
+            named_in[city][0].mentions.append(ctx.span(m.start(), m.end()))
+            continue
+        _add(ctx, found, m.group(), city, None, m.start(), m.end())
+    for court in found.values():
+        court.mentions.sort(key=lambda span: span.start)
     ctx.facts.courts.extend(sorted(found.values(), key=lambda c: c.mentions[0].start))
 
 
