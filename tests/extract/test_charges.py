@@ -129,3 +129,15 @@ def test_russian_order_part_then_article_after_article_30() -> None:
     facts = run("Егора Лаврова осудили по ч. 1 ст. 30, ч. 2 ст. 205.5 УК РФ.")
     assert [(c.article, c.part, c.modifier) for c in facts.charges] == [
         ("205.5", "2", "preparation")]
+
+
+@pytest.mark.parametrize(("text", "article"), [
+    ("Yegor Lavrov was found guilty of smuggling explosives.", "226.1"),
+    ("Yegor Lavrov was charged with illegal possession of firearms.", "222"),
+    ("Yegor Lavrov was convicted of taking part in an illegal armed formation.", "208"),
+    ("Yegor Lavrov was charged with separatism.", "280.1"),
+    ("Yegor Lavrov was charged with vandalism over the graffiti.", "214"),
+])
+def test_more_offences_named_by_description(text: str, article: str) -> None:
+    from tests.extract.conftest import run
+    assert [(c.article, c.stated_by_number) for c in run(text).charges] == [(article, False)]
