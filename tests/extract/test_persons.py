@@ -214,3 +214,13 @@ def test_abbreviation_before_a_surname_is_not_an_initial() -> None:
 def test_names_of_the_genre(text: str, expected: list[str]) -> None:
     from tests.extract.conftest import run
     assert [p.name for p in run(text).persons] == expected
+
+
+def test_a_public_figure_named_by_surname_alone() -> None:
+    facts = run("He was fined for a post criticising Putin and the war.")
+    assert [(p.name, p.roles) for p in facts.persons] == [("Vladimir Putin", ["official"])]
+
+
+def test_a_surname_of_someone_else_in_the_text_is_not_the_public_figure() -> None:
+    facts = run("Ivan Peskov, a student, was detained. Peskov denied the charge.")
+    assert [p.name for p in facts.persons] == ["Ivan Peskov"]

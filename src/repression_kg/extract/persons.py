@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract import russian
+from repression_kg.extract import public_figures, russian
 from repression_kg.extract.base import Context, PersonMention
 from repression_kg.extract.person_roles import (
     assign_birth_years,
@@ -362,7 +362,7 @@ def extract_persons(ctx: Context) -> None:
     """Fill ``ctx.facts.persons``, ``ctx.person_mentions`` (sorted) and ``ctx.main_person``."""
     text = ctx.text
     cands = _latin_candidates(text) + _cyrillic_candidates(text)
-    cands = _drop_overlaps(cands)
+    cands = _drop_overlaps(cands + _known_candidates(text, cands))
     ents = _entities(cands)
     _surname_mentions(text, ents)
     persons: list[Person] = []
@@ -381,7 +381,21 @@ def extract_persons(ctx: Context) -> None:
     ctx.person_mentions = mentions
     assign_birth_years(ctx, persons)
     assign_roles(ctx, persons)
+    offices = public_figures.offices()
+    for person in persons:
+        role = offices.get(person.name)
+        if role:  # a head of state in a sentence about a charge is not its defendant
+            person.roles = [r for r in person.roles if r not in ("defendant",
+                                                                "political_prisoner")]
+            if role not in person.roles:
+                person.roles.append(role)
     ctx.main_person = _main_person(persons)
+
+
+def _known_candidates(text: str, cands: list[_Candidate]) -> list[_Candidate]:
+    taken = {c.surname for c in cands} | {russian.transliterate(c.surname) for c in cands}
+    return [_Candidate(start, end, first, surname, None, f"{first} {surname}")
+            for start, end, first, surname in public_figures.named_alone(text, taken)]
 
 
 def _drop_overlaps(cands: list[_Candidate]) -> list[_Candidate]:

@@ -1,0 +1,65 @@
+"""Public figures that case documents name by surname alone ("criticism of Putin").
+
+The list is data: ontology/lookups/known-persons.yml (surname forms, the full name, and
+the public office that makes them an ``official``). A bare surname is taken for the public
+figure only when the document names no one else with that surname and the word is not part
+of another name ("the Mikhail Gorbachev Foundation", "Gorbachev-era").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.person_roles import titles
+from repression_kg.facts import PersonRole
+
+_CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
+_WORD = re.compile(rf"(?<![\w-])[{_CAPITAL}][a-zß-ÿа-яё]+(?![\w-])")
+_WORD_BEFORE = re.compile(rf"([{_CAPITAL}]\w*) $")
+_WORD_AFTER = re.compile(rf" ([{_CAPITAL}]\w*)")
+
+
+@cache
+def _forms() -> dict[str, tuple[str, str]]:
+    """Surname form → (given name, surname)."""
+    out: dict[str, tuple[str, str]] = {}
+    for entry in lookups.load("known-persons")["persons"]:
+        first = str(entry["first"])
+        surname = str(entry["name"]).split(" ", 1)[1]
+        for form in entry["forms"]:
+            out[str(form)] = (first, surname)
+    return out
+
+
+@cache
+def offices() -> dict[str, PersonRole]:
+    """Full name → the role their public office gives (``official``)."""
+    return {str(e["name"]): e["role"] for e in lookups.load("known-persons")["persons"]
+            if e.get("role")}
+
+
+@cache
+def _not_after() -> frozenset[str]:
+    return frozenset(str(w) for w in lookups.load("first-names")["not_after"])
+
+
+def named_alone(text: str, taken: set[str]) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, given name, surname) of every public figure named by surname alone,
+    except those whose surname is in ``taken`` (someone else of the text has it)."""
+    forms = _forms()
+    if not any(form in text for form in forms):
+        return
+    for match in _WORD.finditer(text):
+        hit = forms.get(match.group())
+        if hit is None or hit[1] in taken:
+            continue
+        start, end = match.span()
+        before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+        after = _WORD_AFTER.match(text, end)
+        if (before and before.group(1) not in titles()) or (
+                after and after.group(1) in _not_after()):
+            continue  # part of another name
+        yield start, end, hit[0], hit[1]
