@@ -44,3 +44,20 @@ def test_seed_principles(seeds_dir) -> None:  # type: ignore[no-untyped-def]
     assert {"freedom_of_conscience", "ne_bis_in_idem", "non_refoulement"} <= got["000"]
     assert got["004"] == {"freedom_of_expression", "right_to_fair_trial", "legal_certainty",
                           "ne_bis_in_idem"}
+
+
+def test_the_right_to_freedom_of_speech_is_not_the_right_to_liberty() -> None:
+    from tests.extract.conftest import run
+    ids = {p.id for p in run("Преследование нарушает его право на свободу слова.").principles}
+    assert ids == {"freedom_of_expression"}
+    ids = {p.id for p in run("Арест нарушает его право на свободу.").principles}
+    assert ids == {"right_to_liberty"}
+
+
+def test_protected_speech_and_freedom_of_thought() -> None:
+    from tests.extract.conftest import run
+    assert {p.id for p in run("The defence argued that the notes were protected speech.")
+            .principles} == {"freedom_of_expression"}
+    assert "freedom_of_conscience" in {p.id for p in run(
+        "International law treats objection as part of freedom of thought, conscience and "
+        "religion.").principles}
