@@ -7,6 +7,11 @@ not loaded, and the others go on. Loading replaces the document's named graph in
 SPARQL update, which Oxigraph applies as one transaction: a killed build leaves every
 document fully in or fully out. A document whose quads have not changed is not written
 again (a digest of its sorted quads is kept in the graph ``id:graph/build``).
+
+A corrections file (:mod:`repression_kg.curation`, docs/curation.md) is applied on every
+build: merges and splits inside resolution, retractions on each document's quads before
+the gate, additions and the record of every correction in ``id:graph/curated``. Without
+a file, the corrections that the store recorded last time are applied again.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from pathlib import Path
 import pyoxigraph
 from pyoxigraph import Literal, NamedNode, Quad
 
+from repression_kg.curation import Corrections, Curation, stored_corrections
 from repression_kg.extract import extract_document
 from repression_kg.facts import Document, DocumentFacts
 from repression_kg.ids import DEFAULT_BASE, doc_iri
@@ -35,7 +41,7 @@ from repression_kg.rdf.terms import (
     rkg,
     string,
 )
-from repression_kg.resolve import PersonResolver
+from repression_kg.resolve import Override, PersonResolver
 from repression_kg.resources import ontology_dir
 
 STATE_GRAPH = "graph/build"
@@ -51,6 +57,9 @@ class Report:
     failed: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
     entities: Counter[str] = field(default_factory=Counter)
+    corrections: int = 0  # entries of the corrections file applied
+    warnings: list[str] = field(default_factory=list)  # corrections that matched nothing
+    failed_corrections: list[tuple[str, str]] = field(default_factory=list)  # SHACL-rejected
 
     @property
     def documents(self) -> int:
@@ -74,10 +83,12 @@ def read_and_extract(paths: Iterable[str | Path], report: Report,
     return out
 
 
-def map_documents(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAULT_BASE,
+def map_documents(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAULT_BASE, *,
+                  overrides: Iterable[Override] = (),
                   ) -> tuple[dict[str, list[Quad]], PersonResolver]:
-    """Resolve people across ``docs`` and map each document to its quads."""
-    resolver = PersonResolver(base)
+    """Resolve people across ``docs`` (with curated merges and splits) and map each
+    document to its quads."""
+    resolver = PersonResolver(base, overrides=overrides)
     for _, facts in docs:
         resolver.add(facts)
     resolver.finish()
@@ -155,16 +166,37 @@ def resolution_quads(resolver: PersonResolver, base: str) -> list[Quad]:
         out += [Quad(node, prov("used"), NamedNode(doc_iri(d, base=base)), graph)
                 for d in sorted(judgement.documents)]
         out += [Quad(node, rkg("mergedName"), string(n), graph) for n in sorted(judgement.names)]
+        out += [Quad(node, prov("wasInfluencedBy"), NamedNode(c), graph)
+                for c in sorted(judgement.corrections)]
     return out
 
 
+def drop_graph(store: pyoxigraph.Store, graph: str, base: str = DEFAULT_BASE) -> bool:
+    """Delete a whole graph and its digest; False when it was not there."""
+    node, state = NamedNode(graph), NamedNode(base + STATE_GRAPH)
+    if not store.contains_named_graph(node):
+        return False
+    store.update(f"DROP SILENT GRAPH {node} ; "
+                 f"DELETE WHERE {{ GRAPH {state} {{ {node} {rkg('graphDigest')} ?d }} }}")
+    return True
+
+
 def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = DEFAULT_BASE,
-          validate: bool = True, progress: Callable[[str], None] | None = None) -> Report:
+          validate: bool = True, progress: Callable[[str], None] | None = None,
+          corrections: Corrections | None = None) -> Report:
+    """Build ``paths`` into ``store``; ``corrections`` None re-applies those the store
+    recorded (an empty :class:`Corrections` removes them)."""
     report = Report()
+    if corrections is None:
+        corrections = stored_corrections(store, base)
+    curation = Curation(corrections, base) if corrections is not None else None
     docs = read_and_extract(paths, report, progress)
-    by_doc, resolver = map_documents(docs, base)
+    by_doc, resolver = map_documents(docs, base,
+                                     overrides=curation.overrides() if curation else ())
     load_reference(store)
     for doc_id, quads in by_doc.items():
+        if curation is not None:
+            quads = curation.retract(doc_id, quads)
         problems = validate_quads(doc_id, quads) if validate else []
         if problems:
             report.failed.append((doc_id, "; ".join(problems[:5])))
@@ -175,6 +207,12 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         report.triples += len(quads)
     resolution = resolution_quads(resolver, base)
     load_document(store, base + RESOLUTION_GRAPH, resolution, base) if resolution else None
+    if curation is not None:
+        curation.load(store, resolver, {doc.id: doc.text for doc, _ in docs},
+                      validate=validate_quads if validate else None)
+        report.corrections = len(curation.corrections.entries)
+        report.warnings += curation.warnings
+        report.failed_corrections += curation.failed
     for row in store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
                            "FILTER(STRSTARTS(STR(?g), STR(<" + base + "doc/>))) } GROUP BY ?c"):
         report.entities[row["c"].value.rsplit("#", 1)[-1]] = int(row["n"].value)

@@ -91,3 +91,26 @@ def entity_iri(kind: str, key: str, *, label: str | None = None, base: str = DEF
     readable and defaults to the key.
     """
     return f"{base}{kind}/{slug(label or key)[:60]}-{short_hash(kind, key, length=8)}"
+
+
+# --- named graphs and curation (under the same base) ----------------------------------------
+
+def graph_iri(name: str, *, base: str = DEFAULT_BASE) -> str:
+    """A graph that no document owns: ``graph/curated``, ``graph/resolution``, ``graph/build``."""
+    return f"{base}graph/{name}"
+
+
+def correction_iri(entry_key: str, *, base: str = DEFAULT_BASE) -> str:
+    """One entry of the corrections file, keyed by its canonical JSON (so reordering the
+    file never changes an IRI, and editing an entry gives a new one)."""
+    return f"{base}correction/{short_hash('correction', entry_key)}"
+
+
+def curated_iri(correction: str, part: str) -> str:
+    """A node that a correction makes (its fact, the fact's evidence): under the correction."""
+    return f"{correction}/{slug(part)}"
+
+
+def curator_iri(who: str, *, base: str = DEFAULT_BASE) -> str:
+    """The maintainer named in a correction's ``who`` (an agent of PROV-O)."""
+    return entity_iri("curator", who.strip(), base=base)

@@ -23,6 +23,42 @@ def _store(path: Path | None, read_only: bool = False):  # noqa: ANN202
         raise click.ClickException(str(exc)) from exc
 
 
+def _remote(endpoint: str, update_endpoint: str | None):  # noqa: ANN202 (RemoteStore)
+    from repression_kg.query.backends import QueryError, RemoteStore
+
+    try:
+        return RemoteStore(endpoint, update_endpoint)
+    except QueryError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _corrections(paths: tuple[Path, ...], path: Path | None, none: bool):  # noqa: ANN202
+    """The corrections to apply: --corrections, an empty set for --no-corrections, the
+    default file, or None (the build re-applies what the store recorded). A malformed file
+    stops here, before the store is opened: one line, exit status 2."""
+    from repression_kg.curation import (
+        Corrections,
+        CorrectionsError,
+        find_corrections_file,
+        load_corrections,
+    )
+
+    if none and path is not None:
+        raise click.UsageError("--corrections and --no-corrections exclude each other")
+    if none:
+        return Corrections("--no-corrections")
+    path = path or find_corrections_file(paths)
+    if path is None:
+        return None
+    try:
+        corrections = load_corrections(path)
+    except CorrectionsError as exc:
+        click.echo(f"rkg: {exc}", err=True)
+        sys.exit(2)
+    click.echo(f"corrections: {path} ({len(corrections.entries)} entries)", err=True)
+    return corrections
+
+
 def register(root: click.Group, export: click.Group) -> None:
     @root.command("build")
     @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
@@ -32,31 +68,64 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not recommended).")
     @click.option("--graph-out", type=click.Path(path_type=Path, file_okay=False),
                   help="Also write the built graph as deterministic TriG + stats (graph/).")
+    @click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
+                  help="Corrections file to apply (default: corrections.yml in the current "
+                       "folder or in a built folder; else those the store recorded last time).")
+    @click.option("--no-corrections", is_flag=True,
+                  help="Apply no corrections (and remove those the store holds).")
+    @click.option("--endpoint", metavar="URL",
+                  help="Build into this SPARQL 1.1 endpoint instead of the local store.")
+    @click.option("--update-endpoint", metavar="URL",
+                  help="Where to send SPARQL Update (default: --endpoint; Oxigraph: …/update).")
     def build_command(paths: tuple[Path, ...], store: Path | None, base: str,
-                      no_validate: bool, graph_out: Path | None) -> None:
+                      no_validate: bool, graph_out: Path | None, endpoint: str | None,
+                      update_endpoint: str | None, corrections_file: Path | None,
+                      no_corrections: bool) -> None:
         """Build documents (files or folders) into the store: extract, resolve, map,
         validate (SHACL) and load, one transaction per document.
 
-        Exit status: 0 all loaded, 1 some document failed (the others are loaded),
-        2 usage error.
+        With --endpoint the graphs go to a SPARQL 1.1 endpoint instead, one SPARQL Update
+        per named graph.
+
+        A corrections file (docs/curation.md) is applied on every build: retractions,
+        additions, merges and splits, recorded in id:graph/curated.
+
+        Exit status: 0 all loaded, 1 some document or correction failed (the others are
+        loaded), 2 usage error or a malformed corrections file (nothing is written).
         """
         from rich.progress import Progress
 
         from repression_kg.build import build
 
-        db = _store(store)
+        corrections = _corrections(paths, corrections_file, no_corrections)
+
+        if update_endpoint and not endpoint:
+            raise click.UsageError("--update-endpoint needs --endpoint")
+        if endpoint and (store is not None or graph_out is not None):
+            raise click.UsageError("--endpoint cannot be combined with --store or --graph-out")
+        db = _store(store) if not endpoint else _remote(endpoint, update_endpoint)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("reading", total=None)
-            report = build(paths, db, base=base, validate=not no_validate,
-                           progress=lambda p: bar.update(task, description=p[-60:],
-                                                         advance=1))
-        for _, message in report.failed:
+            try:
+                report = build(paths, db, base=base, validate=not no_validate,  # type: ignore[arg-type]
+                               corrections=corrections,
+                               progress=lambda p: bar.update(task, description=p[-60:],
+                                                             advance=1))
+            except RuntimeError as exc:  # QueryError: the endpoint refused or is unreachable
+                if not endpoint:
+                    raise
+                raise click.ClickException(str(exc)) from exc
+        for _, message in report.failed + report.failed_corrections:
             err.print(f"[red]rkg:[/red] {message}", markup=True, highlight=False)
+        for message in report.warnings:
+            click.echo(f"rkg: warning: {message}", err=True)
         table = Table(title="Build summary", show_header=False)
         table.add_row("documents", str(report.documents))
         table.add_row("loaded / unchanged / failed",
                       f"{len(report.loaded)} / {len(report.unchanged)} / {len(report.failed)}")
         table.add_row("triples in the loaded documents", f"{report.triples:,}")
+        if report.corrections:
+            table.add_row("corrections applied", str(report.corrections))
         for cls, n in sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0])):
             if cls in ("Person", "Charge", "Sentence", "Court", "Organisation", "Case",
                        "PrincipleInvocation", "Designation", "Relationship", "Document") \
@@ -68,7 +137,7 @@ def register(root: click.Group, export: click.Group) -> None:
 
             write_graph_dir(db, graph_out)
             err.print(f"wrote {graph_out}/corpus.trig and {graph_out}/stats.json")
-        if report.failed:
+        if report.failed or report.failed_corrections:
             sys.exit(1)
 
     @root.command("remove")
@@ -106,6 +175,8 @@ def register(root: click.Group, export: click.Group) -> None:
             click.echo(f"  why:  {row['reason']}")
             click.echo("  names: " + "; ".join(row["names"]))
             click.echo("  documents: " + ", ".join(row["documents"]))
+            for c in row["curated"]:
+                click.echo(f"  curated: {c['what']} (by {c['who']}, {c['when']}): {c['why']}")
 
     @root.command("stats")
     @click.option("--store", type=click.Path(path_type=Path, file_okay=False), help=STORE_HELP)

@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from repression_kg.extract.russian import is_cyrillic, name_parts, token_key
 from repression_kg.facts import DocumentFacts, Person
 from repression_kg.ids import DEFAULT_BASE, entity_iri
+from repression_kg.resolve.curated import Clusters, Override
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -47,18 +49,26 @@ class Judgement:
     rule: str
     names: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
+    corrections: set[str] = field(default_factory=set)  # IRIs of curated merges/splits
 
     @property
     def reason(self) -> str:
-        return (f"{len(self.documents)} document(s) name this person as "
-                f"{'; '.join(sorted(self.names))}: same {self.rule}")
+        named = (f"{len(self.documents)} document(s) name this person as "
+                 f"{'; '.join(sorted(self.names))}")
+        if self.rule.startswith("curated"):
+            return f"{named}: {self.rule} by a maintainer (see the correction)"
+        extra = "; a maintainer's correction applies" if self.corrections else ""
+        return f"{named}: same {self.rule}{extra}"
 
 
 class PersonResolver:
     """Collect every document's people, then :meth:`finish` and ask for IRIs."""
 
-    def __init__(self, base: str = DEFAULT_BASE) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, *, overrides: Iterable[Override] = ()) -> None:
         self.base = base
+        self.overrides = list(overrides)
+        #: correction IRI → why its merge or split did nothing (filled by :meth:`finish`)
+        self.problems: dict[str, str] = {}
         self._people: list[tuple[str, Person, str]] = []  # (doc id, person, key)
         self._iris: dict[tuple[str, str], str] = {}
         self.judgements: dict[str, Judgement] = {}
@@ -73,7 +83,10 @@ class PersonResolver:
             if person.birth_year:
                 years[key].add(person.birth_year)
         groups = {key: _year_groups(found) for key, found in years.items()}
-        labels: dict[str, str] = {}
+        people = {(doc_id, person.id): person for doc_id, person, _ in
+                  sorted(self._people, key=lambda x: (x[0], x[1].id))}
+        assigned: dict[tuple[str, str], str] = {}
+        rules: dict[str, str] = {}
         for doc_id, person, key in sorted(self._people, key=lambda x: (x[0], x[1].id)):
             known = groups.get(key, [])
             if len(known) <= 1:
@@ -83,18 +96,32 @@ class PersonResolver:
                 full, rule = f"{key}|{min(group)}", "name and birth year"
             else:
                 full, rule = f"{key}|undetermined", "name (birth year unknown)"
-            labels.setdefault(full, person.name)
-            if len(_WORD.findall(person.name)) > len(_WORD.findall(labels[full])):
-                labels[full] = person.name
-            self._iris[(doc_id, person.id)] = full
-            judgement = self.judgements.setdefault(full, Judgement("", full, rule))
+            assigned[(doc_id, person.id)] = full
+            rules.setdefault(full, rule)
+        clusters = Clusters(people, assigned, rules, labels=lambda a: _labels(people, a),
+                            mint=self._mint)
+        clusters.apply(self.overrides)
+        self.problems = clusters.problems
+        labels = {**_labels(people, assigned), **clusters.kept_labels}
+        for mention, full in assigned.items():
+            person = people[mention]
+            judgement = self.judgements.setdefault(full, Judgement("", full, rules[full]))
             judgement.names.add(person.name)
             judgement.names.update(a for a in person.aliases if a)
-            judgement.documents.add(doc_id)
+            judgement.documents.add(mention[0])
+            judgement.corrections |= clusters.corrections.get(full, set())
         for full, judgement in self.judgements.items():
-            judgement.iri = entity_iri("person", full, label=_label(labels[full]),
-                                       base=self.base)
-        self._iris = {k: self.judgements[v].iri for k, v in self._iris.items()}
+            judgement.iri = self._mint(full, labels[full])
+        self._iris = {k: self.judgements[v].iri for k, v in assigned.items()}
+
+    def _mint(self, key: str, label: str) -> str:
+        return entity_iri("person", key, label=_label(label), base=self.base)
+
+    def by_name(self, name: str) -> list[str]:
+        """IRIs of the people this exact name (or alias, or IRI) denotes, case-insensitively."""
+        wanted = " ".join(name.split()).casefold()
+        return sorted(j.iri for j in self.judgements.values()
+                      if wanted == j.iri.casefold() or any(n.casefold() == wanted for n in j.names))
 
     def iri(self, doc_id: str, local_id: str) -> str | None:
         return self._iris.get((doc_id, local_id))
@@ -115,6 +142,18 @@ def _year_groups(years: set[int]) -> list[set[int]]:
         else:
             groups.append({year})
     return groups
+
+
+def _labels(people: dict[tuple[str, str], Person], assigned: dict[tuple[str, str], str],
+            ) -> dict[str, str]:
+    """Each cluster's display name: its fullest name, first met in (document, id) order."""
+    labels: dict[str, str] = {}
+    for mention, full in sorted(assigned.items()):
+        name = people[mention].name
+        labels.setdefault(full, name)
+        if len(_WORD.findall(name)) > len(_WORD.findall(labels[full])):
+            labels[full] = name
+    return labels
 
 
 def _label(name: str) -> str:
