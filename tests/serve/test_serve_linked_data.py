@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import re
 import urllib.error
@@ -94,6 +95,47 @@ def test_write_mode_needs_the_token(writable_server: str) -> None:
     assert call(target, method="DELETE", headers=auth)[0] == 204
     assert call(target, method="DELETE", headers=auth)[0] == 404
     assert get(url, LABELS)[0] == 200
+
+
+def test_a_triple_stated_in_two_graphs_is_sent_once(writable_server: str) -> None:
+    """CONSTRUCT and DESCRIBE answer with a graph, which is a set, even over the union."""
+    person = f"<{BASE}{ZHILIN}>"
+    typed = f"{person} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> " \
+            "<https://w3id.org/repression-kg/ontology#Person> ."
+    auth = {"Authorization": "Bearer s3cret"}
+    target = writable_server + "/store?" + urllib.parse.urlencode({"graph": "urn:second"})
+    assert call(target, data=typed.encode(), method="PUT",
+                headers={"Content-Type": "application/n-triples", **auth})[0] == 204
+    try:
+        count = f"SELECT (COUNT(*) AS ?n) WHERE {{ {typed[:-2]} }}"
+        rows = json.loads(get(writable_server, count)[2])["results"]["bindings"]
+        assert rows[0]["n"]["value"] == "2"  # once per graph in the union
+        for query in (f"CONSTRUCT WHERE {{ {typed[:-2]} }}", f"DESCRIBE {person}"):
+            status, _, body = get(writable_server, query, accept="application/n-triples")
+            lines = body.decode("utf-8").splitlines()
+            assert status == 200 and lines.count(typed) == 1, query
+            assert len(lines) == len(set(lines))
+    finally:
+        call(target, method="DELETE", headers=auth)
+
+
+def test_a_browser_opening_the_endpoint_gets_the_query_page(server: str) -> None:
+    host, port = urllib.parse.urlsplit(server).netloc.rsplit(":", 1)
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("GET", "/sparql", headers={
+        "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"})
+    reply = connection.getresponse()
+    assert reply.status == 303 and reply.getheader("Location") == "/"
+    connection.close()
+    for accept in ("*/*", "text/turtle", "application/ld+json"):
+        assert call(server + "/sparql", headers={"Accept": accept})[0] == 200
+    assert call(server + "/sparql?format=ttl", headers={"Accept": "text/html"})[0] == 200
+
+
+def test_a_named_query_takes_a_form_only(server: str) -> None:
+    status, _, body = call(server + "/queries/people-charged-under", data=b'{"article": "338"}',
+                           headers={"Content-Type": "application/json"})
+    assert status == 415 and "form" in json.loads(body)["message"]
 
 
 def test_graph_store_get_reads_one_document_graph(server: str) -> None:

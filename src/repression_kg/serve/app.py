@@ -180,7 +180,11 @@ class Handler(PageRoutes, BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-        if url.path.startswith("/queries/") and media == protocol.FORM:
+        if url.path.startswith("/queries/"):
+            if media != protocol.FORM:
+                return self.send(error(415, "a named query takes its parameters as "
+                                            f"{protocol.FORM} (or in the URL with GET)",
+                                       "media-type"))
             data = self.body(self.config.max_body)
             if data is None:
                 return None
@@ -275,6 +279,11 @@ class Handler(PageRoutes, BaseHTTPRequestHandler):
                              "graph": operation.graph, "data": data, "content_type": media})
 
     def describe_service(self, params: dict[str, list[str]]) -> None:
+        if first_param(params, "format") is None and _prefers_html(self.headers.get("Accept")):
+            # A person who opens /sparql in a browser wants the query page, as on other
+            # endpoints; clients asking for RDF (or for anything, */*) get the description.
+            return self.send(Reply(303, "text/plain; charset=utf-8", b"See the query page.\n",
+                                   {"Location": "/", "Vary": "Accept"}))
         try:
             name = results.choose("graph", self.headers.get("Accept"),
                                   first_param(params, "format"))
@@ -284,6 +293,16 @@ class Handler(PageRoutes, BaseHTTPRequestHandler):
         body = protocol.service_description(endpoint, allow_update=self.config.allow_update,
                                             fmt=results.RDF_FORMATS[name])
         self.send(Reply(200, results.MEDIA[name], body, {"Vary": "Accept"}))
+
+
+def _prefers_html(accept: str | None) -> bool:
+    for media, _ in results.parse_accept(accept):
+        if media in ("text/html", "application/xhtml+xml"):
+            return True
+        if media in results.GRAPH_TYPES or media == "*/*":
+            return False
+    return False
+
 
 def _store_target(path: str, query: str) -> str:
     """At /store, a request naming no graph addresses the default graph."""

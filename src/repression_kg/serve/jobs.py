@@ -70,12 +70,14 @@ def run_query(store: ox.Store, job: dict[str, Any]) -> Reply:
     if isinstance(result, ox.QueryBoolean):
         body = results.write_boolean(bool(result), fmt)
     elif isinstance(result, ox.QueryTriples):
-        triples: list[ox.Triple] = []
+        # A graph is a set: over the union of the document graphs the same triple comes
+        # once per graph that states it (a person's type, say), and is sent once.
+        triples: dict[ox.Triple, None] = {}
         for triple in result:
-            if len(triples) >= limit:
+            triples.setdefault(triple)
+            if len(triples) > limit:
                 return too_many
-            triples.append(triple)
-        body = results.write_graph(triples, fmt)
+        body = results.write_graph(list(triples), fmt)
     else:
         variables = [v.value for v in result.variables]
         rows: list[list[Any]] = []

@@ -102,7 +102,8 @@ def statute_section(index: GraphIndex, iri: str, links: Links) -> list[ChargeRow
                 persons=_refs(index, links, persons), cited=ref(index, links, target),
                 modifier=class_label(index, modifier) if isinstance(modifier, str) else "",
                 case=ref(index, links, case) if isinstance(case, str) else None,
-                sentences=[_sentence_text(index, s) for s in sentences],
+                # several documents of one case report the same sentence: say it once
+                sentences=list(dict.fromkeys(_sentence_text(index, s) for s in sentences)),
                 courts=_refs(index, links, courts),
                 quotes=quote_refs(index, links, index.evidence(charge))))
     rows.sort(key=lambda r: ([p.label.casefold() for p in r.persons], r.cited.label))
