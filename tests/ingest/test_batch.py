@@ -63,3 +63,13 @@ def test_duplicate_ids_are_reported(tmp_path: Path) -> None:
         assert isinstance(out[0][1], DocumentFacts) and isinstance(out[2][1], DocumentFacts)
     docs = dict(iter_documents([tmp_path]))
     assert isinstance(docs[tmp_path / "b" / "case.txt"], IngestError)
+
+
+def test_a_folders_readme_is_not_a_case_document(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# Corpus\n\nOrlov was extradited.", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "readme.txt").write_text("notes", encoding="utf-8")
+    (tmp_path / "case.txt").write_text("Text.", encoding="utf-8")
+    assert [p.name for p in iter_paths([tmp_path])] == ["case.txt"]
+    # named on its own, it is read
+    assert [p.name for p in iter_paths([tmp_path / "README.md"])] == ["README.md"]

@@ -83,17 +83,29 @@ def extract_charges(ctx: Context) -> None:
             for person in subject_persons(ctx, start):
                 _add(ctx, found, Charge(person, code, article, part, modifier, True), start, end)
                 numbered.add((ctx.sentence_at(start)[0], person, article))
-    for pattern, code, article, admin in _descriptions():
-        for m in pattern.finditer(ctx.text):
-            s_start, s_end = ctx.sentence_at(m.start())
-            sent = ctx.text[s_start:s_end].lower()
-            if not has_cue(sent, "cues") or _is_general(ctx, m.start()):
-                continue
-            for person in subject_persons(ctx, m.start()):
-                _described(ctx, found, numbered, person, (code, article, admin), m)
+    cued = _cued_sentences(ctx, low)
+    for pattern, code, article, admin in _descriptions() if cued else ():
+        for s_start, s_end in cued:
+            for m in pattern.finditer(ctx.text, s_start, s_end):
+                if _is_general(ctx, m.start()):
+                    continue
+                for person in subject_persons(ctx, m.start()):
+                    _described(ctx, found, numbered, person, (code, article, admin), m)
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
+
+
+def _cued_sentences(ctx: Context, low: str) -> list[tuple[int, int]]:
+    """The sentences with a charging cue, where an offence named by description counts
+    (the description patterns run only there: one pass of cue words, not of every pattern
+    over the whole text)."""
+    out: list[tuple[int, int]] = []
+    for start, _end in find_literals(low, _words("cues")):
+        sentence = ctx.sentence_at(start)
+        if not out or sentence[0] >= out[-1][1]:
+            out.append(sentence)
+    return out
 
 
 def _described(ctx: Context, found: dict, numbered: set[tuple[int, str, str]], person: str,

@@ -28,8 +28,15 @@ from repression_kg.ingest.read import DEFAULT_MAX_BYTES, FORMATS, IngestError, r
 SUFFIXES = frozenset(FORMATS)
 
 
+_FOLDER_NOTES = frozenset({"README", "CHANGELOG", "LICENSE", "CONTRIBUTING", "NOTES"})
+
+
 def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Files to read, in a stable order: given files as given, directories walked sorted."""
+    """Files to read, in a stable order: given files as given, directories walked sorted.
+
+    A walked directory's hidden files and its notes about itself (README, CHANGELOG,
+    LICENSE, CONTRIBUTING: never case documents) are left out; name such a file to read it.
+    """
     seen: set[Path] = set()
     for given in paths:
         p = Path(given)
@@ -38,6 +45,7 @@ def iter_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
                 f for f in p.rglob("*")
                 if f.suffix.lower() in SUFFIXES and f.is_file()
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.stem.upper() not in _FOLDER_NOTES
             )
         else:
             found = [p]
