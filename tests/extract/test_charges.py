@@ -141,3 +141,17 @@ def test_russian_order_part_then_article_after_article_30() -> None:
 def test_more_offences_named_by_description(text: str, article: str) -> None:
     from tests.extract.conftest import run
     assert [(c.article, c.stated_by_number) for c in run(text).charges] == [(article, False)]
+
+
+def test_decimal_parts_and_the_same_part() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov was convicted under Article 332, Part 2.1, of the Criminal Code. "
+                "Anna Belova was sentenced under the same part of Article 332.")
+    assert sorted((c.article, c.part) for c in facts.charges) == [("332", "2.1"), ("332", "2.1")]
+
+
+def test_the_pair_shares_a_charge() -> None:
+    from tests.extract.conftest import run
+    facts = run("The court sentenced Yegor Lavrov to 18 years and Anna Belova to 16 years. "
+                "The court found the pair guilty under Article 205.4, Part 1, of the Criminal Code.")
+    assert len([c for c in facts.charges if c.article == "205.4"]) == 2

@@ -176,3 +176,17 @@ def test_a_deportation_with_no_place_before_it_has_no_from_country() -> None:
     facts = run("Dennis Christensen was released in May 2022 and deported to Denmark.")
     assert [(e.from_country, e.to_country) for e in facts.events
             if e.type == "deportation"] == [(None, "Denmark")]
+
+
+def test_commanders_sending_a_soldier_to_the_front_is_no_deportation() -> None:
+    from tests.extract.conftest import run
+    facts = run("His commanders sent him to Ukraine in February 2022. Dmitry Vasilets refused.")
+    assert [e for e in facts.events if e.type == "deportation"] == []
+
+
+def test_put_on_a_plane_to_russia_is_a_transfer() -> None:
+    from tests.extract.conftest import run
+    facts = run("Alexei Rozhkov fled to Kyrgyzstan. In May 2023 Kyrgyz officers put him on a "
+                "plane to Russia.")
+    assert [(e.from_country, e.to_country) for e in facts.events
+            if e.type == "deportation"] == [("Kyrgyzstan", "Russia")]

@@ -145,3 +145,33 @@ def test_a_pronoun_of_the_other_gender_skips_a_named_bystander() -> None:
     assert [(names[s.person], s.months, s.regime) for s in facts.sentences] == [
         ("Anna Belova", 32, "general")]
     assert [(names[c.person], c.article) for c in facts.charges] == [("Anna Belova", "280.3")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the cue carries over to the second person's term
+    ("The court sentenced Yegor Lavrov, a 27-year-old instructor, to 18 years and Anna "
+     "Belova, 23, to 16 years.",
+     [("Anna Belova", "imprisonment", 192), ("Yegor Lavrov", "imprisonment", 216)]),
+    # a list item's facts after its colon are about the person it opens with
+    ("Verdicts under Article 275.\n\n1. Yegor Lavrov, 60, a physicist.\n2. Anna Belova, 66, "
+     "Lavrov's superior: 12 years in a penal colony, 27 October 2023.",
+     [("Anna Belova", "imprisonment", 144)]),
+    # a law that allows life imprisonment sentences nobody
+    ("Yegor Lavrov got 12 years. Since 2023 the article also allows life imprisonment.",
+     [("Yegor Lavrov", "imprisonment", 144)]),
+    # restricted freedom after the colony term is part of that sentence
+    ("Yegor Lavrov was sentenced to 14 years in a strict regime colony and one year of "
+     "restricted freedom.", [("Yegor Lavrov", "imprisonment", 168)]),
+    # "both counts" is not two people
+    ("Yegor Lavrov defended Anna Belova.\n\nThe court found him guilty on both counts and "
+     "sentenced him to seven years.", [("Yegor Lavrov", "imprisonment", 84)]),
+])
+def test_terms_of_the_new_test_set(text: str, expected: list[tuple]) -> None:
+    assert who_got(text) == expected
+
+
+def test_two_fines_of_different_years_are_two_sentences() -> None:
+    facts = run("В 2022 году Ройзмана Евгения уже штрафовали по ст. 20.3.3 КоАП РФ. "
+                "19 мая 2023 года суд назначил Евгению Ройзману штраф 260 тысяч рублей.")
+    assert sorted((s.kind, s.date) for s in facts.sentences) == [
+        ("fine", "2022"), ("fine", "2023-05-19")]

@@ -22,14 +22,16 @@ from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge, Modifier
 
 _NUM = r"\d{1,3}(?:\.\d{1,2}){0,2}"
+#: a part number: "2", and the parts added between others, "2.1" ("Part 2.1 of Article 332")
+_PART_NUM = r"\d{1,2}(?:\.\d(?!\d))?"
 _PART_WORD = r"(?:Part|part|Parts|parts|Paragraph|paragraph|para\.?|Para\.?|p\.|P\.|ч\.|части|часть|частью|частей)"
 _ART_WORD = (r"(?:Articles|articles|Article|article|Arts?\.|arts?\.|ст\.|статьи|статья|статье|статьей"
              r"|статьёй|статьям|статей|Статьи|Статья)")
 #: one cited article: "Part 2 of Article 280.3", "ч. 2 ст. 207.3", "Article 205.5(2), Part 2"
 _ITEM = re.compile(
-    rf"(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}})(?:\s?(?:и|and|,)\s?\d{{1,2}})?,?\s(?:of\s)?)?"
+    rf"(?:{_PART_WORD}\s?(?P<pre>{_PART_NUM})(?:\s?(?:и|and|,)\s?\d{{1,2}})?,?\s(?:of\s)?)?"
     rf"{_ART_WORD}\s?(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?"
-    rf"(?:,?\s{_PART_WORD}\s?(?P<post>\d{{1,2}})\b(?!,?\s?(?:of\s[Aa]rt|ст\.|стать)),?)?")
+    rf"(?:,?\s{_PART_WORD}\s?(?P<post>{_PART_NUM})\b(?!,?\s?(?:of\s[Aa]rt|ст\.|стать)),?)?")
 #: a further number of a list: "Articles 280.3 and 207.3", "ст. 207.3, 280.3"
 _MORE = re.compile(rf"\s?(?:,|and|or|и|&)\s?(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}})\s(?:of\s)?)?"
                    rf"(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?")
@@ -77,9 +79,14 @@ def extract_charges(ctx: Context) -> None:
     numbered: set[tuple[int, str, str]] = set()  # (sentence start, person, article)
     low = ctx.lowered() or ctx.text.lower()
     if any(stem in low for stem in _STEMS):
+        last_part: dict[str, str] = {}
         for start, end, code, article, part, modifier in citations(ctx):
             if _is_general(ctx, start):
                 continue
+            if part is None and _SAME_PART.search(ctx.text, max(0, start - 24), start):
+                part = last_part.get(article)  # "under the same part of Article 332"
+            if part is not None:
+                last_part[article] = part
             for person in subject_persons(ctx, start):
                 _add(ctx, found, Charge(person, code, article, part, modifier, True), start, end)
                 numbered.add((ctx.sentence_at(start)[0], person, article))
@@ -94,6 +101,9 @@ def extract_charges(ctx: Context) -> None:
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
+
+
+_SAME_PART = re.compile(r"(?i)(?:the same part of|той же части)\s*$")
 
 
 def _cued_sentences(ctx: Context, low: str) -> list[tuple[int, int]]:

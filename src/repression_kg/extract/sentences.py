@@ -39,7 +39,7 @@ _FINE_WORDS = re.compile(
     r"(?i)(?<!\w)(?:(?:handed|given|ordered to pay|sentenced to|received|got)\s(?:a|an)\s"
     r"(?:\w+\s)?fine|(?:was|were|been|then|later|also|twice|repeatedly|subsequently)\s"
     r"(?:\w+\s)?fined|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф|"
-    r"оштрафова\w+)(?!\w)")
+    r"о?штрафова\w+)(?!\w)")
 #: a life term: imprisonment with no number of months
 _LIFE = re.compile(
     r"(?i)(?<!\w)(?:life (?:sentence|imprisonment|term)|(?:sentenced|jailed) (?:him |her |them )?"
@@ -153,8 +153,12 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         return  # "two years ago", "a 23-year-old actor": not a term, and no floor for cues
     prev = ctx.scratch.get("sentences.prev", (-1, -1, -1))
     floor = prev[1] if prev[0] == s_start else s_start
-    if prev[0] == s_start and _CHANGED_TO.fullmatch(text, prev[1], m.start()):
-        floor = prev[2]  # "shortened it by one month, to six years": the cue carries over
+    if prev[0] == s_start and (_CHANGED_TO.fullmatch(text, prev[1], m.start()) or (
+            m.start() - prev[1] < 90 and _AND_NAME_TO.fullmatch(text, prev[1], m.start())
+            and ctx.mentions_in(prev[1], m.start()))):
+        # "shortened it by one month, to six years", "sentenced A to 18 years and B, 23,
+        # to 16 years": the cue before the first term carries over to the next
+        floor = prev[2]
     ctx.scratch["sentences.prev"] = (s_start, m.end(), floor)
     cue = None
     for c in _cue_pattern().finditer(text, floor, m.start()):
@@ -218,9 +222,11 @@ _BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|срок|приго�
 
 _AGE_AFTER = re.compile(r"(?i)[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)")
 _FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
+_AND_NAME_TO = re.compile(r"(?i),?\s(?:and|и)\s[^.;]*?\s(?:to|к)\s")
 _CHANGED_TO = re.compile(r"(?i)[^.;\d]{0,40}?,?\s(?:to|до)\s")
 
-_STRONG = ("after serving", "after having served", "having served", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
+_STRONG = ("after serving", "after having served", "having served", "allows", "allow",
+           "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
            "punishable", "requested", "asked for", "demanded", "sought", "запросил", "просил",
            "требовал")
 
@@ -241,8 +247,14 @@ def _court(ctx: Context, s_start: int, s_end: int) -> str | None:
 
 
 def _add(ctx: Context, found: dict, sentence: Sentence, start: int, end: int) -> None:
-    key = (sentence.person, sentence.kind, sentence.months)
-    old = found.get(key)
+    """Merge a mention into the sentence of the same person, kind and term, unless both
+    have dates that differ (a fine of 2022 and another of 2023 are two sentences)."""
+    key: tuple = (sentence.person, sentence.kind, sentence.months)
+    n = 0
+    while (old := found.get(key)) is not None and old.date and sentence.date and not (
+            old.date.startswith(sentence.date) or sentence.date.startswith(old.date)):
+        n += 1
+        key = (sentence.person, sentence.kind, sentence.months, n)
     if old is None:
         found[key] = old = sentence
     else:

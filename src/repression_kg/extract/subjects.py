@@ -38,14 +38,17 @@ def subject_person(ctx: Context, offset: int, *,
         return _agreeing(ctx, before, offset, bystanders)
     if inside and not _anaphoric_subject(ctx, s_start, offset):
         return inside[0].person
-    if _PRONOUN.search(ctx.text, s_start, offset) or _anaphoric_subject(ctx, s_start, offset) or (
+    pronoun = _PRONOUN.search(ctx.text, s_start, offset)
+    if pronoun or _anaphoric_subject(ctx, s_start, offset) or (
             also is not None and also.search(ctx.text, s_start, offset)):
+        want = _gender_of(pronoun.group()) if pronoun else None
         b_start, _ = ctx.block_at(offset)
-        earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in bystanders]
+        earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in bystanders
+                   and (want is None or ctx.genders.get(m.person, want) == want)]
         if earlier:
             return earlier[-1].person
         if b_start == s_start:
-            earlier_person = _previous_paragraph_person(ctx, b_start, bystanders)
+            earlier_person = _previous_paragraph_person(ctx, b_start, bystanders, want)
             if earlier_person is not None:
                 return earlier_person
         return ctx.main_person if ctx.main_person not in bystanders else None
@@ -118,7 +121,9 @@ _JOINED_END = re.compile(r"[^.;:]{0,80}?(?:were|are|have been|had been|both|each
                          r"осужден\w*|получили)")
 
 
-_EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women)?|"
+_EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women| defendants|"
+                   r" brothers| sisters| activists)?(?=\s(?:were|are|was|had|have|received|got|"
+                   r"guilty|to)\b|[\s,.;]*$|\s*[,.;])|the pair|the two(?: men| women)?|the couple|"
                    r"all (?:two|three|four|five|six|seven|\d) (?:of them|men|women|defendants)|"
                    r"каждого|каждой|обоих|обеих)(?!\w)")
 _FIELD = re.compile(r"(?im)^[ \t>*_#-]*(?:charges?|charged under|articles?|statutes?|"
@@ -140,6 +145,9 @@ def _list_item_person(ctx: Context, offset: int) -> str | None:
     first = ctx.mentions_in(marker.end(), marker.end() + 1)
     if not first or first[0].end > offset:
         return None
+    if ":" in ctx.text[first[0].end:offset]:
+        return first[0].person  # "2. A, 66, B's superior ...: 12 years": the facts after ':'
+
     later = [m for m in ctx.mentions_in(first[0].end, offset) if m.person != first[0].person]
     return None if later else first[0].person
 
@@ -224,15 +232,28 @@ _ANAPHOR = re.compile(r"(?i)[\s\"“‘«(]*(?:he|she|они|он|она)(?!\w)|
                       r"were|remains|spent|received|got|faces|denied|said)\b))")
 
 
-def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str]) -> str | None:
+def _gender_of(pronoun: str) -> str | None:
+    """"f" or "m" for a gendered pronoun; None for "they", "его" (his, its) and the like."""
+    low = pronoun.lower()
+    if low in _FEMININE:
+        return "f"
+    return "m" if low in _MASCULINE else None
+
+
+_MASCULINE = frozenset({"he", "him", "his", "он", "ему"})
+
+
+def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str],
+                               want: str | None = None) -> str | None:
     """A paragraph that opens with a pronoun continues the person of the last paragraphs
-    (at most three back) that named someone."""
+    (at most three back) that named someone of the pronoun's gender."""
     end = start
     for _ in range(3):
         if end < 2:
             return None
         p_start, _ = ctx.block_at(end - 2)
-        earlier = [m for m in ctx.mentions_in(p_start, end) if m.person not in skip]
+        earlier = [m for m in ctx.mentions_in(p_start, end) if m.person not in skip
+                   and (want is None or ctx.genders.get(m.person, want) == want)]
         if earlier:
             return earlier[-1].person
         end = p_start
