@@ -90,3 +90,12 @@ def test_a_city_court_is_the_one_named_court_of_that_city() -> None:
     assert _courts("A Moscow court on Friday sentenced him. The Meshchansky District Court "
                    "of Moscow found him guilty.") == [
         ("Meshchansky District Court", "district", "Moscow")]
+
+
+def test_a_republics_supreme_court_by_possessive_and_by_full_title() -> None:
+    assert _courts("Kalmykia's Supreme Court raised the term.") == [
+        ("Supreme Court of Kalmykia", "regional", None)]
+    assert _courts("Court of appeal: Supreme Court of the Republic of Kalmykia\nCharge: x") == [
+        ("Supreme Court of the Republic of Kalmykia", "regional", None)]
+    assert _courts("Russia's Supreme Court banned it.") == [
+        ("Supreme Court of Russia", "supreme", "Moscow")]

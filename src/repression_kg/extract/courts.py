@@ -27,7 +27,8 @@ _TYPE_EN = (r"(?:Garrison\s|District\s|Regional\s|Oblast\s|Krai\s|City\s|Municip
             r"Military\s|Appeals?\s|Appellate\s|Cassation\s){0,3}")
 _NAMED_EN = re.compile(
     rf"(?<![\w’'-])(?P<name>{_CAP}{_TYPE_EN}Court"
-    r"(?:\sof\s(?:Appeal|Appeals|Cassation)\b)?(?:\s(?:of|in)\s(?P<of>[A-Z][\w-]+(?:\s[A-Z][\w-]+)?))?)")
+    r"(?:\sof\s(?:Appeal|Appeals|Cassation)\b)?(?: (?:of|in) (?:the )?"
+    r"(?P<of>(?:Republic of )?[A-Z][\w-]+(?: [A-Z][\w-]+)?))?)")
 _NAMED_RU = re.compile(
     r"(?<!\w)(?P<name>(?:(?:\d-(?:й|го|му|м)|[А-ЯЁ][а-яё-]*(?:ий|ый|ой|ого|его|ому|ему|ом|ем|ым|им))\s)"
     r"{0,3}"
@@ -45,6 +46,7 @@ _CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z
                          r"(?P<rucity>[А-ЯЁ][а-яё-]+))")
 #: what follows "Supreme Court" when it is a republic's court, not Russia's
 _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[A-Z][\w-]+)")
+_POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s$")
 _STEMS = ("court", "суд")
 #: capitalised words that open a sentence or clause but are not part of a court's name
 _NOT_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "From", "When", "Then", "But",
@@ -99,6 +101,13 @@ def extract_courts(ctx: Context) -> None:
         after = _OF_REGION.match(ctx.text, hit.end)
         if after and entry.get("type") == "supreme" and not after.group("w").startswith("Russia"):
             continue  # "Supreme Court of Crimea": a regional court, named below
+        owner = _POSSESSIVE.search(ctx.text, max(0, hit.start - 40), hit.start)
+        if owner and entry.get("type") == "supreme" and not owner.group(1).startswith("Russia"):
+            # "Kalmykia's Supreme Court": the supreme court of a republic, a regional court
+            _add(ctx, found, f"Supreme Court of {owner.group(1)}", None, "regional",
+                 owner.start(), hit.end)
+            taken.append((owner.start(), hit.end))
+            continue
         city = _place_names().get(str(entry.get("city")), None) if entry.get("city") else None
         _add(ctx, found, entry["name"], city, entry.get("type"), hit.start, hit.end)
         taken.append((hit.start, hit.end))
