@@ -24,10 +24,37 @@ def test_provision_hierarchy_is_readable() -> None:
 
 
 def test_entity_iri_depends_on_key_not_label() -> None:
-    a = ids.entity_iri("person", "zhilin|mikhail", label="Mikhail Zhilin")
-    b = ids.entity_iri("person", "zhilin|mikhail", label="Mikhail Zhilin")
-    c = ids.entity_iri("person", "zhilina|ekaterina", label="Mikhail Zhilin")
-    assert a == b != c
+    import inspect
+
+    # entity_iri takes no label at all: nothing but the kind and the key can reach the IRI
+    assert "label" not in inspect.signature(ids.entity_iri).parameters
+    a = ids.entity_iri("person", "mikhail zhilin")
+    assert a == ids.entity_iri("person", "mikhail zhilin")
+    assert a != ids.entity_iri("person", "ekaterina zhilina")
+    assert a != ids.entity_iri("court", "mikhail zhilin")
+    assert a.rsplit("/", 1)[-1].startswith("mikhail-zhilin-")
+
+
+def test_person_iri_ignores_the_spelling_of_the_display_name() -> None:
+    """Two runs that see different spellings of one person mint the same IRI."""
+    from repression_kg.facts import DocumentFacts, DocumentMeta, Person
+    from repression_kg.resolve import PersonResolver
+
+    def run(name: str) -> str:
+        doc = DocumentMeta(id="d1", text_sha256="0" * 64)
+        resolver = PersonResolver()
+        resolver.add(DocumentFacts(document=doc, persons=[Person(id="p1", name=name)]))
+        resolver.finish()
+        iri = resolver.iri("d1", "p1")
+        assert iri is not None
+        return iri
+
+    assert run("Dmitry Sokolovsky") == run("Dmitri Sokolovskiy") == run("Dmitriy Sokolovskii")
+
+
+def test_cyrillic_key_gets_a_transliterated_readable_part() -> None:
+    iri = ids.entity_iri("court", "басманный районный суд")
+    assert iri.rsplit("/", 1)[-1].startswith("basmanny-rayonny-sud-")
 
 
 def test_configurable_base() -> None:

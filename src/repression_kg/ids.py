@@ -8,7 +8,11 @@ Rules (see CONTRIBUTING.md):
   A document IRI comes from its id (the file stem), so an edited file keeps its IRI and its
   named graph is replaced; fact IRIs hash the document id, the fact kind and the raw span.
 * Canonical entities (people, courts, organisations found in documents) hash their
-  resolution key, never a display form, so a better display name never changes an IRI.
+  resolution key, never a display form, and their readable part is the key's slug too, so
+  a better display name (or another spelling in another run) never changes an IRI. Cyrillic
+  is transliterated (Wikipedia scheme) before slugging, so no readable part is empty.
+* Courts and organisations of the gazetteers (ontology/lookups/courts.yml,
+  organisations.yml) are reference entities: ``ref/court/<key>``, ``ref/org/<key>``.
 
 >>> provision_iri("RU-CC", "205.5", "2")
 'https://w3id.org/repression-kg/ref/law/ru-cc/205.5/part-2'
@@ -16,6 +20,10 @@ Rules (see CONTRIBUTING.md):
 'https://w3id.org/repression-kg/ref/law/ru-cc/275'
 >>> slug("Mikhail  Zhilin!")
 'mikhail-zhilin'
+>>> slug("Басманный суд")
+'basmanny-sud'
+>>> entity_iri("person", "mikhail zhilin")
+'https://w3id.org/repression-kg/id/person/mikhail-zhilin-88971d43'
 >>> doc_iri("000_cf656991ca73c798")
 'https://w3id.org/repression-kg/id/doc/000_cf656991ca73c798'
 """
@@ -26,11 +34,14 @@ import hashlib
 import re
 import unicodedata
 
+import iuliia
+
 ONTOLOGY = "https://w3id.org/repression-kg/ontology#"
 REF = "https://w3id.org/repression-kg/ref/"
 DEFAULT_BASE = "https://w3id.org/repression-kg/id/"
 
 _SLUG_DROP = re.compile(r"[^a-z0-9._]+")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
 def short_hash(*parts: object, length: int = 12) -> str:
@@ -40,7 +51,13 @@ def short_hash(*parts: object, length: int = 12) -> str:
 
 
 def slug(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated; dots and underscores kept (article numbers, ids)."""
+    """ASCII, lower-case, hyphen-separated; dots and underscores kept (article numbers, ids).
+
+    Cyrillic is transliterated first (iuliia's Wikipedia scheme), other letters lose their
+    accents; what cannot be spelled in ASCII is dropped (``x`` when nothing is left).
+    """
+    if _CYRILLIC.search(text):
+        text = str(iuliia.WIKIPEDIA.translate(text))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _SLUG_DROP.sub("-", ascii_text.lower()).strip("-") or "x"
 
@@ -67,6 +84,16 @@ def place_iri(key: str) -> str:
     return f"{REF}place/{slug(key)}"
 
 
+def court_ref_iri(key: str) -> str:
+    """A known court of ontology/lookups/courts.yml (``ref:court/moscow_city_court``)."""
+    return f"{REF}court/{slug(key)}"
+
+
+def org_ref_iri(key: str) -> str:
+    """A known organisation of ontology/lookups/organisations.yml (``ref:org/memorial``)."""
+    return f"{REF}org/{slug(key)}"
+
+
 def concept_iri(scheme: str, key: str) -> str:
     """A member of a small controlled vocabulary (``regime/strict``, ``court-type/district``)."""
     return f"{REF}{scheme}/{slug(key)}"
@@ -84,13 +111,21 @@ def fact_iri(doc_id: str, kind: str, *key: object, base: str = DEFAULT_BASE) -> 
     return f"{doc_iri(doc_id, base=base)}/{kind}/{short_hash(kind, *key)}"
 
 
-def entity_iri(kind: str, key: str, *, label: str | None = None, base: str = DEFAULT_BASE) -> str:
+def entity_iri(kind: str, key: str, *, base: str = DEFAULT_BASE) -> str:
     """A canonical entity found in documents: ``person/mikhail-zhilin-3f2a…``.
 
-    ``key`` is the resolution key (what decides identity); ``label`` only makes the IRI
-    readable and defaults to the key.
+    ``key`` is the resolution key (what decides identity); both the readable part and the
+    hash come from it alone, never from a display label.
     """
-    return f"{base}{kind}/{slug(label or key)[:60]}-{short_hash(kind, key, length=8)}"
+    readable = slug(key)[:60].strip("-.") or "x"
+    return f"{base}{kind}/{readable}-{short_hash(kind, key, length=8)}"
+
+
+def case_iri(person: str, *, base: str = DEFAULT_BASE) -> str:
+    """The prosecution of one person (``case/mikhail-zhilin-1a2b3c4d-…``), keyed by the
+    person's IRI relative to the base (so the readable part is the person's)."""
+    local = person[len(base):] if person.startswith(base) else person
+    return entity_iri("case", local.rsplit("/", 1)[-1], base=base)
 
 
 # --- named graphs and curation (under the same base) ----------------------------------------

@@ -1,4 +1,4 @@
-"""CLI commands: `rkg ontology check|vocab|docs|validate` and `rkg reason`."""
+"""CLI commands: `rkg ontology check|vocab|docs|reference|validate` and `rkg reason`."""
 
 from __future__ import annotations
 
@@ -82,6 +82,31 @@ def vocab_command(check_only: bool) -> None:
         sys.exit(0 if fresh else EXIT_FAILED)
     changed = write(ontology)
     click.echo(f"{VOCAB_FILE}: {'written' if changed else 'unchanged'}")
+
+
+@ontology_group.command("reference")
+@click.option("--check", "check_only", is_flag=True,
+              help="Only report whether the generated files are stale (exit 1).")
+def reference_command(check_only: bool) -> None:
+    """Regenerate ontology/reference/{places,courts,organisations}.ttl from the gazetteers
+    of ontology/lookups/ (places.yml, courts.yml, organisations.yml)."""
+    from repression_kg.ontology.reference import GazetteerError, stale, write_all
+
+    try:
+        if check_only:
+            old = stale()
+            for path in old:
+                click.echo(f"{path}: STALE (run `rkg ontology reference`)")
+            if not old:
+                click.echo("ontology/reference: places, courts, organisations fresh")
+            sys.exit(EXIT_FAILED if old else 0)
+        written = write_all()
+    except GazetteerError as exc:
+        _fail(str(exc))
+    for path in written:
+        click.echo(f"{path}: written")
+    if not written:
+        click.echo("ontology/reference: places, courts, organisations unchanged")
 
 
 @ontology_group.command("docs")

@@ -131,7 +131,7 @@ class _Addition:
         return node
 
     def case(self, person: NamedNode) -> NamedNode:
-        node = NamedNode(ids.entity_iri("case", person.value, label="case", base=self.ctx.base))
+        node = NamedNode(ids.case_iri(person.value, base=self.ctx.base))
         self.add(node, RDF_TYPE, rkg("Case"))
         return node
 

@@ -17,7 +17,7 @@ from pyoxigraph import NamedNode, Quad
 
 from repression_kg import ids
 from repression_kg.extract.russian import is_cyrillic
-from repression_kg.facts import Document, DocumentFacts, Span
+from repression_kg.facts import Document, DocumentFacts, Person, Span
 from repression_kg.rdf.terms import (
     DESIGNATIONS,
     EVENT_CLASSES,
@@ -60,7 +60,7 @@ class _DocumentMapping:
         self.doc_iri = NamedNode(ids.doc_iri(doc.id, base=mapper.base))
         self.graph = self.doc_iri
         self.out: list[Quad] = []
-        self.courts = {c.id: NamedNode(court_iri(c, mapper.base)) for c in facts.courts}
+        self.courts = {c.id: NamedNode(court_iri(c, mapper.base, doc.id)) for c in facts.courts}
         self.orgs = {o.id: NamedNode(organisation_iri(o, mapper.base)) for o in facts.organisations}
         self.places = {p.name.casefold(): NamedNode(place_iri_for(p, mapper.base))
                        for p in facts.places}
@@ -136,22 +136,30 @@ class _DocumentMapping:
         self.add(node, rkg("text"), string(d.text))
 
     def people(self) -> None:
+        """Each person node once per graph: one rkg:name and rdfs:label (the fullest Latin
+        name this document gives it), every other name of its records as rkg:alias, one
+        birth year (the canonical record's, else the first stated)."""
+        records: dict[NamedNode, list[Person]] = {}
         for p in self.facts.persons:
             node = self.person(p.id)
-            if node is None:
-                continue
+            if node is not None:
+                records.setdefault(node, []).append(p)
+        for node, found in records.items():
+            canonical = min(found, key=_name_rank)
             self.add(node, RDF_TYPE, rkg("Person"))
-            self.add(node, RDFS_LABEL, string(p.name))
-            self.add(node, rkg("name"), string(p.name))
-            for alias in p.aliases:
-                if alias and alias != p.name:
-                    self.add(node, rkg("alias"), string(alias, "ru" if is_cyrillic(alias) else None))
-            if p.birth_year:
-                self.add(node, rkg("birthYear"), integer(p.birth_year))
-            for role in p.roles:
-                self.add(node, rkg("hasRole"), concept("role", role))
-            if "political_prisoner" in p.roles:
-                self.recognition(p.id, node, p.mentions)
+            self.add(node, RDFS_LABEL, string(canonical.name))
+            self.add(node, rkg("name"), string(canonical.name))
+            names = [n for p in found for n in (p.name, *p.aliases)]
+            for alias in dict.fromkeys(n for n in names if n and n != canonical.name):
+                self.add(node, rkg("alias"), string(alias, "ru" if is_cyrillic(alias) else None))
+            year = canonical.birth_year or next((p.birth_year for p in found if p.birth_year), None)
+            if year:
+                self.add(node, rkg("birthYear"), integer(year))
+            for p in found:
+                for role in p.roles:
+                    self.add(node, rkg("hasRole"), concept("role", role))
+                if "political_prisoner" in p.roles:
+                    self.recognition(p.id, node, p.mentions)
 
     def recognition(self, local_id: str, person: NamedNode, mentions: list[Span]) -> None:
         node = self.fact("recognition", "PoliticalPrisonerRecognition", mentions[:1], local_id)
@@ -185,8 +193,7 @@ class _DocumentMapping:
                 self.add(node, RDFS_LABEL, string(p.name))
 
     def case(self, person: NamedNode) -> NamedNode:
-        node = NamedNode(ids.entity_iri("case", person.value, label="case",
-                                        base=self.m.base))
+        node = NamedNode(ids.case_iri(person.value, base=self.m.base))
         self.add(node, RDF_TYPE, rkg("Case"))
         return node
 
@@ -276,3 +283,8 @@ class _DocumentMapping:
             prop = RELATION_PROPERTIES.get(r.type)
             if prop:
                 self.add(subject, rkg(prop), obj)
+
+
+def _name_rank(person: Person) -> tuple[bool, int, str]:
+    """Order of preference for a node's one rkg:name: Latin first, most words, then id."""
+    return (is_cyrillic(person.name), -len(person.name.split()), person.id)

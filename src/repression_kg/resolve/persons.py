@@ -47,6 +47,7 @@ class Judgement:
     iri: str
     key: str
     rule: str
+    label: str = ""  # the display name: the cluster's fullest name (never part of the IRI)
     names: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     corrections: set[str] = field(default_factory=set)  # IRIs of curated merges/splits
@@ -111,11 +112,13 @@ class PersonResolver:
             judgement.documents.add(mention[0])
             judgement.corrections |= clusters.corrections.get(full, set())
         for full, judgement in self.judgements.items():
-            judgement.iri = self._mint(full, labels[full])
+            judgement.iri = self._mint(full)
+            judgement.label = labels[full]
         self._iris = {k: self.judgements[v].iri for k, v in assigned.items()}
 
-    def _mint(self, key: str, label: str) -> str:
-        return entity_iri("person", key, label=_label(label), base=self.base)
+    def _mint(self, key: str, label: str = "") -> str:
+        """The person's IRI: from the resolution key alone (``label`` is ignored)."""
+        return entity_iri("person", key, base=self.base)
 
     def by_name(self, name: str) -> list[str]:
         """IRIs of the people this exact name (or alias, or IRI) denotes, case-insensitively."""
@@ -155,8 +158,3 @@ def _labels(people: dict[tuple[str, str], Person], assigned: dict[tuple[str, str
             labels[full] = name
     return labels
 
-
-def _label(name: str) -> str:
-    """The IRI's readable part: first and last word of the fullest Latin name."""
-    words = _WORD.findall(name)
-    return " ".join([words[0], words[-1]]) if len(words) > 1 else name
