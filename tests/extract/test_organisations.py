@@ -51,3 +51,191 @@ def test_seed_free_russia_legion_designated(seeds_dir) -> None:  # type: ignore[
     legion = next(o for o in facts.organisations if o.name == "Free Russia Legion")
     assert {"armed_unit", "designated_terrorist"} <= set(legion.roles)
     assert any(o.name == "Political Prisoners. Memorial" for o in facts.organisations)
+
+
+# ------------------------------------------------------------------ the wider gazetteer
+
+
+def test_media_parties_state_bodies_and_companies_from_the_gazetteer() -> None:
+    got = orgs("Ivan Safronov wrote for Kommersant and Vedomosti before he joined Roscosmos. "
+               "Sergei Udaltsov of the Left Front, a State Duma aide and an NTV film.")
+    assert got == {"Kommersant": ["media"], "Vedomosti": ["media"],
+                   "Roscosmos": ["state_agency", "other"], "Left Front": ["political_party"],
+                   "State Duma": ["state_agency"], "NTV": ["media"]}
+
+
+def test_russian_forms_of_new_entries() -> None:
+    got = orgs("Студент МГУ писал для «Коммерсанта», а депутат Госдумы — для Ведомостей.")
+    assert {"Moscow State University", "Kommersant", "State Duma", "Vedomosti"} <= set(got)
+
+
+def test_every_capitalised_word_of_a_form_must_be_capitalised() -> None:
+    assert orgs("They wanted an open Russia and a left front against the war.") == {}
+    assert "Open Russia" in orgs("Andrei Pivovarov led Open Russia.")
+
+
+def test_a_lower_case_article_does_not_hide_a_shorter_form() -> None:
+    got = orgs("Evan Gershkovich, the Wall Street Journal correspondent, was freed.")
+    assert got == {"The Wall Street Journal": ["media"]}
+
+
+def test_forms_that_differ_only_in_case_all_match() -> None:
+    for text in ("the deputy chairman of the Mejlis of the Crimean Tatar people",
+                 "the deputy chairman of the Mejlis of the Crimean Tatar People"):
+        assert list(orgs(text)) == ["Mejlis of the Crimean Tatar People"]
+
+
+def test_platforms_used_as_a_medium_are_no_organisations() -> None:
+    assert orgs("He posted a YouTube stream and wrote on VKontakte and in a Telegram "
+                "channel.") == {}
+    assert "YouTube" in orgs("She worked for YouTube in Moscow.")
+    got = orgs("In 2022 a court designated Meta an extremist organisation; Instagram, "
+               "which belongs to Meta, was banned as extremist.")
+    assert "designated_extremist" in got["Meta"]
+
+
+def test_jehovahs_witness_singular_names_the_organisation() -> None:
+    assert "Jehovah's Witnesses" in orgs("Dennis Christensen, a Jehovah's Witness, was freed.")
+
+
+# ------------------------------------------------------------------ head words (pattern 1)
+
+
+def test_capitalised_names_that_end_in_a_head_word() -> None:
+    got = orgs("Dmitry Ivanov studied at Kazan Federal University. Members of the Solidarity "
+               "Zone Network and the Free Kazan Party protested.")
+    assert got == {"Kazan Federal University": ["other"], "Solidarity Zone Network": ["other"],
+                   "Free Kazan Party": ["political_party"]}
+
+
+def test_names_go_on_past_their_head_word() -> None:
+    got = orgs("He joined the Crimean Contact Group on Human Rights and the Bar Association "
+               "of the Udmurt Republic, then the Ministry of Labour and Social Protection.")
+    assert set(got) == {"Crimean Contact Group on Human Rights",
+                        "Bar Association of the Udmurt Republic",
+                        "Ministry of Labour and Social Protection"}
+
+
+def test_and_never_joins_two_bodies() -> None:
+    got = orgs("He met the Ministry of Culture and Federal Tax Service officials.")
+    assert set(got) == {"Ministry of Culture", "Federal Tax Service"}
+
+
+def test_head_names_keep_ordinals_and_prosecutors_offices() -> None:
+    got = orgs("He served in the 155th Separate Marine Brigade. The Penza Prosecutor's Office "
+               "appealed; an office in Penza did not.")
+    assert got == {"155th Separate Marine Brigade": ["armed_unit", "employer"],
+                   "Penza Prosecutor's Office": ["state_agency"]}
+
+
+def test_head_names_negative() -> None:
+    for text in ("The Kirovsky District Court of Yekaterinburg sentenced him.",
+                 "He was held in Pre-trial Detention Centre No. 1 in Moscow.",
+                 "The Soviet Union collapsed in 1991.",
+                 "On Monday the Council met. Our Foundation helps. The University replied.",
+                 "Court Sentences Activist Group Members In Moscow",
+                 "the Human Rights Project's position is on our website",
+                 "She won the Andrei Sakharov Prize Committee award at the Trade Union Square.",
+                 "They met outside the Moscow Shopping Centre."):
+        assert orgs(text) == {}, text
+
+
+def test_a_gazetteer_form_inside_a_run_wins() -> None:
+    got = orgs("Staff of the BBC Russian Service and the Memorial Human Rights Centre spoke.")
+    assert set(got) == {"BBC", "Memorial"}
+
+
+# ------------------------------------------------------------------ descriptors (pattern 2)
+
+
+def test_the_name_before_a_descriptor() -> None:
+    got = orgs("For the People First campaign and the independent Ural Online outlet, "
+               "the Sota news agency reported it.")
+    assert got == {"People First": ["human_rights"], "Ural Online": ["media"],
+                   "Sota": ["media"]}
+
+
+def test_councils_keep_their_lower_case_words() -> None:
+    got = orgs("Gorinov headed the Krasnoselsky municipal district council; Ochirov worked "
+               "at the Elista mayor's office.")
+    assert got == {"Krasnoselsky municipal district council": ["state_agency"],
+                   "Elista mayor's office": ["state_agency", "employer"]}
+
+
+def test_descriptors_negative() -> None:
+    for text in ("A Russian newspaper and a Crimean Tatar group reported the arrest.",
+                 "the summer protests over the Moscow city council election",
+                 "The Navalny campaign was shut down; the Yashin campaign went on.",
+                 "Ilya Yashin thanked the Ilya Yashin campaign.",
+                 "He read it on the Kremlin website, the Telegram channel and a VK group.",
+                 "She ran the Kremlin-backed outlet in May."):
+        assert orgs(text) == {}, text
+
+
+# ------------------------------------------------------------------ cue before (pattern 3)
+
+
+def test_names_after_a_cue_word() -> None:
+    got = orgs("He covered the army for the newspapers Novye Izvestiya and Nezavisimaya "
+               "Gazeta, the state channel Zvezda and the charity Razom for Ukraine.")
+    assert got == {"Novye Izvestiya": ["media"], "Nezavisimaya Gazeta": ["media"],
+                   "Zvezda": ["media"], "Razom for Ukraine": ["human_rights"]}
+
+
+def test_a_plural_cue_lists_names() -> None:
+    got = orgs("the outlets Kholod, Ural Daily and Bumaga were blocked")
+    assert set(got) == {"Kholod", "Ural Daily", "Bumaga"}
+
+
+def test_names_after_a_cue_word_negative() -> None:
+    for text in ("The organisation Ivan Petrov founded was banned.",
+                 "He told the newspaper in March that the party Russia joined was new.",
+                 "She ran the Telegram channel Protest MGU and the YouTube channel Grad.",
+                 "an organisation Moscow designated extremist, the group Tuesday",
+                 "the party Putin leads"):
+        assert orgs(text) == {}, text
+
+
+# ------------------------------------------------------------------ quoted names (pattern 4)
+
+
+def test_quoted_names_after_called_or_before_a_designation() -> None:
+    got = orgs('The FSB said they belonged to an organisation called "Network". In 2019 a '
+               'court declared "Network" a terrorist organisation.')
+    assert got["Network"] == ["other", "designated_terrorist"]
+    assert orgs('The prosecutor called "Alexei Petrov" a liar.') == {}
+    assert orgs('a group called "the boys"') == {}
+
+
+# ------------------------------------------------------------------ Russian cues (pattern 5)
+
+
+def test_russian_cue_and_quoted_name() -> None:
+    got = orgs("Активистка движения «Весна» и сотрудница фонда «Нужна помощь» работали "
+               "с изданием «Ротонда» и сетью супермаркетов «Пятёрочка».")
+    assert got == {"Vesna": ["political_party"], "Нужна помощь": ["other", "employer"],
+                   "Ротонда": ["media", "employer"], "Пятёрочка": ["other", "employer"]}
+    assert orgs("Он писал для газеты «Ротонда».") == {"Ротонда": ["media"]}
+
+
+def test_russian_cue_negative() -> None:
+    for text in ("В торговом центре «Европейский» прошёл пикет.",
+                 "Журналист «Дождика» задержан.",
+                 "Дело возбудили по закону «О СМИ», а телеграм-канал «Протест» закрыли.",
+                 "Общественное движение «за мир» и фонд «Москва»",
+                 "жалоба в центр «Верховный суд»"):
+        assert orgs(text) == {}, text
+
+
+def test_spans_are_exact_and_ids_follow_the_text() -> None:
+    facts = run("The Sota news agency and the newspaper Kommersant wrote about the "
+                "Krasnoselsky municipal council.")
+    assert [o.id for o in facts.organisations] == ["o1", "o2", "o3"]
+    for org in facts.organisations:
+        for m in org.mentions:
+            assert m.text in {"Sota", "Kommersant", "Krasnoselsky municipal council"}
+
+
+def test_seed_people_first_campaign(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    facts = extract_document(read_document(next(seeds_dir.glob("003_*.txt"))))
+    assert any(o.name == "People First" for o in facts.organisations)
