@@ -31,7 +31,7 @@ def _table() -> tuple[dict[str, str], list[tuple[str, re.Pattern[str]]], frozens
         for phrase in spec.get("phrases") or []:
             phrases.setdefault(str(phrase).lower(), pid)
         for pattern in spec.get("patterns") or []:
-            patterns.append((pid, re.compile("(?i)" + str(pattern))))
+            patterns.append((pid, re.compile(r"(?i)(?<!\w)(?:" + str(pattern) + ")")))
     return (phrases, patterns, frozenset(str(w) for w in data["negations"]),
             frozenset(str(p) for p in data["negatable"]))
 
