@@ -1,9 +1,8 @@
 """Acceptance: the bundled corpus ingests cleanly and extraction meets its gold.
 
 Issue 3 targets are F1 >= 0.9 (persons, charges, sentences, transfers) and >= 0.8
-(principles, organisations). Types still below target are held at the measured figure
-rounded down to 0.05, as regression floors; the comment gives the target and the
-main error classes seen.
+(principles, organisations). The floors are the measured figures rounded down to 0.05;
+the comment gives the figures and the main error classes left.
 """
 
 from __future__ import annotations
@@ -21,20 +20,17 @@ CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
 
 FLOORS = {
-    "persons": 0.9,
-    # target 0.9: defendants not found in Crimean cases (Kuku, Aliev) and in Russian
-    # notes, so their charges and sentences are lost too; Putin picked as defendant
-    "charges": 0.8,
-    # target 0.9: roundup lists, a term "reduced by one month" read as 1 month, suspended
-    # terms on appeal, fines without a term
-    "sentences": 0.7,
-    # target 0.9: "deported to Denmark" loses its countries
-    "transfers": 0.5,
-    # no target: Supreme Court of Crimea read as Supreme Court of Russia, span bleed
-    "courts": 0.8,
-    # target 0.8: media outlets, companies, councils, universities not in the gazetteer
-    "organisations": 0.6,
-    "principles": 0.8,
+    # measured on 46 documents (2026-12-02): persons 0.98, charges 0.98, sentences 0.96,
+    # transfers 0.86 (one deportation whose from-country only the statute implies),
+    # courts 0.94 (generic "the appeal court" with no name, city or gold), organisations
+    # 0.98, principles 1.00
+    "persons": 0.95,
+    "charges": 0.95,
+    "sentences": 0.95,
+    "transfers": 0.85,
+    "courts": 0.9,
+    "organisations": 0.95,
+    "principles": 0.95,
 }
 
 _MOJIBAKE = re.compile(r"â€|Ã.|Ð.|Ñ.|\ufffd")
