@@ -1,7 +1,7 @@
 """Benchmark the HTML network views: generation time, file size and time to first draw.
 
 Synthetic data of N entities (people with charges, sentences and transfers over a few
-hundred statutes, courts and countries) goes straight into the views, so this measures
+hundred statutes, courts, countries and principles) goes straight into the views, so this measures
 the export itself. Time to first draw is measured in headless chromium when it is
 installed (the page sets ``window.rkgFirstDraw`` after vis-network's first frame).
 
@@ -27,6 +27,8 @@ ARTICLES = ["205.2", "205.5", "207.3", "212", "275", "275.1", "276", "280", "280
             "282", "282.1", "282.2", "284.1", "318", "322", "328", "330.1", "332", "337",
             "338", "354.1"]
 COUNTRIES = ["kazakhstan", "kyrgyzstan", "armenia", "georgia", "turkey", "uae", "serbia"]
+PRINCIPLES = ["freedom_of_expression", "freedom_of_association", "freedom_of_religion",
+              "right_to_fair_trial", "non_refoulement", "legal_certainty"]
 
 
 def synthetic(entities: int, seed: int = 0) -> KGData:
@@ -40,6 +42,8 @@ def synthetic(entities: int, seed: int = 0) -> KGData:
         data.labels[f"{REF}law/ru-cc/{a}"] = f"Art. {a}"
     for c in COUNTRIES + ["russia"]:
         data.labels[f"{REF}place/{c}"] = c.title()
+    for pr in PRINCIPLES:
+        data.labels[f"{REF}principle/{pr}"] = pr.replace("_", " ").capitalize()
     people = max(1, entities - len(courts) - len(ARTICLES) - len(COUNTRIES))
     for i in range(people):
         person = f"{ID}person/p{i}"
@@ -52,6 +56,11 @@ def synthetic(entities: int, seed: int = 0) -> KGData:
         data.sentences.append(Fact(f"{person}/s", person, rng.choice(courts), "sentence",
                                    f"imprisonment, {rng.randint(12, 240)} months", "2023-03-20",
                                    "sentenced", f"{ID}doc/d{i}"))
+        if rng.random() < 0.3:
+            principle = f"{REF}principle/{rng.choice(PRINCIPLES)}"
+            data.principles.append(Fact(f"{person}/pi", person, principle, "principle",
+                                        data.labels[principle], None, "the charge violates it",
+                                        f"{ID}doc/d{i}"))
         if rng.random() < 0.05:
             origin = f"{REF}place/{rng.choice(COUNTRIES)}"
             data.events.append(Fact(f"{person}/t", person, f"{REF}place/russia", "Extradition",
@@ -85,9 +94,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.entities:
             data = synthetic(n)
-            for view in ("overview", "statutes", "transfers"):
+            for view in views.VIEWS:
                 t0 = time.perf_counter()
-                net = views.build_view(data, view)
+                net = views.build_view(data, view, person="Person 7" if view == "person" else None)
                 t1 = time.perf_counter()
                 out = html.write(net, Path(tmp) / f"{view}-{n}.html")
                 t2 = time.perf_counter()

@@ -45,7 +45,8 @@ def test_sections_name_their_queries(backend: LocalBackend) -> None:
     assert shared.source == "person-statutes"
     assert shared.rows[0] == ["205.2", 4, 6]
     assert sections["Transfer flows (extradition and deportation)"].rows == [
-        ["Armenia", "Russia", 1, "Denis Orlov"], ["Kazakhstan", "Russia", 1, "Mikhail Zhilin"]]
+        ["Armenia", "Russia", 1, "Denis Orlov", "Extradition", 1],
+        ["Kazakhstan", "Russia", 1, "Mikhail Zhilin", "Deportation", 1]]
     assert sections["Courts with the longest mean sentences"].rows[0][:3] == ["Barnaul Garrison Military Court", 1, 78.0]
     communities = sections["Communities (Louvain, weighted by shared statutes)"].rows
     assert ["2", "Anna Volkova, Denis Orlov"] in [[str(a), b] for a, b in communities]
@@ -82,3 +83,52 @@ def test_large_projection_falls_back_to_strongest_pairs(backend: LocalBackend, m
     bipartite = networks.person_statute(backend)
     graph = report._people_network(bipartite, networks.incidence(bipartite))
     assert graph.number_of_edges() == 2 and graph.graph["kind"] == "person-person (strongest pairs)"
+
+
+def test_a_transfer_reported_twice_is_one_person_in_the_flow() -> None:
+    """Two documents reporting Zhilin's deportation (and one without a destination) give a
+    Kazakhstan -> Russia flow of one person, from two reports."""
+    again = """
+@prefix rkg: <https://w3id.org/repression-kg/ontology#> .
+<https://w3id.org/repression-kg/id/doc/again> {
+  <https://w3id.org/repression-kg/id/doc/again/event/1> a rkg:Extradition ;
+      rkg:participant <https://w3id.org/repression-kg/id/person/mikhail-zhilin-2c3d4e5f> ;
+      rkg:fromCountry <https://w3id.org/repression-kg/ref/place/kazakhstan> ;
+      rkg:toCountry <https://w3id.org/repression-kg/ref/place/russia> .
+  <https://w3id.org/repression-kg/id/doc/again/event/2> a rkg:Deportation ;
+      rkg:participant <https://w3id.org/repression-kg/id/person/mikhail-zhilin-2c3d4e5f> ;
+      rkg:fromCountry <https://w3id.org/repression-kg/ref/place/kazakhstan> .
+}
+"""
+    store = ox.Store()
+    store.load(path=str(SAMPLE), format=ox.RdfFormat.TRIG)
+    store.load(again.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    flows = networks.transfers(LocalBackend(store))
+    edge = flows.edges["https://w3id.org/repression-kg/ref/place/kazakhstan",
+                       "https://w3id.org/repression-kg/ref/place/russia"]
+    assert (edge["weight"], edge["reports"], edge["people"]) == (1, 2, "Mikhail Zhilin")
+    assert edge["relation"] == "Deportation, Extradition"
+    assert flows.number_of_edges() == 2  # and Armenia -> Russia (Orlov)
+
+
+def test_statutes_without_reference_data_get_readable_labels() -> None:
+    assert networks.statute_label("https://w3id.org/repression-kg/ref/law/ru-cc/281") == "281"
+    assert networks.statute_label("https://w3id.org/repression-kg/ref/law/ru-cc/207.3/part-2") == "207.3 part 2"
+
+
+def test_report_files_are_readable_by_others(backend: LocalBackend, tmp_path: Path) -> None:
+    for path in write_report(backend, tmp_path / "out"):
+        assert path.stat().st_mode & 0o044
+    for path in write_graph(networks.person_statute(backend), tmp_path / "g.csv", "csv"):
+        assert path.stat().st_mode & 0o044
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas(tmp_path: Path) -> None:
+    graph = nx.Graph()
+    graph.add_node("p", label='=HYPERLINK("http://x","click")')
+    graph.add_node("q", label="-3")
+    graph.add_edge("p", "q", relation="@SUM(1)")
+    nodes, edges = write_graph(graph, tmp_path / "f.csv", "csv")
+    assert "'=HYPERLINK" in nodes.read_text(encoding="utf-8")
+    assert ",-3" in nodes.read_text(encoding="utf-8")
+    assert "'@SUM(1)" in edges.read_text(encoding="utf-8")

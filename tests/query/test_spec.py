@@ -31,6 +31,22 @@ def test_competency_questions_name_every_query() -> None:
     assert named == set(LIBRARY)
 
 
+def test_competency_questions_match_the_headers() -> None:
+    """Each entry of docs/competency-questions.md repeats its query's title, description and
+    parameters, so the document cannot drift from the library."""
+    root = repo_root()
+    if root is None:
+        pytest.skip("needs a checkout")
+    doc = (root / "docs" / "competency-questions.md").read_text(encoding="utf-8")
+    entries = re.findall(r"^\d+\. \*\*(.+?)\*\* — `queries/([\w-]+)\.rq`\s*\n(.*?)\n\s*Parameters: (.*?)\n",
+                         doc, re.M | re.S)
+    assert sorted(name for _t, name, _d, _p in entries) == sorted(LIBRARY)
+    for title, name, description, params in entries:
+        spec = LIBRARY[name]
+        assert (title, description.strip(), params.strip()) == (
+            spec.title, spec.description, spec.signature() + "."), name
+
+
 def test_values_are_serialised_terms_not_text() -> None:
     spec = parse_spec("q", "# param: p | string | required | x\nSELECT ?s WHERE { ?s ?o ?p }")
     text = prepare(spec, {"p": 'x" } ; DROP ALL ; #'})

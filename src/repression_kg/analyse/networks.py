@@ -30,7 +30,7 @@ def person_statute(backend: Backend) -> nx.Graph:
     for row in fetch(backend, "person-statutes").bindings:
         person, statute = _v(row, "subject"), _v(row, "statute")
         graph.add_node(person, label=_v(row, "name") or person, kind="person", bipartite=0)
-        graph.add_node(statute, label=_v(row, "number") or statute, kind="statute", bipartite=1)
+        graph.add_node(statute, label=_v(row, "number") or statute_label(statute), kind="statute", bipartite=1)
         graph.add_edge(person, statute, weight=int(_v(row, "charges") or 1), relation="charged under")
     return graph
 
@@ -63,23 +63,45 @@ def court_statute(backend: Backend) -> nx.Graph:
 
 
 def transfers(backend: Backend) -> nx.DiGraph:
-    """Country -> country, weighted by the number of people handed over."""
+    """Country -> country, weighted by the number of distinct people handed over.
+
+    Several documents often report the same transfer (a case page and a news item), so a
+    flow counts people, not transfer records; ``reports`` keeps the number of records.
+    Transfers without both countries cannot be a flow and are left out.
+    """
     graph = nx.DiGraph(query="transfers", kind="transfers")
     seen: set[str] = set()
+    people: dict[tuple[str, str], dict[str, str]] = {}
     for row in fetch(backend, "transfers").bindings:
         key = _v(row, "transfer")
-        if key in seen or not _v(row, "from") or not _v(row, "to"):
+        source, target = _v(row, "from"), _v(row, "to")
+        if key in seen or not source or not target:
             continue
         seen.add(key)
-        source, target = _v(row, "from"), _v(row, "to")
         graph.add_node(source, label=_v(row, "from_name") or source, kind="country")
         graph.add_node(target, label=_v(row, "to_name") or target, kind="country")
+        person = _v(row, "subject")
+        named = people.setdefault((source, target), {})
+        named.setdefault(person, _v(row, "name") or person)
         if graph.has_edge(source, target):
-            graph[source][target]["weight"] += 1
-            graph[source][target]["people"] += "; " + _v(row, "name")
+            graph[source][target]["reports"] += 1
+            kinds = set(graph[source][target]["relation"].split(", ")) | {_v(row, "kind")}
+            graph[source][target]["relation"] = ", ".join(sorted(kinds))
         else:
-            graph.add_edge(source, target, weight=1, people=_v(row, "name"), relation=_v(row, "kind"))
+            graph.add_edge(source, target, reports=1, relation=_v(row, "kind"))
+        graph[source][target]["weight"] = len(named)
+        graph[source][target]["people"] = "; ".join(sorted(named.values()))
     return graph
+
+
+def statute_label(iri: str) -> str:
+    """A readable article or part for a statute IRI without reference data: ``281``,
+    ``207.3 part 2``."""
+    tail = iri.split("/law/", 1)[-1]
+    parts = tail.split("/")
+    if len(parts) >= 2:
+        tail = "/".join(parts[1:])
+    return tail.replace("/part-", " part ")
 
 
 def co_defendants(backend: Backend) -> nx.Graph:

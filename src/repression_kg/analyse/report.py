@@ -17,6 +17,7 @@ from jinja2 import Environment
 
 from repression_kg.analyse import networks
 from repression_kg.analyse.pairs import Incidence, statute_sharing, top_pairs
+from repression_kg.export.files import public_mode
 from repression_kg.query.backends import Backend
 from repression_kg.query.formats import short
 
@@ -86,7 +87,7 @@ def build_sections(backend: Backend, *, top: int = 20) -> list[Section]:
     stats = networks.fetch(backend, "statute-people")
     sections.append(Section("Sentences per statute", "statute-people",
                             ["statute", "people", "sentenced", "min", "median", "mean", "max (months)"],
-                            [[_cell(r, "number"), _cell(r, "people"), _cell(r, "sentenced"), _cell(r, "min_months"),
+                            [[_cell(r, "number") or networks.statute_label(_iri(r, "statute")), _cell(r, "people"), _cell(r, "sentenced"), _cell(r, "min_months"),
                               _cell(r, "median_months"), _cell(r, "mean_months"), _cell(r, "max_months")]
                              for r in stats.bindings[:top]]))
     courts = networks.fetch(backend, "courts-longest-sentences")
@@ -96,8 +97,8 @@ def build_sections(backend: Backend, *, top: int = 20) -> list[Section]:
                               _cell(r, "min_months"), _cell(r, "max_months")] for r in courts.bindings[:top]]))
     flows = networks.transfers(backend)
     sections.append(Section("Transfer flows (extradition and deportation)", "transfers",
-                            ["from", "to", "people", "names"],
-                            [[_label(flows, u), _label(flows, v), d["weight"], d["people"]]
+                            ["from", "to", "people", "names", "kind", "reports"],
+                            [[_label(flows, u), _label(flows, v), d["weight"], d["people"], d["relation"], d["reports"]]
                              for u, v, d in sorted(flows.edges(data=True), key=lambda e: (-e[2]["weight"], e[0], e[1]))]))
     return sections
 
@@ -106,6 +107,11 @@ def short_iri(value: str) -> str:
     from repression_kg.query.terms import Term
 
     return short(Term("uri", value))
+
+
+def _iri(row: dict, key: str) -> str:
+    term = row.get(key)
+    return term.value if term is not None else ""
 
 
 def _cell(row: dict, key: str) -> object:
@@ -161,10 +167,16 @@ def to_html(sections: list[Section]) -> str:
 
 
 def _write(target: Path, text: str) -> Path:
+    """Write atomically (temporary file + ``os.replace``) with the usual file mode."""
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-    os.replace(tmp, target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.chmod(tmp, public_mode())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
     return target
 
 

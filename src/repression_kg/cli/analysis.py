@@ -21,7 +21,7 @@ from repression_kg.query import (
     open_backend,
     run,
 )
-from repression_kg.query.formats import FORMATS, render
+from repression_kg.query.formats import FORMATS, render, select_columns
 from repression_kg.store import StoreError
 
 EXIT_FAILED = 1
@@ -79,11 +79,12 @@ def register(root: click.Group, export: click.Group) -> None:
                   help="Run this .rq file instead of a named query.")
     @click.option("--param", "-p", "params", multiple=True, metavar="KEY=VALUE", help="A query parameter (repeatable).")
     @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+    @click.option("--columns", metavar="A,B,...", help="Show only these result columns, in this order.")
     @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries reach the network).")
     @store_option
     @endpoint_option
     def query_cmd(name: str | None, file: Path | None, params: tuple[str, ...], fmt: str,
-                  allow_service: bool, store: Path | None, endpoint: str | None) -> None:
+                  columns: str | None, allow_service: bool, store: Path | None, endpoint: str | None) -> None:
         """Run a named query of the library (see `rkg queries`) or a .rq file."""
         if (name is None) == (file is None):
             _fail("give a query NAME or --file X.rq (one of them)", EXIT_USAGE)
@@ -92,8 +93,9 @@ def register(root: click.Group, export: click.Group) -> None:
                 spec = load_file(file)
             else:
                 library = load_library()
-                if name not in library:
+                if name is None or name not in library:
                     _fail(f"unknown query {name!r}; known: {', '.join(library)}", EXIT_USAGE)
+                    return
                 spec = library[name]
         except QuerySpecError as exc:
             _fail(str(exc), EXIT_USAGE)
@@ -105,6 +107,11 @@ def register(root: click.Group, export: click.Group) -> None:
             _fail(str(exc), EXIT_USAGE)
         except QueryError as exc:
             _fail(str(exc), EXIT_FAILED)
+        if columns:
+            try:
+                result = select_columns(result, [c.strip() for c in columns.split(",") if c.strip()])
+            except ValueError as exc:
+                _fail(f"--columns: {exc}", EXIT_USAGE)
         click.echo(render(result, fmt, title=spec.title), nl=False)
 
     @root.command("analyse")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from repression_kg.export.files import public_mode
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
@@ -40,6 +42,7 @@ def _atomic(target: Path, write: Callable[[str], None]) -> Path:
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, public_mode())
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -47,10 +50,26 @@ def _atomic(target: Path, write: Callable[[str], None]) -> Path:
     return target
 
 
+_NUMBER = re.compile(r"^[-+]?\d+(\.\d+)?$")
+
+
+def spreadsheet_safe(value: object) -> object:
+    """A text cell that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) gets
+    a leading apostrophe, as OWASP advises for CSV meant for spreadsheets; numbers stay as
+    they are.
+
+    >>> print(spreadsheet_safe('=HYPERLINK("http://x")'), spreadsheet_safe("-12"), spreadsheet_safe(3))
+    '=HYPERLINK("http://x") -12 3
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") and not _NUMBER.match(value):
+        return "'" + value
+    return value
+
+
 def _csv_writer(rows: list[list[object]]) -> Callable[[str], None]:
     def write(path: str) -> None:
         with open(path, "w", newline="", encoding="utf-8") as handle:
-            csv.writer(handle).writerows(rows)
+            csv.writer(handle).writerows([[spreadsheet_safe(c) for c in row] for row in rows])
     return write
 
 

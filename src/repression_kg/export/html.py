@@ -25,6 +25,7 @@ from pathlib import Path
 import jinja2
 
 from repression_kg import __version__
+from repression_kg.export.files import public_mode
 from repression_kg.export.layout import layout
 from repression_kg.export.network import GROUPS, Edge, Network, Node
 
@@ -121,6 +122,7 @@ def write(net: Network, out: Path) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
+        os.chmod(tmp, public_mode())
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -33,6 +33,15 @@ def short(term: Term | None) -> str:
     return term.value
 
 
+def select_columns(result: Result, columns: list[str]) -> Result:
+    """The result with only ``columns``, in that order; ValueError names an unknown column."""
+    unknown = [c for c in columns if c not in result.variables]
+    if unknown:
+        raise ValueError(f"no column {', '.join(map(repr, unknown))}; the columns are {', '.join(result.variables)}")
+    rows = [{c: row[c] for c in columns if c in row} for row in result.bindings]
+    return Result(list(columns), rows, result.boolean)
+
+
 def rows_as_python(result: Result) -> list[dict[str, Any]]:
     return [{v: (row[v].python() if v in row else None) for v in result.variables} for row in result.bindings]
 
