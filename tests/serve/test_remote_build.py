@@ -26,7 +26,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 # engine (a query-library problem, not an endpoint one); tests/query/test_remote.py runs it
 # on the sample graph.
 QUERIES = {"statute-people": {"by": "part"}, "people-charged-under": {"article": "207.3"},
-           "person-timeline": {"person": "Vladimir Kara-Murza"}, "co-signatories": {},
+           "person-timeline": {"person": "Vladimir Kara-Murza"}, "co-defendants": {},
            "principles-per-case": {}, "documents": {}, "charge-methods": {},
            "designated-organisations": {}, "statute-hierarchy": {"code": "ru-cc"}}
 
