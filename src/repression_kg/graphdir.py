@@ -7,12 +7,11 @@ rebuilds it and fails when graph/ is stale.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pyoxigraph
 
+from repression_kg.files import write_text
 from repression_kg.rdf.serialise import write_rdf
 
 STATS = """
@@ -36,8 +35,4 @@ def write_graph_dir(store: pyoxigraph.Store, out: Path) -> None:
              if not q.graph_name.value.endswith("/graph/build")]
     write_rdf(quads, out / "corpus.trig", "trig")
     text = json.dumps(stats(store), indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(dir=out, prefix=".stats.", suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, out / "stats.json")
+    write_text(out / "stats.json", text)

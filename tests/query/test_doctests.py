@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["repression_kg.query.spec", "repression_kg.query.terms", "repression_kg.query.inject",
            "repression_kg.query.run", "repression_kg.analyse.pairs",
-           "repression_kg.export.graphs", "repression_kg.export.files"]
+           "repression_kg.export.graphs", "repression_kg.files"]
 
 
 @pytest.mark.parametrize("name", MODULES)

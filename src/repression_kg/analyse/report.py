@@ -7,8 +7,6 @@ autoescaping: every name from a document is text, never markup.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +15,7 @@ from jinja2 import Environment
 
 from repression_kg.analyse import networks
 from repression_kg.analyse.pairs import Incidence, statute_sharing, top_pairs
-from repression_kg.export.files import public_mode
+from repression_kg.files import write_text
 from repression_kg.query.backends import Backend
 from repression_kg.query.formats import short
 
@@ -168,16 +166,7 @@ def to_html(sections: list[Section]) -> str:
 
 def _write(target: Path, text: str) -> Path:
     """Write atomically (temporary file + ``os.replace``) with the usual file mode."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.chmod(tmp, public_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    return write_text(target, text)
 
 
 def write_report(backend: Backend, out: Path, *, top: int = 20) -> list[Path]:

@@ -8,15 +8,13 @@ would write anyway) are removed from every string first.
 from __future__ import annotations
 
 import csv
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
-from repression_kg.export.files import public_mode
+from repression_kg.files import atomic_path
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
@@ -37,16 +35,8 @@ def cleaned(graph: nx.Graph) -> nx.Graph:
 
 
 def _atomic(target: Path, write: Callable[[str], None]) -> Path:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_path(target) as tmp:
         write(tmp)
-        os.chmod(tmp, public_mode())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return target
 
 

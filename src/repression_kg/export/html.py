@@ -17,17 +17,15 @@ import base64
 import hashlib
 import importlib.util
 import json
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 
 import jinja2
 
 from repression_kg import __version__
-from repression_kg.export.files import public_mode
 from repression_kg.export.layout import layout
 from repression_kg.export.network import GROUPS, Edge, Network, Node
+from repression_kg.files import write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -118,13 +116,5 @@ def write(net: Network, out: Path) -> Path:
     """Write the page atomically (a crash never leaves half a file behind)."""
     out.parent.mkdir(parents=True, exist_ok=True)
     text = render(net)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, public_mode())
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text(out, text)
     return out

@@ -7,13 +7,12 @@ Content-Security-Policy. The Markdown version is docs/ontology.md.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from jinja2 import Environment
 from rdflib import Graph
 
+from repression_kg.files import write_text
 from repression_kg.ontology.check import count
 from repression_kg.ontology.describe import Scheme, Term, schemes, terms
 from repression_kg.ontology.files import load_ontology, load_reference
@@ -120,11 +119,7 @@ def render_markdown() -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}-")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.replace(tmp, path)
+    write_text(path, text)
 
 
 def scheme_summary(items: list[Scheme]) -> dict[str, int]:

@@ -20,15 +20,14 @@ Output is deterministic (entries sorted by key, one statement per line), so
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from repression_kg.files import write_text
 from repression_kg.resources import ontology_dir
 
 QID = re.compile(r"^Q[1-9][0-9]*$")
@@ -227,9 +226,6 @@ def write_all() -> list[Path]:
     for path, text in render_all().items():
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             continue
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
+        write_text(path, text)
         written.append(path)
     return written

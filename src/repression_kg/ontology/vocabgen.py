@@ -8,14 +8,13 @@ tests/ontology checks that the committed vocab.py equals what this module render
 
 from __future__ import annotations
 
-import os
-import tempfile
 import textwrap
 from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from rdflib.namespace import SKOS
 
+from repression_kg.files import write_text
 from repression_kg.ids import DEFAULT_BASE, ONTOLOGY, REF
 from repression_kg.ontology.files import ONTOLOGY_GRAPH, REFERENCE_GRAPH
 
@@ -93,8 +92,5 @@ def write(graph: Graph, path: Path = VOCAB_FILE) -> bool:
     text = render(graph)
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=".vocab-", suffix=".py")
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(text)
-    os.replace(tmp, path)
+    write_text(path, text)
     return True
