@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -91,33 +90,45 @@ def test_remove_cli(tmp_path: Path) -> None:
     assert missing.exit_code == 1 and "no such document" in missing.output
 
 
+CHILD = """
+import sys
+from repression_kg.build import build
+from repression_kg.store import open_store
+build([sys.argv[1]], open_store(sys.argv[2]),
+      loaded=lambda doc_id: print(doc_id, flush=True))
+"""
+
+
 @pytest.mark.slow
 def test_killed_build_leaves_documents_whole(tmp_path: Path) -> None:
+    """Kill a real build while it is loading (it reports each committed document on its
+    stdout): every document is then fully in or fully out, some in and some not."""
     docs = tmp_path / "docs"
-    for i in range(60):
-        write(docs, f"case{i:03}.txt", CASE.replace("Ivan Petrov", f"Ivan Petrov{i}") * 20)
+    n = 150
+    for i in range(n):
+        write(docs, f"case{i:03}.txt", CASE.replace("Ivan Petrov", f"Ivan Petrov{i}") * 3)
     store_dir = tmp_path / "store"
-    proc = subprocess.Popen([sys.executable, "-m", "repression_kg", "build", str(docs),
-                             "--store", str(store_dir)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and not (store_dir.exists() and any(
-            p.suffix == ".sst" for p in store_dir.iterdir())):
-        time.sleep(0.05)
-    time.sleep(0.8)
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(docs), str(store_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None
+    committed = [proc.stdout.readline().strip() for _ in range(5)]  # loading is under way
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
+    assert all(committed), "the build ended before it loaded five documents"
     store = open_store(store_dir)
-    expected = {}
     report = Report()
     quads, _ = map_documents(read_and_extract([docs], report))
+    assert len(quads) == n
+    loaded = 0
     for doc_id, doc_quads in quads.items():
-        expected[doc_id] = {str(q) for q in doc_quads}
-    partial = 0
-    for doc_id, want in expected.items():
+        want = {str(q) for q in doc_quads}
         have = {str(Quad(q.subject, q.predicate, q.object, q.graph_name)) for q in
                 store.quads_for_pattern(None, None, None, NamedNode(doc_iri(doc_id)))}
         assert have in (set(), want), f"{doc_id} is half in the store"
-        partial += bool(have)
-    build([docs], store)  # and the next build completes it
-    assert all(graph_size(store, d) for d in expected)
+        loaded += bool(have)
+    assert all(graph_size(store, d) for d in committed)
+    assert 0 < loaded < n, f"the kill did not land mid-load ({loaded} of {n} in)"
+    again = build([docs], store)  # and the next build completes it, rewriting nothing
+    assert len(again.unchanged) == loaded
+    assert len(again.loaded) == n - loaded and not again.failed
+    assert all(graph_size(store, d) for d in quads)

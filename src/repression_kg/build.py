@@ -3,10 +3,14 @@
 Every document is read and extracted first, so that people are resolved across all of
 them at once (order never changes an IRI). Each document's quads then pass the SHACL gate
 (ontology/shapes.ttl); a document that fails is reported with its node and constraint and
-not loaded, and the others go on. Loading replaces the document's named graph in one
-SPARQL update, which Oxigraph applies as one transaction: a killed build leaves every
+not loaded, and the others go on. Documents are mapped, checked and loaded one at a
+time, so only one document's quads are held at once. A new document is written with one
+``Store.extend`` (graph and digest together, one transaction); a changed one replaces its
+named graph in one SPARQL update (one transaction too): a killed build leaves every
 document fully in or fully out. A document whose quads have not changed is not written
-again (a digest of its sorted quads is kept in the graph ``id:graph/build``).
+again (a digest of its sorted quads is kept in the graph ``id:graph/build``). The
+reference and ontology graphs are replaced together in one update, and only when their
+digest changed.
 
 A corrections file (:mod:`repression_kg.curation`, docs/curation.md) is applied on every
 build: merges and splits inside resolution, retractions on each document's quads before
@@ -18,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,7 +35,6 @@ from repression_kg.facts import Document, DocumentFacts
 from repression_kg.ids import DEFAULT_BASE, doc_iri
 from repression_kg.ingest import IngestError, iter_documents
 from repression_kg.rdf.mapping import Mapper
-from repression_kg.rdf.serialise import canonical_nquads
 from repression_kg.rdf.terms import (
     ONTOLOGY_GRAPH,
     RDFS_COMMENT,
@@ -83,45 +86,63 @@ def read_and_extract(paths: Iterable[str | Path], report: Report,
     return out
 
 
-def map_documents(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAULT_BASE, *,
-                  overrides: Iterable[Override] = (),
-                  ) -> tuple[dict[str, list[Quad]], PersonResolver]:
-    """Resolve people across ``docs`` (with curated merges and splits) and map each
-    document to its quads."""
+def resolve_people(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAULT_BASE, *,
+                   overrides: Iterable[Override] = ()) -> PersonResolver:
+    """Resolve people across ``docs`` (with curated merges and splits)."""
     resolver = PersonResolver(base, overrides=overrides)
     for _, facts in docs:
         resolver.add(facts)
     resolver.finish()
+    return resolver
+
+
+def iter_quads(docs: Iterable[tuple[Document, DocumentFacts]], resolver: PersonResolver,
+               base: str = DEFAULT_BASE) -> Iterator[tuple[str, list[Quad]]]:
+    """Each document's id and quads, one document at a time."""
     mapper = Mapper(resolver, base)
-    return {doc.id: mapper.quads(doc, facts) for doc, facts in docs}, resolver
+    for doc, facts in docs:
+        yield doc.id, mapper.quads(doc, facts)
+
+
+def map_documents(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAULT_BASE, *,
+                  overrides: Iterable[Override] = (),
+                  ) -> tuple[dict[str, list[Quad]], PersonResolver]:
+    """Resolve people across ``docs`` and map every document to its quads (all held in
+    memory: the build itself streams with :func:`iter_quads`)."""
+    resolver = resolve_people(docs, base, overrides=overrides)
+    return dict(iter_quads(docs, resolver, base)), resolver
 
 
 def validate_quads(doc_id: str, quads: list[Quad]) -> list[str]:
     """SHACL violations of one document's graph, as readable lines (empty when it conforms)."""
-    from rdflib import Graph
+    from repression_kg.ontology.shacl import gate
 
-    from repression_kg.ontology.shacl import validate
-
-    triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
-    graph = Graph()
-    graph.parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES)
-                .decode("utf-8"), format="nt")
-    report = validate(graph)
-    return [f"{doc_id}: {v.line()}" for v in report.violations if v.severity == "Violation"]
+    return [f"{doc_id}: {v.line()}" for v in gate(quads)]
 
 
 def _digest(quads: list[Quad]) -> str:
-    return hashlib.sha256(canonical_nquads(quads)).hexdigest()
+    """A digest of the set of quads: their N-Quads lines, sorted (cheaper than sorting
+    quads by their terms, as :func:`canonical_nquads` does for exports)."""
+    lines = (pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS) or b"").splitlines()
+    return hashlib.sha256(b"\n".join(sorted(set(lines)))).hexdigest()
 
 
 def load_document(store: pyoxigraph.Store, graph: str, quads: list[Quad], base: str) -> bool:
-    """Replace one document's graph atomically; False when it was already identical."""
+    """Replace one document's graph atomically; False when it was already identical.
+
+    The quads go to ``graph`` whatever graph they name (as before with INSERT DATA)."""
     state = NamedNode(base + STATE_GRAPH)
     digest = _digest(quads)
     node = NamedNode(graph)
     known = list(store.quads_for_pattern(node, rkg("graphDigest"), None, state))
-    if known and known[0].object.value == digest and store.contains_named_graph(node):
+    present = store.contains_named_graph(node)
+    if known and known[0].object.value == digest and present:
         return False
+    if isinstance(store, pyoxigraph.Store) and not known and not present:
+        # nothing to replace: one transactional extend writes the graph and its digest
+        store.extend([q if q.graph_name == node else Quad(q.subject, q.predicate, q.object, node)
+                      for q in quads] + [Quad(node, rkg("graphDigest"), Literal(digest), state)])
+        return True
     triples = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
     store.update(
         f"DROP SILENT GRAPH {node} ;\n"
@@ -131,26 +152,47 @@ def load_document(store: pyoxigraph.Store, graph: str, quads: list[Quad], base: 
     return True
 
 
-def load_reference(store: pyoxigraph.Store) -> None:
-    """ontology/reference/*.ttl into the reference graph, the ontology into its own.
-
-    Reloaded on every build, so edits to the reference data reach the store. Blank nodes
-    (OWL restrictions, lists) are skolemised to IRIs derived from a canonical labelling,
-    so the same files always give the same quads."""
+def reference_quads() -> list[Quad]:
+    """ontology/reference/*.ttl in the reference graph and the ontology in its own, blank
+    nodes (OWL restrictions, lists) skolemised to IRIs from a canonical labelling, so the
+    same files always give the same quads."""
     from rdflib import Graph
     from rdflib.compare import to_canonical_graph
 
     files = [(REFERENCE_GRAPH, p) for p in sorted((ontology_dir() / "reference").glob("*.ttl"))]
     files.append((ONTOLOGY_GRAPH, ontology_dir() / "repression.ttl"))
-    for graph in (REFERENCE_GRAPH, ONTOLOGY_GRAPH):
-        store.clear_graph(graph)
+    out: list[Quad] = []
     for graph, path in files:
         parsed = Graph()
         parsed.parse(path, format="turtle")
         canonical = to_canonical_graph(parsed).skolemize(
             authority="https://w3id.org", basepath="/repression-kg/.well-known/genid/")
-        store.load(canonical.serialize(format="nt").encode("utf-8"),
-                   format=pyoxigraph.RdfFormat.N_TRIPLES, to_graph=graph)
+        out += [Quad(q.subject, q.predicate, q.object, graph) for q in pyoxigraph.parse(
+            canonical.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)]
+    return out
+
+
+def load_reference(store: pyoxigraph.Store, base: str = DEFAULT_BASE) -> bool:
+    """Replace the reference and ontology graphs in one transaction (one SPARQL update);
+    False when their digest says they are unchanged.
+
+    Reloaded on every build, so edits to the reference data reach the store."""
+    quads = reference_quads()
+    state, digest = NamedNode(base + STATE_GRAPH), _digest(quads)
+    graphs = [REFERENCE_GRAPH, ONTOLOGY_GRAPH]
+    known = {q.subject: q.object.value for g in graphs
+             for q in store.quads_for_pattern(g, rkg("graphDigest"), None, state)}
+    if all(known.get(g) == digest and store.contains_named_graph(g) for g in graphs):
+        return False
+    body = " ".join(f"GRAPH {g} {{ " + " .\n".join(
+        f"{q.subject} {q.predicate} {q.object}" for q in quads if q.graph_name == g) + " }"
+        for g in graphs)
+    stamps = " ".join(f"{g} {rkg('graphDigest')} {Literal(digest)} ." for g in graphs)
+    drops = " ;\n".join(f"DROP SILENT GRAPH {g} ;\n"
+                        f"DELETE WHERE {{ GRAPH {state} {{ {g} {rkg('graphDigest')} ?d }} }}"
+                        for g in graphs)
+    store.update(f"{drops} ;\nINSERT DATA {{ {body} GRAPH {state} {{ {stamps} }} }}")
+    return True
 
 
 def resolution_quads(resolver: PersonResolver, base: str) -> list[Quad]:
@@ -183,18 +225,19 @@ def drop_graph(store: pyoxigraph.Store, graph: str, base: str = DEFAULT_BASE) ->
 
 def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = DEFAULT_BASE,
           validate: bool = True, progress: Callable[[str], None] | None = None,
-          corrections: Corrections | None = None) -> Report:
+          corrections: Corrections | None = None,
+          loaded: Callable[[str], None] | None = None) -> Report:
     """Build ``paths`` into ``store``; ``corrections`` None re-applies those the store
-    recorded (an empty :class:`Corrections` removes them)."""
+    recorded (an empty :class:`Corrections` removes them). ``loaded`` is called with each
+    document id once its graph is committed (or found unchanged)."""
     report = Report()
     if corrections is None:
         corrections = stored_corrections(store, base)
     curation = Curation(corrections, base) if corrections is not None else None
     docs = read_and_extract(paths, report, progress)
-    by_doc, resolver = map_documents(docs, base,
-                                     overrides=curation.overrides() if curation else ())
-    load_reference(store)
-    for doc_id, quads in by_doc.items():
+    resolver = resolve_people(docs, base, overrides=curation.overrides() if curation else ())
+    load_reference(store, base)
+    for doc_id, quads in iter_quads(docs, resolver, base):
         if curation is not None:
             quads = curation.retract(doc_id, quads)
         problems = validate_quads(doc_id, quads) if validate else []
@@ -205,6 +248,8 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         (report.loaded if load_document(store, graph, quads, base) else
          report.unchanged).append(doc_id)
         report.triples += len(quads)
+        if loaded is not None:
+            loaded(doc_id)
     resolution = resolution_quads(resolver, base)
     load_document(store, base + RESOLUTION_GRAPH, resolution, base) if resolution else None
     if curation is not None:

@@ -196,8 +196,10 @@ def register(root: click.Group, export: click.Group) -> None:
     def export_rdf(fmt: str, store: Path | None, out: Path | None) -> None:
         """Write the whole graph, sorted (the same store always gives the same bytes).
 
-        trig, nquads and jsonld keep the named graphs; turtle merges them. JSON-LD uses the
-        published context ontology/context.jsonld.
+        trig, nquads and jsonld keep the named graphs; turtle merges them. JSON-LD is
+        compacted with the project's context (ontology/context.jsonld, read locally) and
+        refers to it by its published address, https://w3id.org/repression-kg/context.jsonld.
+        Files are written to a temporary name and moved into place.
         """
         from repression_kg.rdf.serialise import serialise, write_rdf
 

@@ -1,5 +1,9 @@
 """Validate RDF against ontology/shapes.ttl with pySHACL (core constraints, no inference).
 
+:func:`gate` is the per-document gate of the build: a fast check in Python
+(:mod:`repression_kg.ontology.shacl_fast`) passes a conforming document in milliseconds,
+and pySHACL, with the shapes parsed once per process, writes the report of any other.
+
 >>> from rdflib import Graph
 >>> validate(Graph()).conforms
 True
@@ -7,13 +11,16 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+import pyoxigraph
 import pyshacl
 from rdflib import Graph, Namespace
 
 from repression_kg.ontology.files import load_graph, shapes_file
+from repression_kg.ontology.shacl_fast import Shape, compile_shapes, conforms, to_rdflib
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 
@@ -67,3 +74,29 @@ def validate(data: Graph, shapes_graph: Graph | None = None) -> ShaclReport:
         ))
     violations.sort(key=lambda v: (v.focus, v.path, v.constraint))
     return ShaclReport(not any(v.severity == "Violation" for v in violations), violations)
+
+
+@cache
+def compiled_shapes() -> list[Shape] | None:
+    """The shapes for the fast check (None: they need pySHACL every time)."""
+    return compile_shapes(shapes())
+
+
+def quads_graph(quads: Iterable[pyoxigraph.Quad | pyoxigraph.Triple]) -> Graph:
+    """The rdflib graph of ``quads`` with the graph names dropped (what the gate validates)."""
+    graph = Graph()
+    add = graph.add
+    for q in quads:
+        add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    return graph
+
+
+def gate(quads: Iterable[pyoxigraph.Quad | pyoxigraph.Triple]) -> list[Violation]:
+    """The violations (severity Violation) of one document's quads: empty when it conforms.
+
+    Warnings are not reported here; :func:`validate` lists them."""
+    quads = list(quads)
+    compiled = compiled_shapes()
+    if compiled is not None and conforms(compiled, quads):
+        return []
+    return [v for v in validate(quads_graph(quads)).violations if v.severity == "Violation"]
