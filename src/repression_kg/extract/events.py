@@ -309,34 +309,29 @@ def _held_in(ctx: Context, start: int, to_country: str) -> str | None:
 
 
 @cache
-def _place_index() -> dict[str, tuple[str, str | None]]:
-    """Place name → (its key, the key it lies in), from ontology/lookups/places.yml."""
-    out: dict[str, tuple[str, str | None]] = {}
+def _places_by_name() -> tuple[dict[str, str], dict[str, str | None]]:
+    """From ontology/lookups/places.yml: place name → key, and key → the key it lies in."""
+    by_name: dict[str, str] = {}
+    parent: dict[str, str | None] = {}
     for entries in lookups.load("places").values():
         for key, entry in (entries or {}).items():
             if isinstance(entry, dict) and "name" in entry:
-                out.setdefault(str(entry["name"]), (str(key), entry.get("in")))
-                out.setdefault(f"key:{key}", (str(entry["name"]), entry.get("in")))
-    return out
+                by_name.setdefault(str(entry["name"]), str(key))
+                parent.setdefault(str(key), entry.get("in"))
+    return by_name, parent
 
 
 def _country_of(name: str) -> str | None:
     """The country a gazetteer place lies in (itself for a country), following ``in``."""
-    index = _place_index()
+    by_name, parent = _places_by_name()
     countries = lookups.load("places")["countries"]
-    hit = index.get(name)
-    if hit is None:
-        return None
-    key, parent = hit
-    for _ in range(6):
+    key = by_name.get(name)
+    for _ in range(6):  # city → district → region → country at most
+        if key is None:
+            return None
         if key in countries:
             return str(countries[key]["name"])
-        if parent is None:
-            return None
-        up = index.get(f"key:{parent}")
-        if up is None:
-            return None
-        key, parent = str(parent), up[1]
+        key = parent.get(key)
     return None
 
 

@@ -138,11 +138,11 @@ def extract_sentences(ctx: Context) -> None:
         for m in _LIFE.finditer(ctx.text):
             if _threat(ctx, m.start()):
                 continue
+            s_start, s_end = ctx.sentence_at(m.start())
+            date, court = _date(ctx, s_start, s_end, m.start()), _court(ctx, s_start, s_end)
             for person in subject_persons(ctx, m.start(), also=_BACK):
-                s_start, s_end = ctx.sentence_at(m.start())
-                _add(ctx, found, Sentence(person, "imprisonment", None, None,
-                                          _date(ctx, s_start, s_end, m.start()),
-                                          _court(ctx, s_start, s_end)), m.start(), m.end())
+                _add(ctx, found, Sentence(person, "imprisonment", None, None, date, court),
+                     m.start(), m.end())
     ctx.facts.sentences.extend(sorted(found.values(), key=lambda s: s.mentions[0].start))
 
 

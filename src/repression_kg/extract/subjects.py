@@ -156,7 +156,8 @@ def _field_persons(ctx: Context, offset: int) -> list[str] | None:
     """The people a field line ("Charge: ...") is about, or None when ``offset`` is not
     on such a line."""
     line_start = ctx.text.rfind("\n", 0, offset) + 1
-    if not _FIELD.match(ctx.text, line_start) or _FIELD.match(ctx.text, line_start).end() > offset:
+    field = _FIELD.match(ctx.text, line_start)
+    if field is None or field.end() > offset:
         return None
     key = "charges.defendants"
     if key not in ctx.scratch:
