@@ -17,7 +17,9 @@ import re
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import prescan
 from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge, Modifier
 
@@ -55,14 +57,14 @@ def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _descriptions() -> list[tuple[re.Pattern[str], str, str, str | None]]:
+def _descriptions() -> list[tuple[Prescan, str, str, str | None]]:
     out = []
     for entry in lookups.load("charges")["descriptions"]:
         # a description starts a word: the look-behind makes each scan fail fast inside
         # words (3x faster over a document than trying every offset)
         pattern = re.compile(r"(?i)(?<!\w)(?:" + "|".join(f"(?:{p})" for p in entry["patterns"])
                              + ")")
-        out.append((pattern, entry.get("code", "RU-CC"), str(entry["article"]),
+        out.append((Prescan(pattern), entry.get("code", "RU-CC"), str(entry["article"]),
                     str(entry["admin"]) if entry.get("admin") else None))
     return out
 
@@ -94,13 +96,13 @@ def extract_charges(ctx: Context) -> None:
                 _add(ctx, found, Charge(person, code, article, part, modifier, True), start, end)
                 numbered.add((ctx.sentence_at(start)[0], person, article))
     cued = _cued_sentences(ctx, low)
-    for pattern, code, article, admin in _descriptions() if cued else ():
-        for s_start, s_end in cued:
-            for m in pattern.finditer(ctx.text, s_start, s_end):
-                if _is_general(ctx, m.start()):
-                    continue
-                for person in subject_persons(ctx, m.start()):
-                    _described(ctx, found, numbered, person, (code, article, admin), m)
+    scan_low = prescan.lowered(ctx)
+    for scan, code, article, admin in _descriptions() if cued else ():
+        for m in scan.finditer_in(ctx.text, scan_low, cued):
+            if _is_general(ctx, m.start()):
+                continue
+            for person in subject_persons(ctx, m.start()):
+                _described(ctx, found, numbered, person, (code, article, admin), m)
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
@@ -195,8 +197,8 @@ def citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modifi
 def described_articles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
     """(code, article, start, end) of every offence named by description in a range."""
     out = []
-    for pattern, code, article, _admin in _descriptions():
-        for m in pattern.finditer(text, start, end):
+    for scan, code, article, _admin in _descriptions():
+        for m in scan.pattern.finditer(text, start, end):
             out.append((code, article, m.start(), m.end()))
     return sorted(out, key=lambda x: x[2])
 

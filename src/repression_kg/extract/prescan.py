@@ -1,0 +1,162 @@
+"""Regex matches found from their literal starts: a fast substring search picks the offsets
+where a match can begin, and the pattern is tried only there.
+
+A cue pattern such as ``(?i)(?<!\\w)(?:discredit\\w*.{0,45}?army|по статье о\\s+...)`` starts
+with a look-behind, so Python's regex engine has no literal prefix to skip ahead with and
+tries every offset of the text. :class:`Prescan` reads the parsed pattern once and derives
+the literal strings (lower case, at most :data:`LIMIT` characters) every match must start
+with; ``str.find`` over the lower-cased text gives the candidate offsets, and
+``pattern.match`` at each of them, left to right and never inside the previous match,
+yields exactly the matches of ``pattern.finditer``.
+
+>>> scan = Prescan(re.compile(r"(?i)(?<!\\w)(?:fakes?|false news) about"))
+>>> sorted(scan.starts)
+['fake abo', 'fakes ab', 'false ne']
+>>> text = "Fakes about the army; not false news about it, nor refakes about."
+>>> [m.group() for m in scan.finditer(text, text.lower())]
+['Fakes about', 'false news about']
+
+Exactness needs a lower-cased text of the same length (one character for one) and no
+character that the engine's case folding equates with a letter whose lower case differs
+(``ı`` with ``i``, ``ſ`` with ``s``, ``ᲀ`` with ``в``: :func:`foldable`); without those,
+or when a pattern has a branch with no literal start, it falls back to ``finditer``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import re._casefix as _casefix
+import re._constants as _c
+import re._parser as _parser
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from repression_kg.extract.base import Context
+
+#: the longest literal start kept (longer starts select no better, and sets stay small)
+LIMIT = 8
+#: at most this many literal starts per pattern, else no prescan (a find per start)
+MAX_STARTS = 48
+_ZERO_WIDTH = (_c.AT, _c.ASSERT, _c.ASSERT_NOT)
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+def _plain(char: str) -> bool:
+    return char.isascii() or "\u0400" <= char <= "\u04ff"
+
+
+#: characters the engine equates, ignoring case, with a Latin or Cyrillic letter whose
+#: lower case differs ("ı" with "i", "ſ" with "s", "ᲀ" with "в")
+_FOLDS = frozenset(chr(v) for k, vs in _casefix._EXTRA_CASES.items() if _plain(chr(k))
+                   for v in vs)
+#: other letters with such links: a literal start made of them gets no prescan
+_UNPLAIN = frozenset(chr(k) for k in _casefix._EXTRA_CASES if not _plain(chr(k)))
+_FOLDABLE = re.compile("[" + re.escape("".join(sorted(_FOLDS))) + "]")
+_STARTS_OF_NOTHING = frozenset({""})
+
+
+def foldable(low: str) -> bool:
+    """True when ``low`` has a character that case folding links to another letter."""
+    return _FOLDABLE.search(low) is not None
+
+
+class Prescan:
+    """A compiled pattern and the literal starts of its matches (``None``: no prescan)."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)), LIMIT)
+        if "" in starts or len(starts) > MAX_STARTS or \
+                any(ch in _UNPLAIN for s in starts for ch in s):
+            self.starts: frozenset[str] | None = None
+        else:
+            # a start that has a shorter start as its prefix adds no offset
+            self.starts = frozenset(s for s in starts
+                                    if not any(o != s and s.startswith(o) for o in starts))
+
+    def finditer(self, text: str, low: str | None, pos: int = 0,
+                 endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, pos, endpos)``; ``low`` is
+        ``text.lower()`` when that keeps every offset and :func:`foldable` is false,
+        else None (see :func:`lowered`)."""
+        end = len(text) if endpos is None else min(endpos, len(text))
+        return self.finditer_in(text, low, [(pos, end)])
+
+    def finditer_in(self, text: str, low: str | None,
+                    spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text, start, end)`` for each of the sorted,
+        disjoint ``spans``, in order (one substring search over all of them)."""
+        if not spans:
+            return
+        if self.starts is None or low is None:
+            for start, end in spans:
+                yield from self.pattern.finditer(text, start, end)
+            return
+        offsets = self.offsets(low, spans[0][0], spans[-1][1])
+        if not offsets:
+            return
+        match = self.pattern.match
+        for start, end in spans:
+            k = bisect.bisect_left(offsets, start)
+            last = start
+            while k < len(offsets) and offsets[k] < end:
+                i = offsets[k]
+                k += 1
+                if i < last:
+                    continue
+                m = match(text, i, end)
+                if m is not None:
+                    yield m
+                    last = m.end()
+
+    def offsets(self, low: str, pos: int, end: int) -> list[int]:
+        """Sorted offsets in ``[pos, end)`` where a literal start occurs."""
+        found: set[int] = set()
+        for start in self.starts or ():
+            i = low.find(start, pos, end)
+            while i >= 0:
+                found.add(i)
+                i = low.find(start, i + 1, end)
+        return sorted(found)
+
+
+def lowered(ctx: Context) -> str | None:
+    """The lower-cased text of a document as :meth:`Prescan.finditer` wants it, or None."""
+    low = ctx.scratch.get("prescan.low", False)
+    if low is False:
+        low = ctx.lowered()
+        if low is not None and foldable(low):
+            low = None
+        ctx.scratch["prescan.low"] = low
+    return low
+
+
+def _starts(items: list, limit: int) -> frozenset[str]:
+    """Lower-case strings one of which starts every match of the parsed ``items`` ("" when
+    some match may start with anything), each at most ``limit`` characters or complete."""
+    if limit <= 0 or not items:
+        return _STARTS_OF_NOTHING
+    op, av = items[0]
+    rest = items[1:]
+    if op is _c.LITERAL:
+        char = chr(av).lower()
+        if len(char) != 1:
+            return _STARTS_OF_NOTHING
+        return frozenset(char + s for s in _starts(rest, limit - 1))
+    if op in _ZERO_WIDTH:
+        return _starts(rest, limit)
+    if op is _c.SUBPATTERN:
+        return _starts(list(av[3]) + rest, limit)
+    if op is _c.ATOMIC_GROUP:
+        return _starts(list(av) + rest, limit)
+    if op is _c.BRANCH:
+        return frozenset().union(*(_starts(list(alt) + rest, limit) for alt in av[1]))
+    if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
+        return frozenset().union(*(_starts([(_c.LITERAL, v)] + rest, limit) for _, v in av))
+    if op in _REPEATS:
+        low, high, sub = av
+        # one repetition, then the rest when there can be no second one
+        once = _starts(list(sub) + rest if high == 1 else list(sub), limit)
+        return once if low >= 1 else once | _starts(rest, limit)
+    return _STARTS_OF_NOTHING

@@ -1,0 +1,66 @@
+"""Prescan: matches found from literal starts are exactly the matches of ``finditer``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repression_kg.extract import charges, events, principles
+from repression_kg.extract.prescan import Prescan, foldable
+
+
+def _patterns() -> list[re.Pattern[str]]:
+    out = [scan.pattern for scan, *_ in charges._descriptions()]
+    out += [pattern for _pid, pattern in principles._table()[1]]
+    out += [pattern for _kind, _stems, pattern in events._cues()]
+    return out
+
+
+PATTERNS = _patterns()
+#: pieces the patterns are made of, so that random texts often match
+WORDS = ["discrediting", "the army", "Discredit", "fakes", "false news", "about", "treason",
+         "Treason", "high", "by", "arrested", "was", "detained", "him", "her", "police",
+         "asylum", "denied", "extradited", "deported", "to", "Russia", "дискредитации",
+         "армии", "по", "статье", "о", "«фейках»", "задержан", "обыск", "ı", "ſ", "ᲀ", "K",
+         "justifying", "terrorism", "right", "to", "liberty", "torture", "non-refoulement",
+         "-", ",", ".", " ", "\n", "(", ")", "x", "1"]
+
+
+def _same(scan: Prescan, text: str, spans: list[tuple[int, int]]) -> None:
+    low = text.lower()
+    low = low if len(low) == len(text) and not foldable(low) else None
+    got = [m.span() for m in scan.finditer_in(text, low, spans)]
+    want = [m.span() for s, e in spans for m in scan.pattern.finditer(text, s, e)]
+    assert got == want, (scan.pattern.pattern, text, spans)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join),
+       st.lists(st.integers(0, 400), max_size=6))
+def test_prescan_finds_what_finditer_finds(text: str, cuts: list[int]) -> None:
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b][::2]
+    for pattern in PATTERNS:
+        _same(Prescan(pattern), text, spans)
+
+
+@pytest.mark.parametrize(("pattern", "starts"), [
+    (r"(?i)(?<!\w)(?:fakes?|false news) about", {"fake abo", "fakes ab", "false ne"}),
+    (r"(?:a |the )?search", {"a search", "the sear", "search"}),
+    (r"[Pp]olice", {"police"}),
+    (r"\w+ arrested", None),  # no literal start: plain finditer
+    (r"(?:x|\d)y", None),
+])
+def test_literal_starts(pattern: str, starts: set[str] | None) -> None:
+    scan = Prescan(re.compile(pattern))
+    assert (set(scan.starts) if scan.starts is not None else None) == starts
+
+
+def test_case_folding_that_changes_letters_falls_back() -> None:
+    scan = Prescan(re.compile(r"(?i)discredit"))
+    text = "DISCREDIT and dıscredit"  # the engine folds "ı" to "i"
+    assert foldable(text.lower())
+    assert [m.group() for m in scan.finditer(text, None)] == ["DISCREDIT", "dıscredit"]
