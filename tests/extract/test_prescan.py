@@ -8,14 +8,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract import charges, events, principles
+from repression_kg.extract import charges, events, principles, sentences
 from repression_kg.extract.prescan import Prescan, foldable
 
 
 def _patterns() -> list[re.Pattern[str]]:
     out = [scan.pattern for scan, *_ in charges._descriptions()]
-    out += [pattern for _pid, pattern in principles._table()[1]]
+    out += [scan.pattern for _pid, scan in principles._table()[1]]
     out += [pattern for _kind, _stems, pattern in events._cues()]
+    out += [scan.pattern for scan in (*sentences._FINES, sentences._LIFE)]
     return out
 
 
@@ -25,7 +26,7 @@ WORDS = ["discrediting", "the army", "Discredit", "fakes", "false news", "about"
          "Treason", "high", "by", "arrested", "was", "detained", "him", "her", "police",
          "asylum", "denied", "extradited", "deported", "to", "Russia", "дискредитации",
          "армии", "по", "статье", "о", "«фейках»", "задержан", "обыск", "ı", "ſ", "ᲀ", "K",
-         "justifying", "terrorism", "right", "to", "liberty", "torture", "non-refoulement",
+         "justifying", "terrorism", "fined", "500", "rubles", "life", "sentence", "штраф", "right", "to", "liberty", "torture", "non-refoulement",
          "-", ",", ".", " ", "\n", "(", ")", "x", "1"]
 
 
@@ -42,7 +43,7 @@ def _same(scan: Prescan, text: str, spans: list[tuple[int, int]]) -> None:
        st.lists(st.integers(0, 400), max_size=6))
 def test_prescan_finds_what_finditer_finds(text: str, cuts: list[int]) -> None:
     bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
-    spans = [(a, b) for a, b in zip(bounds, bounds[1:]) if a < b][::2]
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b][::2]
     for pattern in PATTERNS:
         _same(Prescan(pattern), text, spans)
 
@@ -52,11 +53,19 @@ def test_prescan_finds_what_finditer_finds(text: str, cuts: list[int]) -> None:
     (r"(?:a |the )?search", {"a search", "the sear", "search"}),
     (r"[Pp]olice", {"police"}),
     (r"\w+ arrested", None),  # no literal start: plain finditer
-    (r"(?:x|\d)y", None),
+    (r"(?:x|\w)y", None),  # a word character may start it: any offset
 ])
 def test_literal_starts(pattern: str, starts: set[str] | None) -> None:
     scan = Prescan(re.compile(pattern))
     assert (set(scan.starts) if scan.starts is not None else None) == starts
+
+
+def test_a_class_of_digits_starts_matches() -> None:
+    scan = Prescan(re.compile(r"(?i)(?<!\w)(?:\d+|two) years?"))
+    assert scan.starts == {"two year"} and scan.classes is not None
+    text = "Two years, 12 years and ٣ years; not 5years"
+    assert [m.group() for m in scan.finditer(text, text.lower())] == [
+        "Two years", "12 years", "٣ years"]
 
 
 def test_case_folding_that_changes_letters_falls_back() -> None:

@@ -15,7 +15,9 @@ import re
 from functools import cache, lru_cache
 
 from repression_kg import lookups
+from repression_kg.extract import gazetteer
 from repression_kg.extract.base import Context
+from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.extract.places import gazetteer_hits
 from repression_kg.facts import Court, CourtType
 
@@ -55,10 +57,10 @@ _NOT_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "From", "When",
 
 
 @cache
-def _known() -> tuple[lookups.Matcher, dict[str, dict]]:
+def _known() -> tuple[Gazetteer, dict[str, dict]]:
     table = {k: v for k, v in lookups.load("courts").items() if v}
     pairs = [(str(f), key) for key, v in table.items() for f in {v["name"], *v.get("forms", [])}]
-    return lookups.Matcher(pairs), table
+    return Gazetteer(pairs), table
 
 
 @cache
@@ -94,7 +96,7 @@ def extract_courts(ctx: Context) -> None:
     found: dict[str, Court] = {}
     taken: list[tuple[int, int]] = []
     matcher, table = _known()
-    for hit in matcher.find(lookups.tokens(ctx.scratch, ctx.text)):
+    for hit in matcher.find(gazetteer.tokens(ctx.scratch, ctx.text)):
         entry = table[hit.value]
         if not ctx.text[hit.start].isupper() and hit.form.isascii():
             continue

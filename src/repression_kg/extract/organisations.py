@@ -40,7 +40,9 @@ from functools import cache
 from typing import Any
 
 from repression_kg import lookups
+from repression_kg.extract import gazetteer
 from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.facts import Organisation
 
 _UNIT = re.compile(r"(?i)(?<!\w)(?:military unit|army unit|unit|в/ч|войсков\w{0,3} част\w{0,2}|"
@@ -66,7 +68,7 @@ _FUNCTION = frozenset({"of", "for", "on", "against", "with", "at", "in", "to", "
 
 
 @cache
-def _table() -> tuple[lookups.Matcher, dict[str, dict]]:
+def _table() -> tuple[Gazetteer, dict[str, dict]]:
     """The gazetteer matcher (value: key and every form written with the same words) and
     its entries. Forms that differ only in case or punctuation ("... Tatar People", "...
     Tatar people") share one value, so a text may be written as any of them."""
@@ -78,7 +80,7 @@ def _table() -> tuple[lookups.Matcher, dict[str, dict]]:
             if words:
                 by_words.setdefault(words, (key, []))[1].append(f)
     pairs = [(forms[0], (key, tuple(forms))) for key, forms in by_words.values()]
-    return lookups.Matcher(pairs), data
+    return Gazetteer(pairs), data
 
 
 @cache
@@ -109,7 +111,7 @@ class _Cues:
     office_after: frozenset[str]
     continuations: frozenset[str]
     articles: frozenset[str]
-    phrases: lookups.Matcher  # descriptor / inclusive / before phrases → the phrase
+    phrases: Gazetteer  # descriptor / inclusive / before phrases → the phrase
     kinds: dict[str, list[tuple[str, str]]]  # phrase → (kind, role) of each list it is in
     determiners: frozenset[str]
     not_first: frozenset[str]
@@ -151,7 +153,7 @@ def _cues() -> _Cues:
         office_after=frozenset(str(w) for w in spec["office_after"]),
         continuations=frozenset(str(w) for w in spec["continuations"]),
         articles=frozenset(str(w) for w in spec["continuation_articles"]),
-        phrases=lookups.Matcher([(p, p) for p in kinds]),
+        phrases=Gazetteer([(p, p) for p in kinds]),
         kinds=kinds,
         determiners=frozenset(str(w) for w in spec["determiners"]),
         not_first=frozenset(str(w) for w in spec["not_first"]),
@@ -185,7 +187,7 @@ def _alts(words: list[Any]) -> str:
 
 
 @cache
-def _places() -> lookups.Matcher:
+def _places() -> Gazetteer:
     pairs: list[tuple[str, str]] = []
     for section in lookups.load("places").values():
         if not isinstance(section, dict):
@@ -194,7 +196,7 @@ def _places() -> lookups.Matcher:
             if isinstance(entry, dict):
                 pairs.extend((str(f), str(key))
                              for f in {entry.get("name") or key, *(entry.get("forms") or [])})
-    return lookups.Matcher(pairs)
+    return Gazetteer(pairs)
 
 
 def _fold(text: str) -> str:
@@ -278,7 +280,7 @@ def _gazetteer_hits(ctx: Context) -> list[lookups.Hit]:
         return list(cached[1])
     matcher, _ = _table()
     out: list[lookups.Hit] = []
-    todo = matcher.find(lookups.tokens(ctx.scratch, ctx.text))
+    todo = matcher.find(gazetteer.tokens(ctx.scratch, ctx.text))
     while todo:
         hit = todo.pop(0)
         surface = ctx.text[hit.start:hit.end]
@@ -568,7 +570,7 @@ def _cue_names(ctx: Context, words: _Words, cues: _Cues,
                check: _Checker) -> list[tuple[int, int, str]]:
     """Names beside a lower-case cue: "the X campaign", "the newspaper X"."""
     out: list[tuple[int, int, str]] = []
-    toks = lookups.tokens(ctx.scratch, ctx.text)
+    toks = gazetteer.tokens(ctx.scratch, ctx.text)
     medium_ends = _medium_ends(ctx)
     for hit in cues.phrases.find(toks):
         phrase = hit.value

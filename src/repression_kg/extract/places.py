@@ -18,7 +18,9 @@ import re
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import gazetteer
 from repression_kg.extract.base import Context
+from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.facts import Place, PlaceType
 
 _TYPES: dict[str, PlaceType] = {"countries": "country", "regions": "region", "cities": "city",
@@ -38,14 +40,14 @@ _FACILITY_STEMS = ("sizo", "сизо", "ik", "ик", "colony", "колони", "
 
 
 @cache
-def _matcher() -> lookups.Matcher:
+def _matcher() -> Gazetteer:
     pairs = []
     for section, entries in lookups.load("places").items():
         for key, entry in (entries or {}).items():
             value = (str(section), str(key), str(entry["name"]))
             for form in {entry["name"], *(entry.get("forms") or [])}:
                 pairs.append((str(form), (*value, str(form))))
-    return lookups.Matcher(pairs)
+    return Gazetteer(pairs)
 
 
 def gazetteer_hits(ctx: Context) -> list[tuple[int, int, str, str, str]]:
@@ -55,7 +57,7 @@ def gazetteer_hits(ctx: Context) -> list[tuple[int, int, str, str, str]]:
         return cached
     out = []
     text = ctx.text
-    for hit in _matcher().find(lookups.tokens(ctx.scratch, text)):
+    for hit in _matcher().find(gazetteer.tokens(ctx.scratch, text)):
         section, key, name, form = hit.value
         surface = text[hit.start:hit.end]
         if form.isupper() and len(form) <= 4:

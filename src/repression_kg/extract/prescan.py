@@ -30,6 +30,7 @@ import re._casefix as _casefix
 import re._constants as _c
 import re._parser as _parser
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ _FOLDS = frozenset(chr(v) for k, vs in _casefix._EXTRA_CASES.items() if _plain(c
 #: other letters with such links: a literal start made of them gets no prescan
 _UNPLAIN = frozenset(chr(k) for k in _casefix._EXTRA_CASES if not _plain(chr(k)))
 _FOLDABLE = re.compile("[" + re.escape("".join(sorted(_FOLDS))) + "]")
-_STARTS_OF_NOTHING = frozenset({""})
+_STARTS_OF_NOTHING: frozenset = frozenset({""})
 
 
 def foldable(low: str) -> bool:
@@ -66,14 +67,22 @@ class Prescan:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        starts = _starts(list(_parser.parse(pattern.pattern, pattern.flags)), LIMIT)
-        if "" in starts or len(starts) > MAX_STARTS or \
+        found = _starts(list(_parser.parse(pattern.pattern, pattern.flags)), LIMIT)
+        starts = {s for s in found if isinstance(s, str)}
+        classes = sorted(s.source for s in found if isinstance(s, _Class))
+        self.starts: frozenset[str] | None = None
+        #: one character class that starts some matches ("\\d"), searched in the text
+        self.classes: re.Pattern[str] | None = None
+        if "" in starts or len(found) > MAX_STARTS or \
                 any(ch in _UNPLAIN for s in starts for ch in s):
-            self.starts: frozenset[str] | None = None
-        else:
-            # a start that has a shorter start as its prefix adds no offset
-            self.starts = frozenset(s for s in starts
-                                    if not any(o != s and s.startswith(o) for o in starts))
+            return
+        # a start that has a shorter start as its prefix adds no offset
+        self.starts = frozenset(s for s in starts
+                                if not any(o != s and s.startswith(o) for o in starts))
+        if classes:
+            # ignoring case and matching any Unicode digit: never fewer offsets than the
+            # pattern's own flags give
+            self.classes = re.compile("|".join(classes), re.IGNORECASE)
 
     def finditer(self, text: str, low: str | None, pos: int = 0,
                  endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -93,7 +102,7 @@ class Prescan:
             for start, end in spans:
                 yield from self.pattern.finditer(text, start, end)
             return
-        offsets = self.offsets(low, spans[0][0], spans[-1][1])
+        offsets = self.offsets(low, spans[0][0], spans[-1][1], text)
         if not offsets:
             return
         match = self.pattern.match
@@ -110,14 +119,17 @@ class Prescan:
                     yield m
                     last = m.end()
 
-    def offsets(self, low: str, pos: int, end: int) -> list[int]:
-        """Sorted offsets in ``[pos, end)`` where a literal start occurs."""
+    def offsets(self, low: str, pos: int, end: int, text: str | None = None) -> list[int]:
+        """Sorted offsets in ``[pos, end)`` where a literal start (in ``low``) or a
+        character of the start classes (in ``text``) occurs."""
         found: set[int] = set()
         for start in self.starts or ():
             i = low.find(start, pos, end)
             while i >= 0:
                 found.add(i)
                 i = low.find(start, i + 1, end)
+        if self.classes is not None:
+            found.update(m.start() for m in self.classes.finditer(text or low, pos, end))
         return sorted(found)
 
 
@@ -132,9 +144,35 @@ def lowered(ctx: Context) -> str | None:
     return low
 
 
-def _starts(items: list, limit: int) -> frozenset[str]:
+@dataclass(frozen=True)
+class _Class:
+    """A character class that starts a match, as regex source (``[\\d]``)."""
+
+    source: str
+
+
+#: class items :func:`_class_source` writes; a wide class (\\w, \\s, negated) selects nothing
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d"}
+
+
+def _class_source(items: list) -> str | None:
+    parts = []
+    for op, av in items:
+        if op is _c.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is _c.RANGE:
+            parts.append(f"{re.escape(chr(av[0]))}-{re.escape(chr(av[1]))}")
+        elif op is _c.CATEGORY and av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+def _starts(items: list, limit: int) -> frozenset[str | _Class]:
     """Lower-case strings one of which starts every match of the parsed ``items`` ("" when
-    some match may start with anything), each at most ``limit`` characters or complete."""
+    some match may start with anything), each at most ``limit`` characters or complete;
+    at the very start (``limit`` is :data:`LIMIT`) also a :class:`_Class`."""
     if limit <= 0 or not items:
         return _STARTS_OF_NOTHING
     op, av = items[0]
@@ -154,6 +192,9 @@ def _starts(items: list, limit: int) -> frozenset[str]:
         return frozenset().union(*(_starts(list(alt) + rest, limit) for alt in av[1]))
     if op is _c.IN and all(o is _c.LITERAL for o, _ in av):
         return frozenset().union(*(_starts([(_c.LITERAL, v)] + rest, limit) for _, v in av))
+    if op is _c.IN and limit == LIMIT:
+        source = _class_source(av)
+        return frozenset({_Class(source)}) if source else _STARTS_OF_NOTHING
     if op in _REPEATS:
         low, high, sub = av
         # one repetition, then the rest when there can be no second one

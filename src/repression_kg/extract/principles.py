@@ -13,25 +13,27 @@ import re
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import prescan
 from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.prescan import Prescan
 from repression_kg.facts import Principle
 
 _LAST_WORDS = re.compile(r"(\w+)\W{1,3}(?:\w+\W{1,3})?$")
 
 
 @cache
-def _table() -> tuple[dict[str, str], list[tuple[str, re.Pattern[str]]], frozenset[str],
+def _table() -> tuple[dict[str, str], list[tuple[str, Prescan]], frozenset[str],
                       frozenset[str]]:
     data = lookups.load("principles")
     phrases: dict[str, str] = {}
-    patterns: list[tuple[str, re.Pattern[str]]] = []
+    patterns: list[tuple[str, Prescan]] = []
     for pid, spec in data.items():
         if pid in ("negations", "negatable"):
             continue
         for phrase in spec.get("phrases") or []:
             phrases.setdefault(str(phrase).lower(), pid)
         for pattern in spec.get("patterns") or []:
-            patterns.append((pid, re.compile(r"(?i)(?<!\w)(?:" + str(pattern) + ")")))
+            patterns.append((pid, Prescan(re.compile(r"(?i)(?<!\w)(?:" + str(pattern) + ")"))))
     return (phrases, patterns, frozenset(str(w) for w in data["negations"]),
             frozenset(str(p) for p in data["negatable"]))
 
@@ -44,8 +46,9 @@ def extract_principles(ctx: Context) -> None:
     spans: list[tuple[int, int, str]] = []
     for start, end in find_literals(low, list(phrases)):
         spans.append((start, end, phrases[low[start:end]]))
-    for pid, pattern in patterns:
-        spans.extend((m.start(), m.end(), pid) for m in pattern.finditer(ctx.text))
+    scan_low = prescan.lowered(ctx)
+    for pid, scan in patterns:
+        spans.extend((m.start(), m.end(), pid) for m in scan.finditer(ctx.text, scan_low))
     found: dict[str, Principle] = {}
     taken: list[tuple[int, int]] = []
     for start, end, pid in sorted(spans, key=lambda s: (s[0], -s[1])):

@@ -21,7 +21,9 @@ import re
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import prescan
 from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence
 
@@ -40,11 +42,12 @@ _FINE_WORDS = re.compile(
     r"(?:\w+\s)?fine|(?:was|were|been|then|later|also|twice|repeatedly|subsequently)\s"
     r"(?:\w+\s)?fined|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф|"
     r"о?штрафова\w+)(?!\w)")
+_FINES = (Prescan(_FINE), Prescan(_FINE_WORDS))
 #: a life term: imprisonment with no number of months
-_LIFE = re.compile(
+_LIFE = Prescan(re.compile(
     r"(?i)(?<!\w)(?:life (?:sentence|imprisonment|term)|(?:sentenced|jailed) (?:him |her |them )?"
     r"(?:to|for) life|life in (?:prison|a (?:special[- ]regime )?colony)|пожизненн\w+ "
-    r"(?:лишени\w+ свободы|заключени\w+|срок\w*))(?!\w)")
+    r"(?:лишени\w+ свободы|заключени\w+|срок\w*))(?!\w)"))
 #: words right after a duration that make it a prison term even without a sentencing cue
 #: ("7 years in a general regime colony", "6 лет колонии"); a threat or time span is still
 #: ruled out by :func:`_threat`
@@ -123,9 +126,10 @@ def extract_sentences(ctx: Context) -> None:
     if any(s in low for s in ("year", "month", "hour", "лет", "год", "месяц", "час")):
         for m in _duration().finditer(ctx.text):
             _from_duration(ctx, m, found)
+    scan_low = prescan.lowered(ctx)
     if "fine" in low or "штраф" in low:
-        for pattern in (_FINE, _FINE_WORDS):
-            for m in pattern.finditer(ctx.text):
+        for scan in _FINES:
+            for m in scan.finditer(ctx.text, scan_low):
                 if _threat(ctx, m.start()):
                     continue
                 s_start, s_end = ctx.sentence_at(m.start())
@@ -135,7 +139,7 @@ def extract_sentences(ctx: Context) -> None:
                     _add(ctx, found, Sentence(person, "fine", None, None, date, court),
                          m.start(), m.end())
     if "life" in low or "пожизн" in low:
-        for m in _LIFE.finditer(ctx.text):
+        for m in _LIFE.finditer(ctx.text, scan_low):
             if _threat(ctx, m.start()):
                 continue
             s_start, s_end = ctx.sentence_at(m.start())
