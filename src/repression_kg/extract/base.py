@@ -233,6 +233,20 @@ def find_literals(text: str, phrases: frozenset[str] | list[str]) -> list[tuple[
     return sorted(out)
 
 
+def has_literal(text: str, phrases: frozenset[str] | list[str]) -> bool:
+    """True when :func:`find_literals` would find something (it stops at the first)."""
+    n = len(text)
+    for phrase in phrases:
+        size = len(phrase)
+        i = text.find(phrase)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word(text[i - 1])) and (j >= n or not _is_word(text[j])):
+                return True
+            i = text.find(phrase, i + 1)
+    return False
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char in "_-"
 

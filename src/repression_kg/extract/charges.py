@@ -18,7 +18,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import prescan
-from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.base import Context, find_literals, has_literal
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge, Modifier
@@ -76,7 +76,7 @@ def _words(key: str) -> list[str]:
 
 def has_cue(low: str, key: str) -> bool:
     """True when lower-case ``low`` has one of the whole-word cues listed under ``key``."""
-    return bool(find_literals(low, _words(key)))
+    return has_literal(low, _words(key))
 
 
 def extract_charges(ctx: Context) -> None:
@@ -173,8 +173,12 @@ def _mention(ctx: Context, found: dict, person: str, article: str, start: int,
 def _is_general(ctx: Context, offset: int) -> bool:
     """A sentence about a law (adopted, maximum penalty) with no one charged in it."""
     s_start, s_end = ctx.sentence_at(offset)
-    sent = ctx.text[s_start:s_end].lower()
-    return has_cue(sent, "general") and not has_cue(sent, "cues")
+    cache: dict[int, bool] = ctx.scratch.setdefault("charges.general", {})
+    general = cache.get(s_start)
+    if general is None:
+        sent = ctx.text[s_start:s_end].lower()
+        general = cache[s_start] = has_cue(sent, "general") and not has_cue(sent, "cues")
+    return general
 
 
 def _administrative(ctx: Context, s_start: int, s_end: int) -> bool:

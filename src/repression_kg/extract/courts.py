@@ -11,6 +11,7 @@ name per document, with every mention; the bare words "the court" are not a cour
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache, lru_cache
 
@@ -94,7 +95,7 @@ def extract_courts(ctx: Context) -> None:
     if not any(stem in low for stem in _STEMS):
         return
     found: dict[str, Court] = {}
-    taken: list[tuple[int, int]] = []
+    taken = _Taken()
     matcher, table = _known()
     for hit in matcher.find(gazetteer.tokens(ctx.scratch, ctx.text)):
         entry = table[hit.value]
@@ -108,16 +109,16 @@ def extract_courts(ctx: Context) -> None:
             # "Kalmykia's Supreme Court": the supreme court of a republic, a regional court
             _add(ctx, found, f"Supreme Court of {owner.group(1)}", None, "regional",
                  owner.start(), hit.end)
-            taken.append((owner.start(), hit.end))
+            taken.add((owner.start(), hit.end))
             continue
         city = _place_names().get(str(entry.get("city")), None) if entry.get("city") else None
         _add(ctx, found, entry["name"], city, entry.get("type"), hit.start, hit.end)
-        taken.append((hit.start, hit.end))
+        taken.add((hit.start, hit.end))
     hits = gazetteer_hits(ctx)
     for pattern in (_NAMED_EN, _NAMED_RU):
         for m in pattern.finditer(ctx.text):
             start, end = _trim(ctx.text, m)
-            if end - start < 8 or _overlaps(taken, start, end):
+            if end - start < 8 or taken.overlaps(start, end):
                 continue
             name = ctx.text[start:end]
             if name.lower() in ("court", "суд") or name.split()[0].lower() in ("court", "суд"):
@@ -129,9 +130,9 @@ def extract_courts(ctx: Context) -> None:
                     not m.group("of").startswith("Russia"):
                 kind = "regional"  # the supreme court of a republic of the federation
             _add(ctx, found, name, city, kind, start, end)
-            taken.append((start, end))
+            taken.add((start, end))
     for m in _DESCRIBED.finditer(ctx.text):
-        if _overlaps(taken, m.start("name"), m.end()):
+        if taken.overlaps(m.start("name"), m.end()):
             continue
         kind, city_word = m.group("kind"), m.group("city")
         city = _city(hits, m.start("city"), m.end("city")) if city_word else None
@@ -141,19 +142,19 @@ def extract_courts(ctx: Context) -> None:
             continue  # "court of Justice", "court in Strasbourg" unknown: not guessed
         name = m.group("name").lower() + (f" in {city}" if city else "")
         _add(ctx, found, name, city, court_type(m.group("name")), m.start("name"), m.end())
-        taken.append((m.start("name"), m.end()))
+        taken.add((m.start("name"), m.end()))
     named_in = {}
     for court in found.values():
         if court.city and court.type and not court.name.islower():
             named_in.setdefault(court.city, []).append(court)
     for m in _CITY_COURT.finditer(ctx.text):
         word = "city" if m.group("en") else "rucity"
-        if _overlaps(taken, m.start(), m.end()):
+        if taken.overlaps(m.start(), m.end()):
             continue
         city = _city(hits, m.start(word), m.end(word))
         if city is None:
             continue
-        taken.append((m.start(), m.end()))
+        taken.add((m.start(), m.end()))
         if len(named_in.get(city, [])) == 1:
             # "A Moscow court ... sentenced" in a text that names one court in Moscow
             named_in[city][0].mentions.append(ctx.span(m.start(), m.end()))
@@ -191,8 +192,23 @@ def _city(hits: list, start: int, end: int) -> str | None:
     return None
 
 
-def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in taken)
+class _Taken:
+    """Spans already given to a court, sorted by start: an overlap test looks only at the
+    spans that start less than the longest span before ``start`` (not linear in a text
+    with thousands of court names)."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+        self.longest = 0
+
+    def add(self, span: tuple[int, int]) -> None:
+        bisect.insort(self.spans, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect.bisect_left(self.spans, (start - self.longest,))
+        hi = bisect.bisect_left(self.spans, (end,))
+        return any(start < e for _s, e in self.spans[lo:hi])
 
 
 _RU_NOUN = re.compile(r"суд(?:а|у|ом|е)$")
