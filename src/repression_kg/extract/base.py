@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -220,21 +220,15 @@ def find_literals(text: str, phrases: frozenset[str] | list[str]) -> list[tuple[
 
     Plain substring search (C speed, linear), for cue lists that are literal words.
     """
-    out = []
-    n = len(text)
-    for phrase in phrases:
-        size = len(phrase)
-        i = text.find(phrase)
-        while i >= 0:
-            j = i + size
-            if (i == 0 or not _is_word(text[i - 1])) and (j >= n or not _is_word(text[j])):
-                out.append((i, j))
-            i = text.find(phrase, i + 1)
-    return sorted(out)
+    return sorted(_literals(text, phrases))
 
 
 def has_literal(text: str, phrases: frozenset[str] | list[str]) -> bool:
     """True when :func:`find_literals` would find something (it stops at the first)."""
+    return next(_literals(text, phrases), None) is not None
+
+
+def _literals(text: str, phrases: frozenset[str] | list[str]) -> Iterator[tuple[int, int]]:
     n = len(text)
     for phrase in phrases:
         size = len(phrase)
@@ -242,9 +236,8 @@ def has_literal(text: str, phrases: frozenset[str] | list[str]) -> bool:
         while i >= 0:
             j = i + size
             if (i == 0 or not _is_word(text[i - 1])) and (j >= n or not _is_word(text[j])):
-                return True
+                yield i, j
             i = text.find(phrase, i + 1)
-    return False
 
 
 def _is_word(char: str) -> bool:
