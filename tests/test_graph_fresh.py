@@ -26,3 +26,19 @@ def test_graph_dir_is_fresh(tmp_path: Path) -> None:
         fresh = (tmp_path / "graph" / name).read_bytes()
         assert fresh == (GRAPH / name).read_bytes(), (
             f"graph/{name} is stale: rebuild it with the command in graph/README.md")
+
+
+def test_every_cited_provision_is_in_the_reference_data() -> None:
+    """A charge citing an article the reference data lacks has no title, number or code in
+    any query; the statutes file must describe every provision the corpus cites."""
+    if not (GRAPH / "corpus.trig").is_file():
+        pytest.skip("graph/corpus.trig is not built yet (see graph/README.md)")
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.load(path=str(GRAPH / "corpus.trig"), format=ox.RdfFormat.TRIG)
+    missing = [row["p"].value for row in store.query(
+        "PREFIX rkg: <https://w3id.org/repression-kg/ontology#> "
+        "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?c rkg:cites ?p } "
+        "FILTER NOT EXISTS { GRAPH ?r { ?p a ?kind } VALUES ?kind { rkg:Article rkg:ArticlePart } } }")]
+    assert not missing, f"cited but not in ontology/reference/statutes.ttl: {sorted(missing)}"

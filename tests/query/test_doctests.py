@@ -9,7 +9,7 @@ import pytest
 
 MODULES = ["repression_kg.query.spec", "repression_kg.query.terms", "repression_kg.query.inject",
            "repression_kg.query.run", "repression_kg.analyse.pairs",
-           "repression_kg.export.graphs", "repression_kg.files"]
+           "repression_kg.export.graphs", "repression_kg.files", "repression_kg.query.rdflib_backend"]
 
 
 @pytest.mark.parametrize("name", MODULES)

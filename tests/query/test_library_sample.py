@@ -37,7 +37,7 @@ EXPECTED: dict[str, list[tuple[dict[str, str], tuple[str, ...], list[tuple[Any, 
          [("282.2 part 1", 1, 72), ("282.2 part 2", 1, 36)]),
     ],
     "statute-cooccurrence": [
-        ({}, ("number_a", "number_b", "cases", "people"), [("205.5", "282.2", 1, 1)]),
+        ({}, ("number_a", "number_b", "cases", "people"), [("205.5", "282.2", 1, 2)]),
         ({"article": "322"}, ("number_a",), []),
     ],
     "transfers": [
@@ -59,7 +59,7 @@ EXPECTED: dict[str, list[tuple[dict[str, str], tuple[str, ...], list[tuple[Any, 
          [("Second Western District Military Court", "military", "Moscow", 2, 2, 54.0),
           ("Tomsk Regional Court", "regional", "Tomsk", 2, 1, 54.0),
           ("Barnaul Garrison Military Court", "garrison_military", "Barnaul", 1, 1, 78.0),
-          ("Tverskoy District Court", "district", "Moscow", 1, 2, None)]),
+          ("Tverskoy District Court", "district", "Moscow", 1, 2, 12.0)]),
         ({"court_words": "garrison"}, ("court_name", "statutes"), [("Barnaul Garrison Military Court", "322")]),
     ],
     "courts-longest-sentences": [
