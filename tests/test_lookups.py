@@ -54,3 +54,13 @@ def test_linear_on_a_long_hostile_line() -> None:
     hits = m.find(line)
     assert len(hits) == 50_000
     assert time.perf_counter() - started < 10
+
+
+def test_fast_loader_reads_every_table_as_the_python_loader_does() -> None:
+    import yaml
+
+    from repression_kg.resources import ontology_dir
+
+    for path in sorted((ontology_dir() / "lookups").glob("*.yml")):
+        text = path.read_text(encoding="utf-8")
+        assert yaml.load(text, Loader=lookups._LOADER) == yaml.safe_load(text), path.name  # noqa: S506

@@ -29,7 +29,11 @@ def load(name: str) -> Any:
     """The parsed content of ``ontology/lookups/<name>.yml`` (cached; treat as read-only)."""
     path = ontology_dir() / "lookups" / f"{name}.yml"
     with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
+
+
+#: libyaml's safe loader when PyYAML was built with it (the same data, 5-10x faster)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _TOKEN = re.compile(r"[^\W_]+")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,35 +213,6 @@ def finditer_in_sentences(ctx: Context, pattern: re.Pattern[str],
             i = low.find(stem, max(i + 1, s_end))
     out.sort(key=lambda m: m.span())
     return out
-
-
-def find_literals(text: str, phrases: frozenset[str] | list[str]) -> list[tuple[int, int]]:
-    """Spans of whole-word occurrences of lower-case ``phrases`` in lower-cased ``text``.
-
-    Plain substring search (C speed, linear), for cue lists that are literal words.
-    """
-    return sorted(_literals(text, phrases))
-
-
-def has_literal(text: str, phrases: frozenset[str] | list[str]) -> bool:
-    """True when :func:`find_literals` would find something (it stops at the first)."""
-    return next(_literals(text, phrases), None) is not None
-
-
-def _literals(text: str, phrases: frozenset[str] | list[str]) -> Iterator[tuple[int, int]]:
-    n = len(text)
-    for phrase in phrases:
-        size = len(phrase)
-        i = text.find(phrase)
-        while i >= 0:
-            j = i + size
-            if (i == 0 or not _is_word(text[i - 1])) and (j >= n or not _is_word(text[j])):
-                yield i, j
-            i = text.find(phrase, i + 1)
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char in "_-"
 
 
 @dataclass(frozen=True)

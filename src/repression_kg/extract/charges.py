@@ -18,7 +18,8 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import prescan
-from repression_kg.extract.base import Context, find_literals, has_literal
+from repression_kg.extract.base import Context
+from repression_kg.extract.literals import has_literal, word_index
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge, Modifier
@@ -116,7 +117,7 @@ def _cued_sentences(ctx: Context, low: str) -> list[tuple[int, int]]:
     (the description patterns run only there: one pass of cue words, not of every pattern
     over the whole text)."""
     out: list[tuple[int, int]] = []
-    for start, _end in find_literals(low, _words("cues")):
+    for start, _end in word_index(ctx.scratch, low).find(_words("cues")):
         s_start, s_end = ctx.sentence_at(start)
         if out and s_start < out[-1][1]:
             continue

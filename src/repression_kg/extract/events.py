@@ -19,12 +19,8 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import (
-    Context,
-    DateMention,
-    find_literals,
-    finditer_in_sentences,
-)
+from repression_kg.extract.base import Context, DateMention, finditer_in_sentences
+from repression_kg.extract.literals import word_index
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
@@ -100,7 +96,7 @@ def _countries(ctx: Context) -> list[tuple[int, int, str]]:
         return sorted(found)
     forms = _country_forms()
     text = ctx.text
-    return [(s, e, forms[text[s:e]]) for s, e in find_literals(text, tuple(forms))]
+    return [(s, e, forms[text[s:e]]) for s, e in word_index(ctx.scratch, text).find(tuple(forms))]
 
 
 def _within(items: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:

@@ -41,8 +41,9 @@ from typing import Any
 
 from repression_kg import lookups
 from repression_kg.extract import gazetteer
-from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.base import Context
 from repression_kg.extract.gazetteer import Gazetteer
+from repression_kg.extract.literals import has_literal
 from repression_kg.facts import Organisation
 
 _UNIT = re.compile(r"(?i)(?<!\w)(?:military unit|army unit|unit|в/ч|войсков\w{0,3} част\w{0,2}|"
@@ -729,12 +730,12 @@ def _text_roles(ctx: Context, org: Organisation) -> None:
         sent = ctx.text[lo:min(s_end, mention.end + 80)].lower()
         rel = mention.start - lo
         near = sent[max(0, rel - 80):rel + len(mention.text) + 80]
-        if find_literals(near, verbs):
+        if has_literal(near, verbs):
             for word, role in kinds:
                 if word in near and not _negated(near, word):
                     roles.add(role)
         before = sent[max(0, rel - 120):rel]
-        if find_literals(before, employer):
+        if has_literal(before, employer):
             roles.add("employer")
     org.roles = [*org.roles, *sorted(roles - set(org.roles))]
 

@@ -19,7 +19,8 @@ from collections import Counter
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context, find_literals, finditer_in_sentences
+from repression_kg.extract.base import Context, finditer_in_sentences
+from repression_kg.extract.literals import word_index
 from repression_kg.facts import Person, PersonRole
 
 _YEAR = r"(?:19|20)\d\d"
@@ -159,7 +160,7 @@ def _cue_spans(ctx: Context, section: str, key: str) -> list[tuple[int, int]]:
     low = ctx.lowered()
     if low is None:
         return [m.span() for m in _cue_pattern(section, key).finditer(ctx.text)]
-    return find_literals(low, _literals(section, key))
+    return word_index(ctx.scratch, low).find(_literals(section, key))
 
 
 @cache

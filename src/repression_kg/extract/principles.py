@@ -14,7 +14,8 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import prescan
-from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.base import Context
+from repression_kg.extract.literals import word_index
 from repression_kg.extract.prescan import Prescan
 from repression_kg.facts import Principle
 
@@ -44,7 +45,7 @@ def extract_principles(ctx: Context) -> None:
     if len(low) != len(ctx.text):
         return
     spans: list[tuple[int, int, str]] = []
-    for start, end in find_literals(low, list(phrases)):
+    for start, end in word_index(ctx.scratch, low).find(tuple(phrases)):
         spans.append((start, end, phrases[low[start:end]]))
     scan_low = prescan.lowered(ctx)
     for pid, scan in patterns:

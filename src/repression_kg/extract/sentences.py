@@ -22,7 +22,8 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import prescan
-from repression_kg.extract.base import Context, find_literals
+from repression_kg.extract.base import Context
+from repression_kg.extract.literals import find_literals
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence

@@ -1,0 +1,105 @@
+"""Whole-word occurrences of literal phrases: in a short window by ``str.find``, in a
+whole document through an index of its words.
+
+A phrase occurs as a whole word where no letter, digit, ``_`` or ``-`` stands right
+before or after it; overlapping occurrences of different phrases all count ("up to" and
+"to"). :func:`find_literals` runs one ``str.find`` loop per phrase, which is cheap in a
+window of a few dozen characters but costs a scan of the text per phrase in a whole
+document. :class:`WordIndex` lists once where each run of word characters starts, so a
+phrase list is looked up by the first word of each phrase: a phrase that starts with a
+word character can only start where a run starts, and only at a run equal to its own
+first run (a longer run would put a word character where the phrase has none, or right
+after its end). Phrases that start with another character are searched as before.
+
+>>> find_literals("it faces up to ten years; up-to-date", ["up to", "to", "ten"])
+[(9, 14), (12, 14), (15, 18)]
+>>> WordIndex("it faces up to ten years; up-to-date").find(["up to", "to", "ten"])
+[(9, 14), (12, 14), (15, 18)]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import Any
+
+#: a run of the characters that make a word for the boundary test
+_RUN = re.compile(r"[\w-]+")
+
+
+def find_literals(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """Spans of whole-word occurrences of ``phrases`` in ``text``, sorted (a phrase listed
+    twice gives its spans twice)."""
+    return sorted(_literals(text, phrases))
+
+
+def has_literal(text: str, phrases: Iterable[str]) -> bool:
+    """True when :func:`find_literals` would find something (it stops at the first)."""
+    return next(_literals(text, phrases), None) is not None
+
+
+class WordIndex:
+    """Where each run of word characters of a text starts, for whole-text phrase search."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        runs: dict[str, list[int]] = {}
+        for m in _RUN.finditer(text):
+            runs.setdefault(m.group(), []).append(m.start())
+        self._runs = runs
+
+    def find(self, phrases: Iterable[str]) -> list[tuple[int, int]]:
+        """Exactly ``find_literals(self.text, phrases)``."""
+        key = phrases if isinstance(phrases, frozenset | tuple) else tuple(phrases)
+        heads, others = _heads(key)
+        text, runs, n = self.text, self._runs, len(self.text)
+        out = list(_literals(text, others)) if others else []
+        for head, phrase in heads:
+            j_of = len(phrase)
+            for i in runs.get(head, ()):
+                j = i + j_of
+                if text.startswith(phrase, i) and (j >= n or not _is_word(text[j])):
+                    out.append((i, j))
+        out.sort()
+        return out
+
+
+def word_index(scratch: dict[str, Any], text: str) -> WordIndex:
+    """The :class:`WordIndex` of ``text``, built once per document (kept in ``scratch``,
+    one per distinct text: the document and its lower-cased copy)."""
+    cache: dict[int, WordIndex] = scratch.setdefault("literals.index", {})
+    index = cache.get(id(text))
+    if index is None or index.text is not text:
+        index = cache[id(text)] = WordIndex(text)
+    return index
+
+
+@lru_cache(maxsize=512)
+def _heads(phrases: tuple[str, ...] | frozenset[str],
+           ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """(first run, phrase) of the phrases that start with a word character; the others."""
+    heads, others = [], []
+    for phrase in phrases:
+        run = _RUN.match(phrase)
+        if run is None:
+            others.append(phrase)
+        else:
+            heads.append((run.group(), phrase))
+    return tuple(heads), tuple(others)
+
+
+def _literals(text: str, phrases: Iterable[str]) -> Iterator[tuple[int, int]]:
+    n = len(text)
+    for phrase in phrases:
+        size = len(phrase)
+        i = text.find(phrase)
+        while i >= 0:
+            j = i + size
+            if (i == 0 or not _is_word(text[i - 1])) and (j >= n or not _is_word(text[j])):
+                yield i, j
+            i = text.find(phrase, i + 1)
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char in "_-"
