@@ -8,7 +8,8 @@ ours (pyvis' own template inserts its heading unescaped, renders tooltips contai
 * every string from a document travels as JSON inside ``<script type="application/json">``
   (with ``<``, ``>``, ``&`` escaped) and reaches the page only through ``textContent``;
 * a Content-Security-Policy allows exactly our inline scripts (by hash) and nothing else;
-* positions are precomputed (:mod:`repression_kg.export.layout`) and physics is off.
+* positions are precomputed (:mod:`repression_kg.export.layout`) and physics is off;
+  long labels are wrapped here, the way the layout measured them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import jinja2
 from repression_kg import __version__
 from repression_kg.export.layout import layout
 from repression_kg.export.network import GROUPS, Edge, Network, Node
+from repression_kg.export.packing import wrap
 from repression_kg.files import write_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -60,11 +62,15 @@ def _csp_hash(script: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _node_json(node: Node) -> dict[str, object]:
+def _node_json(node: Node, placed: bool = True) -> dict[str, object]:
     out: dict[str, object] = {"id": node.id, "label": node.label, "group": node.group,
-                              "x": round(node.x, 1), "y": round(node.y, 1),
-                              "size": round(node.size, 1), "facts": node.facts,
-                              "quotes": node.quotes}
+                              "size": round(node.size, 1), "font": node.font,
+                              "facts": node.facts, "quotes": node.quotes}
+    if placed:  # folded nodes are placed by the page, around the cluster that draws them
+        out["x"], out["y"] = round(node.x, 1), round(node.y, 1)
+    text = wrap(node.label)
+    if text != node.label:
+        out["text"] = text
     if node.members:
         out["members"] = node.members
     if node.url:
@@ -89,15 +95,14 @@ def network_payload(net: Network) -> dict[str, object]:
         "groups": {g: GROUPS[g] for g in net.groups()},
         "nodes": [_node_json(n) for n in net.nodes],
         "edges": [_edge_json(e) for e in net.edges],
-        "hiddenNodes": [_node_json(n) for n in net.hidden_nodes],
+        "hiddenNodes": [_node_json(n, placed=False) for n in net.hidden_nodes],
         "hiddenEdges": [_edge_json(e) for e in net.hidden_edges],
     }
 
 
 def render(net: Network) -> str:
     """The page as a string (layout computed here if nodes are not placed yet)."""
-    if any(n.x == 0.0 and n.y == 0.0 for n in net.nodes + net.hidden_nodes) and len(
-            net.nodes) + len(net.hidden_nodes) > 1:
+    if not net.placed:
         layout(net)
     vis_js, vis_css = _vis_assets()
     app_js = (TEMPLATES / "network.js").read_text(encoding="utf-8")

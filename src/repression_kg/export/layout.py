@@ -1,120 +1,108 @@
-"""A fast, deterministic layout for hub-and-spoke networks (no physics in the browser).
+"""A fast, deterministic, overlap-free layout for the network views (no physics in the browser).
 
 networkx's ``spring_layout`` took 19.5 s at 2k nodes here and pyvis' physics never settles
-at 500, so: lay out only the hubs (statutes, courts, countries, principles — few) with a
-vectorised Fruchterman-Reingold in numpy, then put every person on a sunflower spiral
-around the centroid of the hubs it links to. People with no hub sit beside the person
-they are linked to, or on an outer ring. Linear in the number of people.
+at 500; both leave labels on top of each other. So the layout is built, not simulated:
+
+1. every node leans on its best-connected neighbour, if that one has more links (ties: a
+   statute, court … before a person, then by IRI). That makes a forest: a statute with the
+   people charged under it, a person with the court that sentenced only them, and so on;
+2. bottom-up, each node's children are packed around it on a grid whose cells fit their
+   labels (:mod:`repression_kg.export.packing`); a child with children of its own is packed
+   as one block, so a cluster never overlaps another;
+3. the trees are placed largest first, each as near as it fits to the trees it shares
+   edges with.
+
+No two boxes (node plus label) overlap, whatever the count; same input, same positions.
+Nodes folded into a cluster (``hidden_nodes``) are placed by the page when drawn.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
-import numpy as np
-
 from repression_kg.export.network import Network, Node
+from repression_kg.export.packing import Box, node_box, pack, place_roots
 
-GOLDEN_ANGLE = math.pi * (3.0 - math.sqrt(5.0))
-SPACING = 26.0
+EDGE_LABELS_UP_TO = 40  # network.js draws edge labels up to this many edges
+SPREAD = 1.7
 
 
 def layout(net: Network, seed: int = 7) -> None:
-    """Set ``x``/``y`` of every node (drawn and hidden) in place."""
-    nodes = net.nodes + net.hidden_nodes
+    """Set ``x``/``y`` of every drawn node in place (``seed`` is kept for callers)."""
+    del seed  # nothing random is left
+    nodes = sorted(net.nodes, key=lambda n: n.id)
+    net.placed = True
     if not nodes:
         return
     by_id = {n.id: n for n in nodes}
-    edges = [e for e in net.edges + net.hidden_edges if e.source in by_id and e.target in by_id]
-    hubs = sorted(n.id for n in nodes if n.group != "person")
-    neighbours: dict[str, set[str]] = defaultdict(set)
-    for e in edges:
-        neighbours[e.source].add(e.target)
-        neighbours[e.target].add(e.source)
-    hub_index = {h: i for i, h in enumerate(hubs)}
-    world = 300.0 + 60.0 * math.sqrt(len(nodes))
-    positions = _hub_positions(hubs, hub_index, neighbours, seed) * (world / 2.0)
-    for h, i in hub_index.items():
-        by_id[h].x, by_id[h].y = float(positions[i, 0]), float(positions[i, 1])
-
-    people = sorted(n.id for n in nodes if n.group == "person")
-    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
-    loose: list[str] = []
-    for p in people:
-        key = tuple(sorted(h for h in neighbours[p] if h in hub_index))
-        (groups[key] if key else loose).append(p)
-    placed: set[str] = set()
-    for key, members in sorted(groups.items()):
-        cx = sum(by_id[h].x for h in key) / len(key)
-        cy = sum(by_id[h].y for h in key) / len(key)
-        start = 1.6 if len(key) == 1 else 0.0
-        _spiral(by_id, members, cx, cy, start)
-        placed.update(members)
-    # people linked only to other people: beside someone already placed, else on a ring
-    pending = loose
-    for _ in range(3):
-        still = []
-        clusters: dict[str, list[str]] = defaultdict(list)
-        for p in pending:
-            anchor = next((q for q in sorted(neighbours[p]) if q in placed), None)
-            if anchor is None:
-                still.append(p)
-            else:
-                clusters[anchor].append(p)
-        for anchor, members in sorted(clusters.items()):
-            _spiral(by_id, members, by_id[anchor].x, by_id[anchor].y, 3.0)
-            placed.update(members)
-        pending = still
-    radius = world * 0.75 + SPACING * math.sqrt(len(pending))
-    for i, p in enumerate(pending):
-        angle = 2 * math.pi * i / max(1, len(pending))
-        by_id[p].x, by_id[p].y = radius * math.cos(angle), radius * math.sin(angle)
-
-
-def _spiral(by_id: dict[str, Node], members: list[str], cx: float, cy: float,
-            start: float) -> None:
-    for i, p in enumerate(members):
-        r = SPACING * math.sqrt(i + 1 + start * start)
-        theta = i * GOLDEN_ANGLE
-        by_id[p].x, by_id[p].y = cx + r * math.cos(theta), cy + r * math.sin(theta)
+    near: dict[str, set[str]] = defaultdict(set)
+    for e in net.edges:
+        if e.source in by_id and e.target in by_id and e.source != e.target:
+            near[e.source].add(e.target)
+            near[e.target].add(e.source)
+    parent = _forest(nodes, near)
+    children: dict[str, list[str]] = defaultdict(list)
+    for child, up in parent.items():
+        children[up].append(child)
+    own = {n.id: node_box(n.label, n.size, n.font) for n in nodes}
+    tree: dict[str, Box] = {}
+    offset: dict[str, tuple[float, float]] = {}
+    depth = _depths(parent, list(by_id))
+    for v in sorted(by_id, key=lambda v: (-depth[v], v)):
+        kids = sorted(children.get(v, []), key=lambda c: (-len(near[c]), by_id[c].label, c))
+        leaves = [c for c in kids if c not in children]
+        blocks = [c for c in kids if c in children]
+        leaf_at, block_at, tree[v] = pack(own[v], [own[c] for c in leaves],
+                                          [tree[c] for c in blocks])
+        offset.update(zip(leaves, leaf_at, strict=True))
+        offset.update(zip(blocks, block_at, strict=True))
+    roots = sorted((v for v in by_id if v not in parent), key=lambda v: v)
+    top_down = sorted(by_id, key=lambda v: (depth[v], v))
+    root_of: dict[str, str] = {}
+    for v in top_down:
+        root_of[v] = root_of[parent[v]] if v in parent else v
+    index = {r: i for i, r in enumerate(roots)}
+    weights: dict[tuple[int, int], float] = defaultdict(float)
+    for a, linked in near.items():
+        for b in linked:
+            ra, rb = index[root_of[a]], index[root_of[b]]
+            if ra < rb:
+                weights[(ra, rb)] += 1.0
+    spots = place_roots([tree[r] for r in roots], weights)
+    absolute: dict[str, tuple[float, float]] = dict(zip(roots, spots, strict=True))
+    for v in top_down:
+        if v in parent:
+            px, py = absolute[parent[v]]
+            dx, dy = offset[v]
+            absolute[v] = (px + dx, py + dy)
+    # few edges: their labels are drawn (network.js), so give them room; scaling keeps boxes apart
+    spread = SPREAD if len(net.edges) <= EDGE_LABELS_UP_TO else 1.0
+    for v, node in by_id.items():
+        node.x, node.y = absolute[v][0] * spread, absolute[v][1] * spread
 
 
-def _hub_positions(hubs: list[str], index: dict[str, int], neighbours: dict[str, set[str]],
-                   seed: int) -> np.ndarray:
-    """Fruchterman-Reingold over the hubs, attracted by the people (or edges) they share."""
-    n = len(hubs)
-    if n == 0:
-        return np.zeros((0, 2))
-    if n == 1:
-        return np.zeros((1, 2))
-    weight = np.zeros((n, n), dtype=np.float32)
-    for node, near in neighbours.items():
-        linked = sorted(index[h] for h in near if h in index)
-        if node in index:  # hub-hub edge
-            for j in linked:
-                weight[index[node], j] += 1.0
-        for a_pos, a in enumerate(linked):
-            for b in linked[a_pos + 1:]:
-                weight[a, b] += 1.0
-                weight[b, a] += 1.0
-    weight = np.log1p(weight)
-    rng = np.random.default_rng(seed)
-    angles = np.linspace(0.0, 2 * np.pi, n, endpoint=False)
-    pos = np.stack([np.cos(angles), np.sin(angles)], axis=1).astype(np.float32)
-    pos += rng.normal(0.0, 0.05, pos.shape).astype(np.float32)
-    k = 1.0 / math.sqrt(n)
-    iterations = 60 if n <= 500 else 35
-    temperature = 0.2
-    for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(axis=2)) + 1e-3
-        force = (k * k / dist ** 2) - (weight * dist / k)
-        np.fill_diagonal(force, 0.0)
-        move = (delta * force[:, :, None]).sum(axis=1)
-        length = np.sqrt((move ** 2).sum(axis=1)) + 1e-9
-        pos += move / length[:, None] * np.minimum(length, temperature)[:, None]
-        temperature *= 0.94
-    pos -= pos.mean(axis=0)
-    span = np.abs(pos).max() or 1.0
-    return pos / span
+def _forest(nodes: list[Node], near: dict[str, set[str]]) -> dict[str, str]:
+    """Each node's parent: its highest-ranked neighbour, when that outranks it."""
+    rank = {n.id: (len(near[n.id]), n.group != "person", n.id) for n in nodes}
+    parent = {}
+    for n in nodes:
+        if near[n.id]:
+            best = max(near[n.id], key=rank.__getitem__)
+            if rank[best] > rank[n.id]:
+                parent[n.id] = best
+    return parent
+
+
+def _depths(parent: dict[str, str], ids: list[str]) -> dict[str, int]:
+    """How far each node is below its root (iterative: a long chain is no problem)."""
+    depth: dict[str, int] = {}
+    for v in ids:
+        path = []
+        while v in parent and v not in depth:
+            path.append(v)
+            v = parent[v]
+        d = depth.setdefault(v, 0)
+        for u in reversed(path):
+            d += 1
+            depth[u] = d
+    return depth

@@ -29,6 +29,7 @@ class Node:
     facts: list[tuple[str, str]] = field(default_factory=list)  # tooltip lines (key, value)
     quotes: list[tuple[str, str]] = field(default_factory=list)  # (quote, document IRI)
     size: float = 12.0
+    font: float = 12.0  # label font size, in pixels at zoom 1
     members: list[str] = field(default_factory=list)  # cluster members (ids), drawn on click
     url: str | None = None  # entity page in the static site, when there is one
     x: float = 0.0
@@ -57,6 +58,7 @@ class Network:
     hidden_nodes: list[Node] = field(default_factory=list)
     hidden_edges: list[Edge] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # e.g. "showing 2,000 of 9,812 people"
+    placed: bool = False  # set by the layout
 
     def groups(self) -> list[str]:
         """The groups present, in legend order."""

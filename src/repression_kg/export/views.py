@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from repression_kg.export.book import Book
 from repression_kg.export.kgdata import Fact, KGData
-from repression_kg.export.network import Edge, Network, Node
+from repression_kg.export.network import Edge, Network
 
 VIEWS = ("overview", "statutes", "transfers", "principles", "person")
 TRANSFER_KINDS = {"Extradition", "Deportation", "Exchange", "BorderCrossing"}
@@ -26,72 +27,6 @@ HUB_GROUPS = ("statute", "court", "country", "principle")
 
 class ViewError(ValueError):
     """The view cannot be drawn as asked (unknown view, person not found …)."""
-
-
-class _Book:
-    """Collects nodes by IRI, so each entity is drawn once whatever links to it."""
-
-    def __init__(self, data: KGData) -> None:
-        self.data = data
-        self.nodes: dict[str, Node] = {}
-        self.edges: list[Edge] = []
-        self._person_facts = _person_facts(data)
-
-    def node(self, iri: str, group: str) -> Node:
-        node = self.nodes.get(iri)
-        if node is None:
-            node = Node(iri, self.data.label(iri), group)
-            if group == "person":
-                node.facts, node.quotes = self._person_facts.get(iri, ([], []))
-            else:
-                node.facts = [("class", self.data.classes.get(iri, group))]
-                if iri in self.data.titles:
-                    node.facts.append(("title", self.data.titles[iri]))
-            self.nodes[iri] = node
-        return node
-
-    def link(self, source: str, target: str, label: str, fact: Fact | None = None) -> None:
-        edge = Edge(source, target, label)
-        if fact is not None:
-            edge.quote, edge.doc, edge.detail = fact.quote, fact.doc, fact.detail
-            if fact.date:
-                edge.detail = f"{edge.detail} ({fact.date})".strip()
-        self.edges.append(edge)
-
-    def network(self, title: str, description: str) -> Network:
-        degree: Counter[str] = Counter()
-        for e in self.edges:
-            degree[e.source] += 1
-            degree[e.target] += 1
-        for node in self.nodes.values():
-            if not node.members:
-                node.size = 10.0 + min(30.0, 3.0 * degree[node.id] ** 0.5)
-        nodes = sorted(self.nodes.values(), key=lambda n: n.id)
-        unique = {(e.source, e.target, e.label, e.detail): e for e in self.edges}
-        edges = [unique[k] for k in sorted(unique)]
-        return Network(title, description, nodes, edges)
-
-
-def _person_facts(data: KGData) -> dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]]:
-    """Tooltip lines and quotes of every person, computed once per export."""
-    lines: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    quotes: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for iri, person in data.persons.items():
-        aliases = person.get("aliases") or []
-        if aliases:
-            lines[iri].append(("also known as", "; ".join(map(str, aliases))))
-        if person.get("birthYear"):
-            lines[iri].append(("born", str(person["birthYear"])))
-    for label, facts in (("charge", data.charges), ("sentence", data.sentences),
-                         ("event", data.events)):
-        for fact in facts:
-            value = fact.detail + (f" ({fact.date})" if fact.date else "")
-            if label == "sentence" and fact.target:
-                value += f", {data.label(fact.target)}"
-            lines[fact.person].append((label, value))
-            if fact.quote and len(quotes[fact.person]) < 6:
-                quotes[fact.person].append((fact.quote, fact.doc or ""))
-    return {iri: (lines[iri], quotes[iri]) for iri in set(lines) | set(quotes)}
 
 
 def _cap(people_by_hub: dict[str, set[str]], max_nodes: int) -> tuple[set[str], set[str], int]:
@@ -113,7 +48,7 @@ def statutes_view(data: KGData, max_nodes: int = 2000) -> Network:
     for c in data.charges:
         people_by_statute[c.target or ""].add(c.person)
     hubs, people, total = _cap(people_by_statute, max_nodes)
-    book = _Book(data)
+    book = Book(data)
     for c in data.charges:
         if c.target in hubs and c.person in people:
             book.node(c.person, "person")
@@ -127,7 +62,7 @@ def statutes_view(data: KGData, max_nodes: int = 2000) -> Network:
 
 
 def transfers_view(data: KGData, max_nodes: int = 2000) -> Network:
-    book = _Book(data)
+    book = Book(data)
     for e in data.events:
         extra = dict(e.extra)
         if e.kind in TRANSFER_KINDS and (extra.get("from") or extra.get("to")):
@@ -149,7 +84,7 @@ def transfers_view(data: KGData, max_nodes: int = 2000) -> Network:
 
 
 def principles_view(data: KGData, max_nodes: int = 2000) -> Network:
-    book = _Book(data)
+    book = Book(data)
     invoked_for = {p.person for p in data.principles}
     for p in data.principles:
         book.node(p.person, "person")
@@ -166,8 +101,8 @@ def principles_view(data: KGData, max_nodes: int = 2000) -> Network:
 
 def person_view(data: KGData, person: str, max_nodes: int = 2000) -> Network:
     iri = find_person(data, person)
-    book = _Book(data)
-    book.node(iri, "person").size = 30.0
+    book = Book(data)
+    book.node(iri, "person")
     statutes = set()
     for c in data.charges:
         if c.person == iri and c.target:
@@ -199,8 +134,11 @@ def person_view(data: KGData, person: str, max_nodes: int = 2000) -> Network:
         if c.target in statutes and c.person != iri and len(book.nodes) < max_nodes:
             book.node(c.person, "person")
             book.link(c.person, c.target, "charged", c)
-    return book.network(f"{data.label(iri)}: charges, courts, transfers and people around",
-                        "Everything the graph links to this person, with the quotes behind it.")
+    net = book.network(f"{data.label(iri)}: charges, courts, transfers and people around",
+                       "Everything the graph links to this person, with the quotes behind it.")
+    centre = next(n for n in net.nodes if n.id == iri)
+    centre.size, centre.font = 30.0, 18.0
+    return net
 
 
 def find_person(data: KGData, query: str) -> str:
@@ -229,7 +167,7 @@ def find_person(data: KGData, query: str) -> str:
 
 
 def overview_view(data: KGData, max_nodes: int = 2000) -> Network:
-    book = _Book(data)
+    book = Book(data)
     links = list(_overview_links(data))
     for person, hub, group, label, fact in links:
         book.node(person, "person")
@@ -258,7 +196,7 @@ def _overview_links(data: KGData) -> Iterable[tuple[str, str, str, str, Fact]]:
             yield p.person, p.target, "principle", "invoked for", p
 
 
-def _aggregate(book: _Book, data: KGData) -> Network:
+def _aggregate(book: Book, data: KGData) -> Network:
     """Hubs only, sized by their people and linked by the people they share; people hidden."""
     members: dict[str, set[str]] = defaultdict(set)
     for e in book.edges:
@@ -281,6 +219,7 @@ def _aggregate(book: _Book, data: KGData) -> Network:
         node = hubs[iri]
         node.members = sorted(members[iri])
         node.size = 12.0 + min(48.0, 4.0 * len(node.members) ** 0.5)
+        node.font = 16.0
         node.facts = node.facts + [("people", f"{len(node.members):,}")]
         net.nodes.append(node)
     strongest = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[: 6 * max(1, len(hubs))]

@@ -13,7 +13,8 @@
       hiddenEdgesOf.get(id).push(e);
     });
   });
-  var showEdgeLabels = data.edges.length <= 400;
+  /* edge labels: drawn when there are few edges; otherwise on hover and for the selection */
+  var showEdgeLabels = data.edges.length <= 40;  /* layout.py's EDGE_LABELS_UP_TO */
   document.getElementById("edge-labels").checked = showEdgeLabels;
 
   function el(tag, text, cls) {
@@ -54,9 +55,9 @@
 
   function visNode(n) {
     var g = groups[n.group] || { color: "#888", shape: "dot" };
-    return { id: n.id, label: n.label, x: n.x, y: n.y, size: n.size, shape: g.shape,
+    return { id: n.id, label: n.text || n.label, x: n.x, y: n.y, size: n.size, shape: g.shape,
              color: g.color, group: n.group, title: nodeTip(n),
-             font: { size: n.members ? 16 : 12 }, hidden: !groupOn[n.group] };
+             font: { size: n.font || 12 }, hidden: !groupOn[n.group] };
   }
 
   var edgeSeq = 0;
@@ -77,14 +78,46 @@
     physics: false,
     layout: { improvedLayout: false, randomSeed: 7 },
     interaction: { hover: !big, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
-    edges: { smooth: false, color: { color: "#9aa5b1", highlight: "#c0392b" },
-             font: { size: 9, align: "middle", color: "#555" } },
-    nodes: { borderWidth: 1 }
+    edges: { smooth: false, color: { color: "#b4bcc6", highlight: "#c0392b", hover: "#6b7785" },
+             arrowStrikethrough: false, arrows: { to: { scaleFactor: 0.6 } },
+             font: { size: 10, align: "middle", color: "#444", strokeWidth: 3,
+                     strokeColor: "#ffffff" } },
+    nodes: { borderWidth: 1, font: { color: "#1d1d1d", strokeWidth: 4, strokeColor: "#ffffff" } }
   });
+  var labelled = new Set();  // edges whose label shows although labels are off
+  function labelEdges(ids) {
+    if (showEdgeLabels) { return; }
+    var want = new Set(ids);
+    var update = [];
+    labelled.forEach(function (id) {
+      if (!want.has(id) && edges.get(id)) { update.push({ id: id, label: " " }); }
+    });
+    want.forEach(function (id) {
+      var e = edges.get(id);
+      if (e && !labelled.has(id)) { update.push({ id: id, label: e.rawLabel }); }
+    });
+    labelled = want;
+    if (update.length) { edges.update(update); }
+  }
+  function selectedEdges() { return network.getSelectedEdges(); }
+  network.on("hoverEdge", function (p) { labelEdges(selectedEdges().concat([p.edge])); });
+  network.on("blurEdge", function () { labelEdges(selectedEdges()); });
+  network.on("hoverNode", function (p) {
+    labelEdges(selectedEdges().concat(network.getConnectedEdges(p.node)));
+  });
+  network.on("blurNode", function () { labelEdges(selectedEdges()); });
+  network.on("select", function () { labelEdges(selectedEdges()); });
+  /* fit the whole drawing, labels included, with a margin; a small one is not blown up */
+  function fitAll() {
+    network.fit({ animation: false, maxZoomLevel: 1.4 });
+    network.moveTo({ scale: network.getScale() * 0.92, animation: false });
+  }
+  window.addEventListener("resize", fitAll);
   var first = true;
   network.on("afterDrawing", function () {
     if (first) {
       first = false;
+      fitAll();  /* labels are measured by the first draw */
       window.rkgFirstDraw = performance.now();
       document.body.setAttribute("data-rendered", String(nodes.length));
     }
@@ -97,8 +130,15 @@
     var hub = byId.get(hubId);
     if (!hub || !hub.members || expanded.has(hubId)) { return; }
     var added = [];
-    hub.members.slice(0, 400).forEach(function (id) {
-      if (!nodes.get(id)) { nodes.add(visNode(byId.get(id))); }
+    var members = hub.members.slice(0, 400);
+    var spots = around(hubId, members.filter(function (id) { return !nodes.get(id); }));
+    members.forEach(function (id) {
+      if (!nodes.get(id)) {
+        var n = visNode(byId.get(id));
+        n.x = spots.get(id)[0];
+        n.y = spots.get(id)[1];
+        nodes.add(n);
+      }
       addedBy.set(id, (addedBy.get(id) || 0) + 1);
       added.push(id);
     });
@@ -111,6 +151,32 @@
     edges.add(fresh);
     expanded.set(hubId, { nodes: added, edges: fresh.map(function (e) { return e.id; }) });
     updateCounts();
+  }
+  /* spots for ``ids`` around a hub: grid cells that fit the widest label, nearest first,
+     rows stretched so the blob is wider than tall, none on the hub (as layout.py packs) */
+  function around(hubId, ids) {
+    var spots = new Map();
+    if (!ids.length) { return spots; }
+    var hub = nodes.get(hubId), at = network.getPositions([hubId])[hubId] || hub;
+    var w = 60, h = 0;
+    ids.forEach(function (id) {
+      var n = byId.get(id), f = n.font || 12;
+      var lines = (n.text || n.label).split("\n");
+      var longest = Math.max.apply(null, lines.map(function (l) { return l.length; }));
+      w = Math.max(w, longest * 0.62 * f + 16, 2 * n.size + 16);
+      h = Math.max(h, 2 * n.size + 14 + lines.length * f * 1.2);
+    });
+    var r = Math.sqrt(ids.length * w * h * 1.6 / Math.PI) * 1.3 + hub.size * 2 + w;
+    var ni = Math.ceil(r / w) + 1, nj = Math.ceil(r / (h * 1.6)) + 1, cells = [];
+    for (var i = -ni; i <= ni; i++) {
+      for (var j = -nj; j <= nj; j++) {
+        if (Math.abs(i * w) < w / 2 + hub.size + 8 && Math.abs(j * h) < h / 2 + hub.size + 30) { continue; }
+        cells.push([Math.hypot(i * w, j * h * 1.6), Math.atan2(j, i), i * w, j * h]);
+      }
+    }
+    cells.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    ids.forEach(function (id, k) { spots.set(id, [at.x + cells[k][2], at.y + cells[k][3]]); });
+    return spots;
   }
   function collapse(hubId) {
     var done = expanded.get(hubId);
