@@ -10,6 +10,7 @@ import pytest
 
 from repression_kg.export import html, views
 from repression_kg.export.kgdata import KGData
+from repression_kg.export.network import Edge, Network, Node
 
 browser_mod = pytest.importorskip("browser")  # tests/browser.py, the shared CDP harness
 
@@ -118,3 +119,19 @@ def test_aggregated_overview_expands_a_group(browser: object, pages: dict[str, P
     after = page.evaluate("Number(document.getElementById('count-nodes').textContent)")
     assert after > before
     assert page.evaluate("document.querySelector('#panel h3').textContent") == "Boris Kagarlitsky"
+    assert not [m for m in page.console if "exception" in m.lower() or "error" in m.lower()]
+
+
+def test_edge_labels_wait_for_hover_when_there_are_many(browser: object,
+                                                         tmp_path: Path) -> None:
+    hub = Node("s", "Art. 1", "statute")
+    people = [Node(f"p{i}", f"Person {i}", "person") for i in range(50)]
+    net = Network("Many", "many edges", [hub, *people],
+                  [Edge(p.id, "s", "charged") for p in people])
+    many = open_view(browser, html.write(net, tmp_path / "many.html"))
+    assert many.evaluate("document.getElementById('edge-labels').checked") is False
+    assert canvas_is_drawn(many) and many.dialogs == []
+    few = open_view(browser, html.write(Network("Few", "few", [hub, people[0]],
+                                                [Edge("p0", "s", "charged")]),
+                                        tmp_path / "few.html"))
+    assert few.evaluate("document.getElementById('edge-labels').checked") is True
