@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract import charges, events, principles, sentences
+from repression_kg.extract import charges, courts, events, principles, sentences
 from repression_kg.extract.prescan import Prescan, foldable
 
 
@@ -17,6 +17,7 @@ def _patterns() -> list[re.Pattern[str]]:
     out += [scan.pattern for _pid, scan in principles._table()[1]]
     out += [pattern for _kind, _stems, pattern in events._cues()]
     out += [scan.pattern for scan in (*sentences._FINES, sentences._LIFE)]
+    out += [courts._NAMED_EN, courts._NAMED_RU, courts._CITY_COURT]
     return out
 
 
@@ -27,7 +28,9 @@ WORDS = ["discrediting", "the army", "Discredit", "fakes", "false news", "about"
          "asylum", "denied", "extradited", "deported", "to", "Russia", "дискредитации",
          "армии", "по", "статье", "о", "«фейках»", "задержан", "обыск", "ı", "ſ", "ᲀ", "K",
          "justifying", "terrorism", "fined", "500", "rubles", "life", "sentence", "штраф", "right", "to", "liberty", "torture", "non-refoulement",
-         "-", ",", ".", " ", "\n", "(", ")", "x", "1"]
+         "-", ",", ".", " ", "\n", "(", ")", "x", "1",
+         "Court", "District", "Military", "Moscow", "Petrov's", "St.", "районного", "суда",
+         "суд", "в", "Барнауле", "2-го", "Басманного", "court"]
 
 
 def _same(scan: Prescan, text: str, spans: list[tuple[int, int]]) -> None:
@@ -73,3 +76,12 @@ def test_case_folding_that_changes_letters_falls_back() -> None:
     text = "DISCREDIT and dıscredit"  # the engine folds "ı" to "i"
     assert foldable(text.lower())
     assert [m.group() for m in scan.finditer(text, None)] == ["DISCREDIT", "dıscredit"]
+
+
+def test_a_class_keeps_the_case_the_pattern_gives_it() -> None:
+    assert Prescan(re.compile(r"(?<!\w)[A-Z]\w+ Court")).classes.flags & re.IGNORECASE == 0
+    for source in (r"(?i)(?<!\w)[A-Z]\w+ court", r"(?<!\w)(?i:[A-Z])\w+ Court"):
+        scan = Prescan(re.compile(source))
+        assert scan.classes.flags & re.IGNORECASE
+        text = "the moscow Court"
+        assert [m.group() for m in scan.finditer(text, text)] == ["moscow Court"]

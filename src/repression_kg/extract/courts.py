@@ -16,10 +16,12 @@ import re
 from functools import cache, lru_cache
 
 from repression_kg import lookups
-from repression_kg.extract import gazetteer
+from repression_kg.extract import gazetteer, prescan
+from repression_kg.extract.anchored import Anchored
 from repression_kg.extract.base import Context
 from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.extract.places import gazetteer_hits
+from repression_kg.extract.prescan import Prescan
 from repression_kg.facts import Court, CourtType
 
 #: capitalised words of a name; a word with a full stop is an abbreviation ("St."), never
@@ -39,9 +41,11 @@ _NAMED_RU = re.compile(
     r"верховн|межрайонн|республиканск|мирово|флотск)[а-яё]{0,4}\s"
     r"(?:(?:военн|окружн)[а-яё]{0,4}\s)?суд[а-яё]{0,2})(?!\w)"
     r"(?:\s(?:г\.\s?|города\s)?(?P<of>[А-ЯЁ][а-яё-]+))?")
+_ARTICLE = r"(?<!\w)(?:an?|the|этот|тот)?\s?"
+_KINDS = (r"military appeals?|military|appeals?|appellate|cassation|district|regional|city|"
+          r"garrison|district military|lower")
 _DESCRIBED = re.compile(
-    r"(?i)(?<!\w)(?:an?|the|этот|тот)?\s?(?P<name>(?:(?P<kind>military appeals?|military|appeals?|"
-    r"appellate|cassation|district|regional|city|garrison|district military|lower)\s)?court"
+    rf"(?i){_ARTICLE}(?P<name>(?:(?P<kind>{_KINDS})\s)?court"
     r"(?:\sof\s(?:appeals?|cassation))?)(?:\s(?:in|of)\s(?P<city>[A-Z][\w-]+(?:[\s-]on[\s-][A-Z]\w+)?))?")
 #: a court described by its city alone: "a Moscow court", "суд в Барнауле"
 _CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z]+)?)\s"
@@ -49,6 +53,11 @@ _CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z
                          r"(?P<rucity>[А-ЯЁ][а-яё-]+))")
 #: what follows "Supreme Court" when it is a republic's court, not Russia's
 _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[A-Z][\w-]+)")
+#: the patterns run over the whole text, each tried only where a match can start: at
+#: capitals or literal starts (prescan), or a few characters before "court" (anchored)
+_SCANS = {"named_en": Prescan(_NAMED_EN), "named_ru": Prescan(_NAMED_RU),
+          "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
+          "city": Prescan(_CITY_COURT)}
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s$")
 _STEMS = ("court", "суд")
 #: capitalised words that open a sentence or clause but are not part of a court's name
@@ -115,8 +124,9 @@ def extract_courts(ctx: Context) -> None:
         _add(ctx, found, entry["name"], city, entry.get("type"), hit.start, hit.end)
         taken.add((hit.start, hit.end))
     hits = gazetteer_hits(ctx)
-    for pattern in (_NAMED_EN, _NAMED_RU):
-        for m in pattern.finditer(ctx.text):
+    scan_low = prescan.lowered(ctx)
+    for name in ("named_en", "named_ru"):
+        for m in _SCANS[name].finditer(ctx.text, scan_low):
             start, end = _trim(ctx.text, m)
             if end - start < 8 or taken.overlaps(start, end):
                 continue
@@ -131,7 +141,7 @@ def extract_courts(ctx: Context) -> None:
                 kind = "regional"  # the supreme court of a republic of the federation
             _add(ctx, found, name, city, kind, start, end)
             taken.add((start, end))
-    for m in _DESCRIBED.finditer(ctx.text):
+    for m in _SCANS["described"].finditer(ctx.text, scan_low):
         if taken.overlaps(m.start("name"), m.end()):
             continue
         kind, city_word = m.group("kind"), m.group("city")
@@ -147,7 +157,7 @@ def extract_courts(ctx: Context) -> None:
     for court in found.values():
         if court.city and court.type and not court.name.islower():
             named_in.setdefault(court.city, []).append(court)
-    for m in _CITY_COURT.finditer(ctx.text):
+    for m in _SCANS["city"].finditer(ctx.text, scan_low):
         word = "city" if m.group("en") else "rucity"
         if taken.overlaps(m.start(), m.end()):
             continue

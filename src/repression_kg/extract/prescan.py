@@ -67,7 +67,8 @@ class Prescan:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         self.pattern = pattern
-        found = _starts(list(_parser.parse(pattern.pattern, pattern.flags)), LIMIT)
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        found = _starts(list(parsed), LIMIT)
         starts = {s for s in found if isinstance(s, str)}
         classes = sorted(s.source for s in found if isinstance(s, _Class))
         self.starts: frozenset[str] | None = None
@@ -80,9 +81,10 @@ class Prescan:
         self.starts = frozenset(s for s in starts
                                 if not any(o != s and s.startswith(o) for o in starts))
         if classes:
-            # ignoring case and matching any Unicode digit: never fewer offsets than the
-            # pattern's own flags give
-            self.classes = re.compile("|".join(classes), re.IGNORECASE)
+            # ignoring case when any part of the pattern does (matching any Unicode digit):
+            # never fewer offsets than the pattern's own flags give
+            fold = bool(pattern.flags & re.IGNORECASE) or _folds(parsed)
+            self.classes = re.compile("|".join(classes), re.IGNORECASE if fold else 0)
 
     def finditer(self, text: str, low: str | None, pos: int = 0,
                  endpos: int | None = None) -> Iterator[re.Match[str]]:
@@ -142,6 +144,17 @@ def lowered(ctx: Context) -> str | None:
             low = None
         ctx.scratch["prescan.low"] = low
     return low
+
+
+def _folds(node: object) -> bool:
+    """True when a group of the parsed pattern turns on ignoring case (``(?i:...)``)."""
+    if isinstance(node, _parser.SubPattern):
+        return any(_folds(item) for item in node.data)
+    if isinstance(node, (list, tuple)):
+        if len(node) == 2 and node[0] is _c.SUBPATTERN and node[1][1] & re.IGNORECASE:
+            return True
+        return any(_folds(item) for item in node)
+    return False
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import prescan
+from repression_kg.extract.anchored import Anchored
 from repression_kg.extract.base import Context
 from repression_kg.extract.literals import find_literals
 from repression_kg.extract.prescan import Prescan
@@ -64,12 +65,21 @@ def _numbers() -> dict[str, float]:
 
 
 @cache
-def _duration() -> re.Pattern[str]:
+def _durations() -> Anchored:
+    """The duration pattern, searched from its unit word ("a" and "an" are numbers, so its
+    starts are everywhere)."""
     words = sorted(_numbers(), key=len, reverse=True)
     num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
-    return re.compile(
-        rf"(?i)(?<![\w.,/])(?P<n1>{num})(?:\s(?P<h1>{_HALF}))?[\s-](?P<u1>{_YEAR}|{_MONTH}|{_HOURS})(?!\w)"
-        rf"(?:\s(?P<h2>{_HALF}))?(?:,?\s(?:and|и)\s(?P<n2>{num})[\s-](?P<u2>{_MONTH})(?!\w))?")
+    prefix = rf"(?<![\w.,/])(?P<n1>{num})(?:\s(?P<h1>{_HALF}))?[\s-]"
+    anchor = rf"(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
+    return Anchored(re.compile(
+        rf"(?i){prefix}{anchor}(?!\w)"
+        rf"(?:\s(?P<h2>{_HALF}))?(?:,?\s(?:and|и)\s(?P<n2>{num})[\s-](?P<u2>{_MONTH})(?!\w))?"),
+        prefix, anchor)
+
+
+def _duration() -> re.Pattern[str]:
+    return _durations().pattern
 
 
 @cache
@@ -125,7 +135,7 @@ def extract_sentences(ctx: Context) -> None:
     found: dict[tuple[str, str, int | None], Sentence] = {}
     low = ctx.lowered() or ctx.text.lower()
     if any(s in low for s in ("year", "month", "hour", "лет", "год", "месяц", "час")):
-        for m in _duration().finditer(ctx.text):
+        for m in _durations().finditer(ctx.text, prescan.lowered(ctx)):
             _from_duration(ctx, m, found)
     scan_low = prescan.lowered(ctx)
     if "fine" in low or "штраф" in low:
