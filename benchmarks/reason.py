@@ -5,12 +5,14 @@ writes a synthetic dataset in the shape of docs/data-model.md (one named graph p
 document: a person, one to three charges with provenance, a sentence, events, sometimes an
 extradition or deportation, a recognition, a spouse), bulk-loads it into a fresh on-disk
 Oxigraph store, loads the ontology and reference data, and times the inference
-(`repression_kg.reason.infer`), printing triples in, triples inferred, rounds and seconds.
+(`repression_kg.reason.infer`, the code path of `rkg reason`), printing triples in, triples
+inferred, rounds, seconds (in all and per rule) and the process's peak resident memory.
 """
 
 from __future__ import annotations
 
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -130,6 +132,9 @@ def run(n: int) -> None:
               f"reason {report.seconds:6.1f} s  {report.triples:>9} inferred  {report.rounds} rounds", flush=True)
         slowest = sorted(report.per_rule.items(), key=lambda kv: -kv[1])[:3]
         print("         most triples: " + ", ".join(f"{k} {v}" for k, v in slowest), flush=True)
+        seconds = sorted(report.per_rule_seconds.items(), key=lambda kv: -kv[1])[:4]
+        print("         most seconds: " + ", ".join(f"{k} {v:.1f}" for k, v in seconds) +
+              f"; peak memory {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB", flush=True)
         del store
 
 

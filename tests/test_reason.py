@@ -18,10 +18,11 @@ from repression_kg.cli import root
 from repression_kg.ontology import load_ontology, load_reference
 from repression_kg.ontology.check import defined_classes
 from repression_kg.ontology.hermit import run_hermit
-from repression_kg.reason import INFERRED_GRAPH, ensure_model, infer, load_rules
+from repression_kg.reason import INFERRED_GRAPH, RuleError, ensure_model, infer, load_rules
 from repression_kg.store import open_store
 
 SAMPLE = Path(__file__).parent / "ontology" / "data" / "sample.trig"
+KG_SAMPLE = Path(__file__).parent / "fixtures" / "kg-sample.trig"
 RKG = "https://w3id.org/repression-kg/ontology#"
 ID = "https://w3id.org/repression-kg/id/"
 
@@ -140,3 +141,28 @@ def test_rule_files_are_construct_queries() -> None:
     rules = load_rules()
     assert [r.name for r in rules] == sorted(r.name for r in rules)
     assert all(r.iri.startswith("https://w3id.org/repression-kg/ref/rule/") for r in rules)
+
+
+def _inferred(path: Path, *, compiled: bool) -> set[str]:
+    store = ox.Store()
+    store.load(path=str(path), format=ox.RdfFormat.TRIG)
+    ensure_model(store)
+    infer(store, compiled=compiled)
+    return {str(ox.Triple(q.subject, q.predicate, q.object))
+            for q in store.quads_for_pattern(None, None, None, ox.NamedNode(INFERRED_GRAPH))}
+
+
+@pytest.mark.parametrize("path", [SAMPLE, KG_SAMPLE], ids=["sample", "kg-sample"])
+def test_compiled_schema_rule_infers_what_its_query_does(path: Path) -> None:
+    """10-schema.rq is evaluated in Python (reason/schema.py); its query is the specification."""
+    assert [r.name for r in load_rules() if r.evaluator] == ["10-schema"]
+    compiled = _inferred(path, compiled=True)
+    assert len(compiled) > 100
+    assert compiled == _inferred(path, compiled=False)
+
+
+def test_unknown_python_evaluator_is_a_rule_error(tmp_path: Path) -> None:
+    rule = tmp_path / "10-x.rq"
+    rule.write_text("#! linear python:nothing\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }\n", encoding="utf-8")
+    with pytest.raises(RuleError, match="nothing"):
+        infer(ox.Store(), load_rules([rule]))
