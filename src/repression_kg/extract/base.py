@@ -90,9 +90,18 @@ class Context:
 
         Falls back to a line-and-full-stop split when no segmenter has run.
         """
-        if not self.sentences and self.doc.text:
-            self.sentences = _rough_sentences(self.doc.text)
-        return self._range_at("sentences", self.sentences, offset)
+        ranges = self.sentences
+        cached = self._index.get("sentences")
+        if cached is not None and cached[0] == id(ranges) and cached[1] == len(ranges):
+            # the common case, inline: the sentence whose start is the last one <= offset
+            i = bisect.bisect_right(cached[2], offset) - 1
+            if i >= 0:
+                found = ranges[i]
+                if found[0] <= offset < found[1] or offset == found[0]:
+                    return found
+        elif not ranges and self.doc.text:
+            self.sentences = ranges = _rough_sentences(self.doc.text)
+        return self._range_at("sentences", ranges, offset)
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
         return self._range_at("paragraphs", self.paragraphs, offset)

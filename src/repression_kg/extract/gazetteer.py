@@ -26,11 +26,23 @@ _TOKEN = re.compile(r"[^\W_]+")
 
 def tokens_of(text: str) -> lookups.Tokens:
     """``lookups.Tokens.of(text)``, built faster."""
-    spans = [m.span() for m in _TOKEN.finditer(text)]
+    found = list(_TOKEN.finditer(text))
+    known = _NORMS.get
     # norm() changes only Cyrillic words (their first letter is at least U+0400)
-    words = [lookups.norm(w) if w[0] >= "\u0400" else w
-             for w in (text[s:e].lower() for s, e in spans)]
-    return lookups.Tokens(words, [s for s, _ in spans], [e for _, e in spans], text)
+    words = [w if w < "\u0400" else known(w) or _norm(w)
+             for w in [m.group().lower() for m in found]]
+    return lookups.Tokens(words, [m.start() for m in found], [m.end() for m in found], text)
+
+
+#: norm() of the words seen so far (the same few thousand words recur in every document)
+_NORMS: dict[str, str] = {}
+
+
+def _norm(word: str) -> str:
+    if len(_NORMS) >= 200_000:
+        _NORMS.clear()
+    normed = _NORMS[word] = lookups.norm(word)
+    return normed
 
 
 def tokens(scratch: dict[str, Any], text: str) -> lookups.Tokens:

@@ -5,8 +5,8 @@ A phrase occurs as a whole word where no letter, digit, ``_`` or ``-`` stands ri
 before or after it; overlapping occurrences of different phrases all count ("up to" and
 "to"). :func:`find_literals` runs one ``str.find`` loop per phrase, which is cheap in a
 window of a few dozen characters but costs a scan of the text per phrase in a whole
-document. :class:`WordIndex` lists once where each run of word characters starts, so a
-phrase list is looked up by the first word of each phrase: a phrase that starts with a
+document. :class:`WordIndex` knows which runs of word characters a text has, and finds
+where a run stands once, so a phrase list is looked up by the first word of each phrase: a phrase that starts with a
 word character can only start where a run starts, and only at a run equal to its own
 first run (a longer run would put a word character where the phrase has none, or right
 after its end). Phrases that start with another character are searched as before.
@@ -40,29 +40,37 @@ def has_literal(text: str, phrases: Iterable[str]) -> bool:
 
 
 class WordIndex:
-    """Where each run of word characters of a text starts, for whole-text phrase search."""
+    """The runs of word characters of a text, and where each run that was asked for
+    starts (found on the first request), for whole-text phrase search."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        runs: dict[str, list[int]] = {}
-        for m in _RUN.finditer(text):
-            runs.setdefault(m.group(), []).append(m.start())
-        self._runs = runs
+        self._present = frozenset(_RUN.findall(text))
+        self._starts: dict[str, list[int]] = {}
 
     def find(self, phrases: Iterable[str]) -> list[tuple[int, int]]:
         """Exactly ``find_literals(self.text, phrases)``."""
         key = phrases if isinstance(phrases, frozenset | tuple) else tuple(phrases)
         heads, others = _heads(key)
-        text, runs, n = self.text, self._runs, len(self.text)
+        text, present, n = self.text, self._present, len(self.text)
         out = list(_literals(text, others)) if others else []
         for head, phrase in heads:
-            j_of = len(phrase)
-            for i in runs.get(head, ()):
-                j = i + j_of
+            if head not in present:
+                continue
+            size = len(phrase)
+            for i in self._run_starts(head):
+                j = i + size
                 if text.startswith(phrase, i) and (j >= n or not _is_word(text[j])):
                     out.append((i, j))
         out.sort()
         return out
+
+    def _run_starts(self, run: str) -> list[int]:
+        """Where ``run`` stands as a whole run of word characters."""
+        found = self._starts.get(run)
+        if found is None:
+            found = self._starts[run] = [i for i, _ in _literals(self.text, (run,))]
+        return found
 
 
 def word_index(scratch: dict[str, Any], text: str) -> WordIndex:
