@@ -5,10 +5,15 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.extract.conftest import make_doc
 
+from repression_kg.extract import dates as dates_module
 from repression_kg.extract.base import Context
+from repression_kg.extract.date_starts import date_starts
 from repression_kg.extract.dates import extract_dates
+from repression_kg.extract.gazetteer import tokens_of
 from repression_kg.facts import DocumentFacts
 
 
@@ -90,3 +95,16 @@ def test_seed_deportation_date(seeds_dir) -> None:  # type: ignore[no-untyped-de
     got = dates(path.read_text(encoding="utf-8"))
     assert ("2022-12-29", "29 December", True) in got
     assert ("2023-03-20", "20 March 2023", False) in got
+
+
+_START_WORDS = ["in", "March", "march", "MARCH", "марта", "Марте", "году", "года", "год",
+                "month", "months", "summer", "last", "в", "2022", "5", "12th", "of", "May",
+                "-", ".", ",", "_", " ", "\n", "İ", "Σ", "ς", "ǅ", "Ⅰ", "ⓐ", "ß", "x1"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_START_WORDS), max_size=30))
+def test_date_starts_from_tokens_are_those_of_substring_search(words: list[str]) -> None:
+    for text in (" ".join(words), "".join(words)):
+        keys = dates_module._key_words()
+        assert date_starts(text, keys, tokens_of(text)) == date_starts(text, keys)

@@ -19,7 +19,9 @@ from datetime import date
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import gazetteer
 from repression_kg.extract.base import Context, DateMention
+from repression_kg.extract.date_starts import date_starts
 
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
@@ -203,15 +205,7 @@ def _dateline(text: str, found: list[tuple[re.Match[str], str]]) -> str | None:
     return None
 
 
-_NUMBER = re.compile(r"\d+")
-_DAY_NEXT = re.compile(r"(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2})?\s+(?:of\s+)?[^\W\d_]|\.\d")
-_WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 _UNIT_WORDS = frozenset({"year", "month", "год", "году", "года", "месяц", "месяце", "месяца"})
-_PREFIXES = frozenset({
-    "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
-    "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
-    "конце", "середине", "прошлой", "этой", "прошлым", "этим", "прошлом", "этом", "текущем",
-    "прошлого", "этого", "текущего"})
 
 
 @cache
@@ -220,42 +214,12 @@ def _key_words() -> frozenset[str]:
     return frozenset({w.lower() for w in en} | set(ru) | set(seasons) | _UNIT_WORDS)
 
 
-def _starts(text: str) -> list[int]:
-    """Offsets where a date may start: years, small numbers before a word or a dot, and
-    month/season/unit words with the prefix words ("in", "last", "в") right before them.
-    Found with plain substring and short-regex scans, so the big pattern only runs there."""
-    starts = set()
-    for m in _NUMBER.finditer(text):
-        tok = m.group()
-        if (len(tok) == 4 and tok[:2] in ("19", "20")) or (
-                len(tok) <= 2 and _DAY_NEXT.match(text, m.end())):
-            starts.add(m.start())
-    low = text.lower()
-    if len(low) != len(text):
-        low = text  # lower-casing moved offsets: fall back to case-sensitive search
-    n = len(low)
-    for key in _key_words():
-        i = low.find(key)
-        while i >= 0:
-            j = i + len(key)
-            if (i == 0 or not low[i - 1].isalnum()) and (j >= n or not low[j].isalnum()):
-                starts.add(i)
-                for w in _WORD_START.finditer(text, max(0, i - 30), i):
-                    end = w.start()
-                    while end < i and text[end].isalpha():
-                        end += 1
-                    if text[w.start():end].lower() in _PREFIXES:
-                        starts.add(w.start())
-            i = low.find(key, j)
-    return sorted(starts)
-
-
-def _find(text: str) -> list[re.Match[str]]:
+def _find(text: str, toks: lookups.Tokens | None = None) -> list[re.Match[str]]:
     """All date matches, in order, without running the big pattern at every offset."""
     pattern = _pattern()
     out: list[re.Match[str]] = []
     last_end = 0
-    for pos in _starts(text):
+    for pos in date_starts(text, _key_words(), toks):
         if pos < last_end:
             continue
         match = pattern.match(text, pos)
@@ -268,7 +232,7 @@ def _find(text: str) -> list[re.Match[str]]:
 def extract_dates(ctx: Context) -> None:
     """Fill ``ctx.dates`` (sorted by start) and ``ctx.published`` (the resolution base)."""
     text = ctx.text
-    matches = _find(text)
+    matches = _find(text, gazetteer.tokens(ctx.scratch, text))
     explicit = []
     for match in matches:
         value, relative = _resolve(match.groupdict(), None, None)
