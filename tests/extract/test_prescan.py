@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract import charges, courts, events, principles, sentences
+from repression_kg.extract import charges, courts, events, organisations, principles, sentences
 from repression_kg.extract.prescan import Prescan, foldable
 
 
@@ -18,6 +18,8 @@ def _patterns() -> list[re.Pattern[str]]:
     out += [pattern for _kind, _stems, pattern in events._cues()]
     out += [scan.pattern for scan in (*sentences._FINES, sentences._LIFE)]
     out += [courts._NAMED_EN, courts._NAMED_RU, courts._CITY_COURT]
+    out += [scan.pattern for scan in organisations._cues().quoted]
+    out += [charges._ITEM]
     return out
 
 
@@ -30,7 +32,9 @@ WORDS = ["discrediting", "the army", "Discredit", "fakes", "false news", "about"
          "justifying", "terrorism", "fined", "500", "rubles", "life", "sentence", "штраф", "right", "to", "liberty", "torture", "non-refoulement",
          "-", ",", ".", " ", "\n", "(", ")", "x", "1",
          "Court", "District", "Military", "Moscow", "Petrov's", "St.", "районного", "суда",
-         "суд", "в", "Барнауле", "2-го", "Басманного", "court"]
+         "суд", "в", "Барнауле", "2-го", "Басманного", "court", "designated", "group called",
+         "“Network”", '"Set"', "an", "extremist", "organisation", "banned",
+         "Article", "Art.", "Part", "ч.", "ст.", "205.5", "(2)", "Articles"]
 
 
 def _same(scan: Prescan, text: str, spans: list[tuple[int, int]]) -> None:

@@ -35,6 +35,8 @@ _ITEM = re.compile(
     rf"(?:{_PART_WORD}\s?(?P<pre>{_PART_NUM})(?:\s?(?:и|and|,)\s?\d{{1,2}})?,?\s(?:of\s)?)?"
     rf"{_ART_WORD}\s?(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?"
     rf"(?:,?\s{_PART_WORD}\s?(?P<post>{_PART_NUM})\b(?!,?\s?(?:of\s[Aa]rt|ст\.|стать)),?)?")
+#: tried only where "Art.", "Part", "ст.", "ч." ... occur
+_ITEMS = Prescan(_ITEM)
 #: a further number of a list: "Articles 280.3 and 207.3", "ст. 207.3, 280.3"
 _MORE = re.compile(rf"\s?(?:,|and|or|и|&)\s?(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}})\s(?:of\s)?)?"
                    rf"(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?")
@@ -211,7 +213,7 @@ def described_articles(text: str, start: int, end: int) -> list[tuple[str, str, 
 def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modifier | None]]:
     text = ctx.text
     items: list[tuple[int, int, str, str | None]] = []
-    for m in _ITEM.finditer(text):
+    for m in _ITEMS.finditer(text, prescan.lowered(ctx)):
         items.append((m.start(), m.end(), m.group("art"),
                       m.group("pre") or m.group("par") or m.group("post")))
         pos = m.end()

@@ -40,10 +40,11 @@ from functools import cache
 from typing import Any
 
 from repression_kg import lookups
-from repression_kg.extract import gazetteer
+from repression_kg.extract import gazetteer, prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.extract.literals import has_literal
+from repression_kg.extract.prescan import Prescan
 from repression_kg.facts import Organisation
 
 _UNIT = re.compile(r"(?i)(?<!\w)(?:military unit|army unit|unit|в/ч|войсков\w{0,3} част\w{0,2}|"
@@ -128,7 +129,8 @@ class _Cues:
     ru_not_after: tuple[str, ...]
     ru_not_cues: tuple[str, ...]
     after_place: frozenset[str]
-    quoted: tuple[re.Pattern[str], re.Pattern[str]]
+    #: prescanned: tried only where their literal starts occur
+    quoted: tuple[Prescan, Prescan]
 
 
 @cache
@@ -170,10 +172,10 @@ def _cues() -> _Cues:
         ru_not_after=tuple(str(w) for w in spec["ru_not_after"]),
         ru_not_cues=tuple(str(w) for w in spec["ru_not_cues"]),
         after_place=frozenset(str(w) for w in spec["after_place"]),
-        quoted=(re.compile(rf"(?<!\w)(?:{_alts(spec['quoted_before'])})[ \u00a0]{_QUOTED}"),
-                re.compile(rf"(?<!\w)(?:{_alts(spec['quoted_verbs'])})[ \u00a0]{_QUOTED}"
+        quoted=(Prescan(re.compile(rf"(?<!\w)(?:{_alts(spec['quoted_before'])})[ \u00a0]{_QUOTED}")),
+                Prescan(re.compile(rf"(?<!\w)(?:{_alts(spec['quoted_verbs'])})[ \u00a0]{_QUOTED}"
                            r"[ \u00a0](?:as[ \u00a0])?(?:an?[ \u00a0])?(?:[a-z\-]{2,20}[ \u00a0]){0,2}"
-                           rf"(?:{_alts(spec['quoted_after'])})(?!\w)")),
+                           rf"(?:{_alts(spec['quoted_after'])})(?!\w)"))),
     )
 
 
@@ -330,12 +332,10 @@ class _Words:
 
     @classmethod
     def of(cls, text: str) -> _Words:
-        words, starts, ends = [], [], []
-        for m in _WORD.finditer(text):
-            words.append(m.group())
-            starts.append(m.start())
-            ends.append(m.end())
-        return cls(text, words, starts, ends, {s: i for i, s in enumerate(starts)})
+        found = list(_WORD.finditer(text))
+        starts = [m.start() for m in found]
+        return cls(text, [m.group() for m in found], starts, [m.end() for m in found],
+                   {s: i for i, s in enumerate(starts)})
 
     def joined(self, i: int) -> bool:
         """True when word ``i`` and word ``i + 1`` are one space apart ("St. X" too)."""
@@ -349,6 +349,8 @@ def _cap(word: str) -> bool:
     """A capitalised word: "Moscow", "Anti-Corruption", "LGBT"; not "Kremlin-backed"."""
     if not word[:1].isupper():
         return False
+    if "-" not in word:
+        return True
     return all(p[:1].isupper() or p[:1].isdigit() for p in word.split("-")[1:] if p)
 
 
@@ -375,8 +377,9 @@ def _patterns(ctx: Context,
 def _quoted_names(ctx: Context, cues: _Cues, check: _Checker) -> list[tuple[int, int, str]]:
     """"an organisation called "Network"", "declared "Network" a terrorist organisation"."""
     out: list[tuple[int, int, str]] = []
-    for pattern in cues.quoted:
-        for m in pattern.finditer(ctx.text):
+    low = prescan.lowered(ctx)
+    for scan in cues.quoted:
+        for m in scan.finditer(ctx.text, low):
             start, end = m.span("name")
             i, j = check.words.at_start.get(start), None
             if i is None:
