@@ -8,7 +8,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract import charges, courts, events, organisations, principles, sentences
+from repression_kg.extract import (
+    charges,
+    courts,
+    events,
+    organisations,
+    principles,
+    sentences,
+)
 from repression_kg.extract.prescan import Prescan, foldable
 
 
@@ -19,7 +26,7 @@ def _patterns() -> list[re.Pattern[str]]:
     out += [scan.pattern for scan in (*sentences._FINES, sentences._LIFE)]
     out += [courts._NAMED_EN, courts._NAMED_RU, courts._CITY_COURT]
     out += [scan.pattern for scan in organisations._cues().quoted]
-    out += [charges._ITEM]
+    out += [charges._ITEM, organisations._UNIT]
     return out
 
 
@@ -34,7 +41,8 @@ WORDS = ["discrediting", "the army", "Discredit", "fakes", "false news", "about"
          "Court", "District", "Military", "Moscow", "Petrov's", "St.", "районного", "суда",
          "суд", "в", "Барнауле", "2-го", "Басманного", "court", "designated", "group called",
          "“Network”", '"Set"', "an", "extremist", "organisation", "banned",
-         "Article", "Art.", "Part", "ч.", "ст.", "205.5", "(2)", "Articles"]
+         "Article", "Art.", "Part", "ч.", "ст.", "205.5", "(2)", "Articles",
+         "military unit", "в/ч", "12345", "№", "воинской", "части"]
 
 
 def _same(scan: Prescan, text: str, spans: list[tuple[int, int]]) -> None:

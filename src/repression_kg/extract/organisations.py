@@ -52,6 +52,7 @@ _UNIT = re.compile(r"(?i)(?<!\w)(?:military unit|army unit|unit|в/ч|войск
 #: a word: letters and digits, joined inside by apostrophes or hyphens, maybe a final
 #: apostrophe ("Soldiers'"); no part can match two ways, so matching is linear
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*['’]?")
+_UNIT_SCAN = Prescan(_UNIT)
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
 #: what may stand between two words of one name
 _JOIN = frozenset({" ", "\u00a0"})
@@ -234,7 +235,7 @@ def extract_organisations(ctx: Context) -> None:
         add(key, str(entry["name"]), [str(r) for r in entry.get("roles") or []],
             hit.start, hit.end)
     if "unit" in (ctx.lowered() or "") or "част" in (ctx.lowered() or "") or "в/ч" in ctx.text:
-        for m in _UNIT.finditer(ctx.text):
+        for m in _UNIT_SCAN.finditer(ctx.text, prescan.lowered(ctx)):
             taken.append((m.start(), m.end(), False))
             add(f"unit:{m.group('num')}", f"Military unit {m.group('num')}", ["armed_unit"],
                 m.start(), m.end())
