@@ -12,7 +12,14 @@ import pytest
 from click.testing import CliRunner
 from pyoxigraph import NamedNode, Quad
 
-from repression_kg.build import Report, build, map_documents, read_and_extract, validate_quads
+from repression_kg.build import (
+    Report,
+    build,
+    map_documents,
+    read_and_extract,
+    remove,
+    validate_quads,
+)
 from repression_kg.cli import root
 from repression_kg.ids import doc_iri
 from repression_kg.store import open_store
@@ -132,3 +139,36 @@ def test_killed_build_leaves_documents_whole(tmp_path: Path) -> None:
     assert len(again.unchanged) == loaded
     assert len(again.loaded) == n - loaded and not again.failed
     assert all(graph_size(store, d) for d in quads)
+
+
+def _judged(store) -> dict[str, set[str]]:  # noqa: ANN001
+    """person IRI -> the document ids its stored resolution judgement used."""
+    rows = store.query(
+        "PREFIX prov: <http://www.w3.org/ns/prov#> SELECT ?p ?d WHERE { GRAPH ?g { "
+        "?j prov:generated ?p ; prov:used ?d } FILTER(STRENDS(STR(?g), 'graph/resolution')) }")
+    out: dict[str, set[str]] = {}
+    for row in rows:
+        out.setdefault(row["p"].value, set()).add(row["d"].value.rsplit("/", 1)[-1])
+    return out
+
+
+def test_judgements_are_kept_across_builds_and_removed_with_their_document(tmp_path: Path) -> None:
+    other = ("Anna Sidorova, a teacher from Perm, was fined 30,000 roubles on 2 May 2023 under "
+             "Article 20.3.3, Part 1, of the Code of Administrative Offences.\n")
+    write(tmp_path / "a", "petrov.txt", CASE)
+    write(tmp_path / "b", "sidorova.txt", other)
+    write(tmp_path / "c", "petrov-appeal.txt", CASE.replace("14 September 2023", "14 October 2023"))
+    store = open_store(tmp_path / "store")
+    build([tmp_path / "a"], store)
+    petrov = next(iri for iri, docs in _judged(store).items() if docs == {"petrov"})
+    build([tmp_path / "b"], store)  # another build: the first one's judgement stays
+    judged = _judged(store)
+    assert judged[petrov] == {"petrov"} and {"sidorova"} in judged.values()
+    build([tmp_path / "c"], store)  # the same man in a third build: one judgement, both documents
+    assert _judged(store)[petrov] == {"petrov", "petrov-appeal"}
+    build([tmp_path / "a"], store)  # reading a document again judges it anew, once
+    assert _judged(store)[petrov] == {"petrov", "petrov-appeal"}
+    assert remove(store, "petrov")
+    assert _judged(store)[petrov] == {"petrov-appeal"}
+    assert remove(store, "petrov-appeal")
+    assert petrov not in _judged(store) and {"sidorova"} in _judged(store).values()

@@ -35,20 +35,21 @@ from repression_kg.facts import Document, DocumentFacts
 from repression_kg.ids import DEFAULT_BASE, doc_iri
 from repression_kg.ingest import IngestError, iter_documents
 from repression_kg.rdf.mapping import Mapper
+from repression_kg.rdf.resolution import (
+    RESOLUTION_GRAPH,
+    forget_document_update,
+    merge_judgements,
+    resolution_quads,
+)
 from repression_kg.rdf.terms import (
     ONTOLOGY_GRAPH,
-    RDFS_COMMENT,
-    RDFS_LABEL,
     REFERENCE_GRAPH,
-    prov,
     rkg,
-    string,
 )
 from repression_kg.resolve import Override, PersonResolver
 from repression_kg.resources import ontology_dir
 
 STATE_GRAPH = "graph/build"
-RESOLUTION_GRAPH = "graph/resolution"
 
 
 @dataclass
@@ -195,24 +196,6 @@ def load_reference(store: pyoxigraph.Store, base: str = DEFAULT_BASE) -> bool:
     return True
 
 
-def resolution_quads(resolver: PersonResolver, base: str) -> list[Quad]:
-    """Merge judgements as PROV activities in ``id:graph/resolution``."""
-    graph = NamedNode(base + RESOLUTION_GRAPH)
-    out = []
-    for judgement in resolver.judgements.values():
-        node = NamedNode(judgement.iri + "#resolution")
-        out += [Quad(node, prov("generated"), NamedNode(judgement.iri), graph),
-                Quad(node, RDFS_LABEL, string(f"resolution of {judgement.key}"), graph),
-                Quad(node, RDFS_COMMENT, string(judgement.reason), graph),
-                Quad(node, rkg("resolutionRule"), string(judgement.rule), graph)]
-        out += [Quad(node, prov("used"), NamedNode(doc_iri(d, base=base)), graph)
-                for d in sorted(judgement.documents)]
-        out += [Quad(node, rkg("mergedName"), string(n), graph) for n in sorted(judgement.names)]
-        out += [Quad(node, prov("wasInfluencedBy"), NamedNode(c), graph)
-                for c in sorted(judgement.corrections)]
-    return out
-
-
 def drop_graph(store: pyoxigraph.Store, graph: str, base: str = DEFAULT_BASE) -> bool:
     """Delete a whole graph and its digest; False when it was not there."""
     node, state = NamedNode(graph), NamedNode(base + STATE_GRAPH)
@@ -250,8 +233,14 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         report.triples += len(quads)
         if loaded is not None:
             loaded(doc_id)
-    resolution = resolution_quads(resolver, base)
-    load_document(store, base + RESOLUTION_GRAPH, resolution, base) if resolution else None
+    stored = list(store.quads_for_pattern(None, None, None, NamedNode(base + RESOLUTION_GRAPH)))
+    resolution = merge_judgements(stored, resolution_quads(resolver, base),
+                                  {doc_iri(doc.id, base=base) for doc, _ in docs},
+                                  lambda iri: store.contains_named_graph(NamedNode(iri)))
+    if resolution:
+        load_document(store, base + RESOLUTION_GRAPH, resolution, base)
+    elif stored:
+        drop_graph(store, base + RESOLUTION_GRAPH, base)
     if curation is not None:
         curation.load(store, resolver, {doc.id: doc.text for doc, _ in docs},
                       validate=validate_quads if validate else None)
@@ -271,5 +260,6 @@ def remove(store: pyoxigraph.Store, doc_id: str, base: str = DEFAULT_BASE) -> bo
     if not store.contains_named_graph(graph):
         return False
     state = NamedNode(base + STATE_GRAPH)
-    store.update(f"DROP GRAPH {graph} ; DELETE WHERE {{ GRAPH {state} {{ {graph} ?p ?o }} }}")
+    store.update(f"DROP GRAPH {graph} ; DELETE WHERE {{ GRAPH {state} {{ {graph} ?p ?o }} }} ;\n"
+                 + forget_document_update(graph.value, base))
     return True

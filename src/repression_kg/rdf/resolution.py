@@ -1,0 +1,73 @@
+"""The merge judgements of person resolution as RDF, kept across builds.
+
+``id:graph/resolution`` holds one PROV activity per resolved person (``<person>#resolution``):
+the person it generated, the rule and its reason, the documents it used and the names it
+merged. A build judges only the documents it reads, so the judgements it writes are merged
+with those already stored: a stored judgement keeps the documents this build did not read
+(and that are still in the store) with their names; documents read again are judged anew.
+``rkg remove`` takes a document out of every judgement, and a judgement left without a
+document goes with it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+
+from pyoxigraph import NamedNode, Quad
+
+from repression_kg.ids import doc_iri
+from repression_kg.rdf.terms import RDFS_COMMENT, RDFS_LABEL, prov, rkg, string
+from repression_kg.resolve import PersonResolver
+
+RESOLUTION_GRAPH = "graph/resolution"
+
+
+def resolution_quads(resolver: PersonResolver, base: str) -> list[Quad]:
+    """This build's judgements as PROV activities in ``id:graph/resolution``."""
+    graph = NamedNode(base + RESOLUTION_GRAPH)
+    out = []
+    for judgement in resolver.judgements.values():
+        node = NamedNode(judgement.iri + "#resolution")
+        out += [Quad(node, prov("generated"), NamedNode(judgement.iri), graph),
+                Quad(node, RDFS_LABEL, string(f"resolution of {judgement.key}"), graph),
+                Quad(node, RDFS_COMMENT, string(judgement.reason), graph),
+                Quad(node, rkg("resolutionRule"), string(judgement.rule), graph)]
+        out += [Quad(node, prov("used"), NamedNode(doc_iri(d, base=base)), graph)
+                for d in sorted(judgement.documents)]
+        out += [Quad(node, rkg("mergedName"), string(n), graph) for n in sorted(judgement.names)]
+        out += [Quad(node, prov("wasInfluencedBy"), NamedNode(c), graph)
+                for c in sorted(judgement.corrections)]
+    return out
+
+
+def merge_judgements(stored: Iterable[Quad], new: list[Quad], read: set[str],
+                     present: Callable[[str], bool]) -> list[Quad]:
+    """``new`` judgements plus what ``stored`` says about documents this build did not
+    ``read`` (document IRIs) and that are still ``present`` in the store."""
+    used = prov("used")
+    by_node: dict[str, list[Quad]] = defaultdict(list)
+    for quad in stored:
+        by_node[quad.subject.value].append(quad)
+    new_nodes = {q.subject.value for q in new}
+    out = list(new)
+    for node, quads in sorted(by_node.items()):
+        kept = [q for q in quads if q.predicate == used
+                and q.object.value not in read and present(q.object.value)]
+        if not kept:
+            continue
+        if node in new_nodes:  # this build's rule and reason, with the older documents and names
+            out += kept + [q for q in quads if q.predicate == rkg("mergedName")]
+        else:
+            out += [q for q in quads if q.predicate != used] + kept
+    return sorted(set(out), key=str)
+
+
+def forget_document_update(document: str, base: str) -> str:
+    """A SPARQL update that takes ``document`` (an IRI) out of every judgement and drops the
+    judgements that used no other document."""
+    graph = NamedNode(base + RESOLUTION_GRAPH)
+    used = prov("used")
+    return (f"DELETE WHERE {{ GRAPH {graph} {{ ?j {used} {NamedNode(document)} }} }} ;\n"
+            f"DELETE {{ GRAPH {graph} {{ ?j ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?j ?p ?o "
+            f"FILTER NOT EXISTS {{ ?j {used} ?other }} }} }}")
