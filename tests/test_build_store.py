@@ -172,3 +172,17 @@ def test_judgements_are_kept_across_builds_and_removed_with_their_document(tmp_p
     assert _judged(store)[petrov] == {"petrov-appeal"}
     assert remove(store, "petrov-appeal")
     assert petrov not in _judged(store) and {"sidorova"} in _judged(store).values()
+
+
+def test_birth_year_conflicts_across_builds_are_reported(tmp_path: Path) -> None:
+    older = CASE.replace("Ivan Petrov, an engineer", "Ivan Petrov (born 1961), an engineer")
+    younger = CASE.replace("Ivan Petrov, an engineer", "Ivan Petrov (born 1990), an engineer")
+    write(tmp_path / "a", "older.txt", older)
+    write(tmp_path / "b", "younger.txt", younger)
+    together = build([tmp_path / "a", tmp_path / "b"], open_store(tmp_path / "one"))
+    assert not any("born" in w for w in together.warnings)  # resolution keeps them apart
+    store = open_store(tmp_path / "two")
+    assert not any("born" in w for w in build([tmp_path / "a"], store).warnings)
+    apart = build([tmp_path / "b"], store)
+    conflict = [w for w in apart.warnings if "born 1961 and 1990" in w]
+    assert len(conflict) == 1 and "older" in conflict[0] and "younger" in conflict[0]

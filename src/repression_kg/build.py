@@ -37,6 +37,7 @@ from repression_kg.ingest import IngestError, iter_documents
 from repression_kg.rdf.mapping import Mapper
 from repression_kg.rdf.resolution import (
     RESOLUTION_GRAPH,
+    birth_year_conflicts,
     forget_document_update,
     merge_judgements,
     resolution_quads,
@@ -62,7 +63,7 @@ class Report:
     triples: int = 0
     entities: Counter[str] = field(default_factory=Counter)
     corrections: int = 0  # entries of the corrections file applied
-    warnings: list[str] = field(default_factory=list)  # corrections that matched nothing
+    warnings: list[str] = field(default_factory=list)  # corrections that matched nothing; birth-year conflicts
     failed_corrections: list[tuple[str, str]] = field(default_factory=list)  # SHACL-rejected
 
     @property
@@ -247,6 +248,7 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         report.corrections = len(curation.corrections.entries)
         report.warnings += curation.warnings
         report.failed_corrections += curation.failed
+    report.warnings += birth_year_conflicts(store)
     for row in store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
                            "FILTER(STRSTARTS(STR(?g), STR(<" + base + "doc/>))) } GROUP BY ?c"):
         report.entities[row["c"].value.rsplit("#", 1)[-1]] = int(row["n"].value)

@@ -71,3 +71,28 @@ def forget_document_update(document: str, base: str) -> str:
     return (f"DELETE WHERE {{ GRAPH {graph} {{ ?j {used} {NamedNode(document)} }} }} ;\n"
             f"DELETE {{ GRAPH {graph} {{ ?j ?p ?o }} }} WHERE {{ GRAPH {graph} {{ ?j ?p ?o "
             f"FILTER NOT EXISTS {{ ?j {used} ?other }} }} }}")
+
+
+#: People whose documents give birth years further apart than an age allows (one year):
+#: within one build resolution keeps such people apart, so a conflict means two builds
+#: merged them under one IRI.
+BIRTH_YEAR_CONFLICTS = """
+PREFIX rkg: <https://w3id.org/repression-kg/ontology#>
+SELECT ?person (MIN(?year) AS ?low) (MAX(?year) AS ?high)
+       (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs)
+WHERE { GRAPH ?g { ?person a rkg:Person ; rkg:birthYear ?year } }
+GROUP BY ?person
+HAVING (MAX(?year) - MIN(?year) > 1)
+ORDER BY ?person
+"""
+
+
+def birth_year_conflicts(store) -> list[str]:  # noqa: ANN001  (pyoxigraph.Store or RemoteStore)
+    """One warning per person IRI whose stored documents give incompatible birth years."""
+    out = []
+    for row in store.query(BIRTH_YEAR_CONFLICTS):
+        docs = ", ".join(sorted(g.rsplit("/", 1)[-1] for g in row["graphs"].value.split()))
+        out.append(f"{row['person'].value}: born {row['low'].value} and {row['high'].value} "
+                   f"according to {docs}; these may be different people merged by separate "
+                   "builds: build their documents together to keep them apart")
+    return out
