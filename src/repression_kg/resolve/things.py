@@ -21,6 +21,7 @@ import unicodedata
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract.russian import token_key
 from repression_kg.facts import Court, Organisation, Place
 from repression_kg.ids import DEFAULT_BASE, court_ref_iri, entity_iri, org_ref_iri, place_iri, slug
 
@@ -96,14 +97,18 @@ def place_key(name: str) -> str | None:
     return _places().get(_fold(name))
 
 
-def _described(court: Court) -> bool:
-    """True when the name says only what kind of court it is, and where."""
+def _specific_words(court: Court) -> list[str]:
+    """The words of a court's name that say which court it is, beyond its kind and city."""
     city = {lookups.norm(w) for w in _WORDS.findall(normalise(court.city or ""))}
     seat = place_key(court.city) if court.city else None
-    rest = [w for w in _WORDS.findall(normalise(court.name))
+    return [w for w in _WORDS.findall(normalise(court.name))
             if w not in _FILLER and w not in _type_words() and lookups.norm(w) not in city
             and (seat is None or place_key(w) != seat)]
-    return not rest
+
+
+def _described(court: Court) -> bool:
+    """True when the name says only what kind of court it is, and where."""
+    return not _specific_words(court)
 
 
 def court_iri(court: Court, base: str = DEFAULT_BASE, doc_id: str | None = None) -> str:
@@ -119,6 +124,12 @@ def court_iri(court: Court, base: str = DEFAULT_BASE, doc_id: str | None = None)
             return entity_iri("court", f"{kind}|{city}", base=base)
         if doc_id is not None:
             return entity_iri("court", f"{kind}|{doc_id}", base=base)
+    if court.type and court.city:
+        # kind, city and the name's own words, spelled alike in both scripts: "Октябрьский
+        # районный суд" in Yekaterinburg is the Oktyabrsky District Court of Yekaterinburg
+        city = place_key(court.city) or slug(court.city).replace("-", "_")
+        words = " ".join(token_key(w) for w in _specific_words(court))
+        return entity_iri("court", f"{court.type} court|{city}|{words}", base=base)
     return entity_iri("court", normalise(court.name), base=base)
 
 
