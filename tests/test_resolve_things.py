@@ -112,3 +112,11 @@ def _meta(doc: Document):  # noqa: ANN202 - the contract's DocumentMeta
     from repression_kg.facts import DocumentMeta
 
     return DocumentMeta(id=doc.id, text_sha256=doc.text_sha256)
+
+
+def test_a_named_court_is_one_entity_in_both_scripts() -> None:
+    russian = Court(id="c1", name="Головинский районный суд", type="district", city="Moscow", mentions=[])
+    english = Court(id="c2", name="Golovinsky District Court of Moscow", type="district", city="Moscow",
+                    mentions=[])
+    other = Court(id="c3", name="Tverskoy District Court", type="district", city="Moscow", mentions=[])
+    assert court_iri(russian) == court_iri(english) != court_iri(other)
