@@ -106,30 +106,24 @@ def _specific_words(court: Court) -> list[str]:
             and (seat is None or place_key(w) != seat)]
 
 
-def _described(court: Court) -> bool:
-    """True when the name says only what kind of court it is, and where."""
-    return not _specific_words(court)
-
-
 def court_iri(court: Court, base: str = DEFAULT_BASE, doc_id: str | None = None) -> str:
     """A court's IRI: its reference entity, one per city and type, one per document, or
     one per normalised name (see the module docstring)."""
     key = known_court(court.name, court.city)
     if key is not None:
         return court_ref_iri(key)
-    if _described(court):
-        kind = f"{court.type} court" if court.type else "court"
-        if court.city:
-            city = place_key(court.city) or slug(court.city).replace("-", "_")
-            return entity_iri("court", f"{kind}|{city}", base=base)
-        if doc_id is not None:
-            return entity_iri("court", f"{kind}|{doc_id}", base=base)
-    if court.type and court.city:
+    words = _specific_words(court)  # none: the name says only the kind of court and where
+    kind = f"{court.type} court" if court.type else "court"
+    city = (place_key(court.city) or slug(court.city).replace("-", "_")) if court.city else None
+    if not words and city:
+        return entity_iri("court", f"{kind}|{city}", base=base)
+    if not words and doc_id is not None:
+        return entity_iri("court", f"{kind}|{doc_id}", base=base)
+    if words and court.type and city:
         # kind, city and the name's own words, spelled alike in both scripts: "Октябрьский
         # районный суд" in Yekaterinburg is the Oktyabrsky District Court of Yekaterinburg
-        city = place_key(court.city) or slug(court.city).replace("-", "_")
-        words = " ".join(token_key(w) for w in _specific_words(court))
-        return entity_iri("court", f"{court.type} court|{city}|{words}", base=base)
+        own = " ".join(token_key(w) for w in words)
+        return entity_iri("court", f"{kind}|{city}|{own}", base=base)
     return entity_iri("court", normalise(court.name), base=base)
 
 
