@@ -101,21 +101,26 @@ CHILD = """
 import sys
 from repression_kg.build import build
 from repression_kg.store import open_store
-build([sys.argv[1]], open_store(sys.argv[2]),
+build([sys.argv[1]], open_store(sys.argv[2]), batch_quads=int(sys.argv[3]),
       loaded=lambda doc_id: print(doc_id, flush=True))
 """
 
 
 @pytest.mark.slow
-def test_killed_build_leaves_documents_whole(tmp_path: Path) -> None:
+@pytest.mark.parametrize("batch_quads", [1, 1000], ids=["transaction per document",
+                                                         "bulk batches of four documents"])
+def test_killed_build_leaves_documents_whole(tmp_path: Path, batch_quads: int) -> None:
     """Kill a real build while it is loading (it reports each committed document on its
-    stdout): every document is then fully in or fully out, some in and some not."""
+    stdout): every document is then fully in or fully out, some in and some not. Each
+    document here has 239 quads: a batch of one quad sends every document alone in a
+    transaction; a batch of 1,000 writes four documents per bulk ingestion."""
     docs = tmp_path / "docs"
     n = 150
     for i in range(n):
         write(docs, f"case{i:03}.txt", CASE.replace("Ivan Petrov", f"Ivan Petrov{i}") * 3)
     store_dir = tmp_path / "store"
-    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(docs), str(store_dir)],
+    proc = subprocess.Popen([sys.executable, "-c", CHILD, str(docs), str(store_dir),
+                             str(batch_quads)],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert proc.stdout is not None
     committed = [proc.stdout.readline().strip() for _ in range(5)]  # loading is under way

@@ -106,9 +106,15 @@ def register(root: click.Group, export: click.Group) -> None:
         db = _store(store) if not endpoint else _remote(endpoint, update_endpoint)
         with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("reading", total=None)
+            loading = bar.add_task("loading", total=None, visible=False)
+
+            def committed(doc_id: str) -> None:
+                bar.update(task, visible=False)
+                bar.update(loading, visible=True, description=f"loaded {doc_id}"[-60:], advance=1)
+
             try:
                 report = build(paths, db, base=base, validate=not no_validate,  # type: ignore[arg-type]
-                               corrections=corrections,
+                               corrections=corrections, loaded=committed,
                                progress=lambda p: bar.update(task, description=p[-60:],
                                                              advance=1))
             except RuntimeError as exc:  # QueryError: the endpoint refused or is unreachable

@@ -85,7 +85,7 @@ class Curation:
     def load(self, store: pyoxigraph.Store, resolver: PersonResolver, texts: dict[str, str], *,
              validate: Callable[[str, list[Quad]], list[str]] | None = None) -> bool:
         """Write the curated graph (drop it when there are no entries); False if unchanged."""
-        from repression_kg.build import drop_graph, load_document
+        from repression_kg.loading import drop_graph, load_document
 
         graph = self.graph
         if not self.corrections.entries:

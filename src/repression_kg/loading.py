@@ -1,0 +1,190 @@
+"""Writing graphs into the store, each document whole or not at all.
+
+A document's graph is written with a digest of its sorted quads (in ``id:graph/build``), so
+an unchanged document is never written again. How it is written depends on the store:
+
+* **new documents** into an embedded store are gathered by :class:`GraphWriter` into
+  batches of at most :data:`BULK_BATCH_QUADS` quads, each written by one
+  ``Store.bulk_extend``: Oxigraph sorts the batch into one SST file per index and ingests
+  them in one RocksDB ``IngestExternalFiles`` call, which is atomic across the indexes (a
+  crash leaves all of the batch in or none of it). That is about four times faster than a
+  transaction per document (240k against 50k quads/s measured on 2,000 synthetic
+  documents), and the batch stays far below the 1,000,000 quads after which Oxigraph's
+  bulk loader would split it into separate ingestions. Many small ingestions leave many
+  SST files, which slow queries down about threefold, so a build that made several
+  compacts the store at its end (``Store.optimize``).
+* **changed documents**, and every document sent to a SPARQL endpoint, are replaced in one
+  SPARQL update each (``DROP GRAPH`` + ``INSERT DATA``, one transaction).
+* a document larger than a batch goes in one ``Store.extend`` (one transaction).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+import pyoxigraph
+from pyoxigraph import Literal, NamedNode, Quad
+
+from repression_kg.ids import DEFAULT_BASE
+from repression_kg.rdf.terms import ONTOLOGY_GRAPH, REFERENCE_GRAPH, rkg
+from repression_kg.resources import ontology_dir
+
+STATE_GRAPH = "graph/build"
+BULK_BATCH_QUADS = 200_000
+OPTIMIZE_AFTER = 4  # bulk ingestions in one build after which the store is compacted
+
+
+def _digest(quads: list[Quad]) -> str:
+    """A digest of the set of quads: their N-Quads lines, sorted (cheaper than sorting
+    quads by their terms, as :func:`canonical_nquads` does for exports)."""
+    lines = (pyoxigraph.serialize(quads, format=pyoxigraph.RdfFormat.N_QUADS) or b"").splitlines()
+    return hashlib.sha256(b"\n".join(sorted(set(lines)))).hexdigest()
+
+
+def load_document(store: pyoxigraph.Store, graph: str, quads: list[Quad], base: str) -> bool:
+    """Replace one document's graph atomically; False when it was already identical.
+
+    The quads go to ``graph`` whatever graph they name (as before with INSERT DATA)."""
+    state = NamedNode(base + STATE_GRAPH)
+    digest = _digest(quads)
+    node = NamedNode(graph)
+    known = list(store.quads_for_pattern(node, rkg("graphDigest"), None, state))
+    present = store.contains_named_graph(node)
+    if known and known[0].object.value == digest and present:
+        return False
+    if isinstance(store, pyoxigraph.Store) and not known and not present:
+        # nothing to replace: one transactional extend writes the graph and its digest
+        store.extend([q if q.graph_name == node else Quad(q.subject, q.predicate, q.object, node)
+                      for q in quads] + [Quad(node, rkg("graphDigest"), Literal(digest), state)])
+        return True
+    _replace(store, node, quads, digest, state)
+    return True
+
+
+def _replace(store: pyoxigraph.Store, node: NamedNode, quads: list[Quad], digest: str,
+             state: NamedNode) -> None:
+    """Replace graph ``node`` and its digest in one SPARQL update (one transaction)."""
+    triples = " .\n".join(f"{q.subject} {q.predicate} {q.object}" for q in quads)
+    store.update(
+        f"DROP SILENT GRAPH {node} ;\n"
+        f"DELETE WHERE {{ GRAPH {state} {{ {node} {rkg('graphDigest')} ?d }} }} ;\n"
+        f"INSERT DATA {{ GRAPH {node} {{ {triples} }} "
+        f"GRAPH {state} {{ {node} {rkg('graphDigest')} {Literal(digest)} }} }}")
+
+
+def reference_quads() -> list[Quad]:
+    """ontology/reference/*.ttl in the reference graph and the ontology in its own, blank
+    nodes (OWL restrictions, lists) skolemised to IRIs from a canonical labelling, so the
+    same files always give the same quads."""
+    from rdflib import Graph
+    from rdflib.compare import to_canonical_graph
+
+    files = [(REFERENCE_GRAPH, p) for p in sorted((ontology_dir() / "reference").glob("*.ttl"))]
+    files.append((ONTOLOGY_GRAPH, ontology_dir() / "repression.ttl"))
+    out: list[Quad] = []
+    for graph, path in files:
+        parsed = Graph()
+        parsed.parse(path, format="turtle")
+        canonical = to_canonical_graph(parsed).skolemize(
+            authority="https://w3id.org", basepath="/repression-kg/.well-known/genid/")
+        out += [Quad(q.subject, q.predicate, q.object, graph) for q in pyoxigraph.parse(
+            canonical.serialize(format="nt").encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)]
+    return out
+
+
+def load_reference(store: pyoxigraph.Store, base: str = DEFAULT_BASE) -> bool:
+    """Replace the reference and ontology graphs in one transaction (one SPARQL update);
+    False when their digest says they are unchanged.
+
+    Reloaded on every build, so edits to the reference data reach the store."""
+    quads = reference_quads()
+    state, digest = NamedNode(base + STATE_GRAPH), _digest(quads)
+    graphs = [REFERENCE_GRAPH, ONTOLOGY_GRAPH]
+    known = {q.subject: q.object.value for g in graphs
+             for q in store.quads_for_pattern(g, rkg("graphDigest"), None, state)}
+    if all(known.get(g) == digest and store.contains_named_graph(g) for g in graphs):
+        return False
+    body = " ".join(f"GRAPH {g} {{ " + " .\n".join(
+        f"{q.subject} {q.predicate} {q.object}" for q in quads if q.graph_name == g) + " }"
+        for g in graphs)
+    stamps = " ".join(f"{g} {rkg('graphDigest')} {Literal(digest)} ." for g in graphs)
+    drops = " ;\n".join(f"DROP SILENT GRAPH {g} ;\n"
+                        f"DELETE WHERE {{ GRAPH {state} {{ {g} {rkg('graphDigest')} ?d }} }}"
+                        for g in graphs)
+    store.update(f"{drops} ;\nINSERT DATA {{ {body} GRAPH {state} {{ {stamps} }} }}")
+    return True
+
+
+def drop_graph(store: pyoxigraph.Store, graph: str, base: str = DEFAULT_BASE) -> bool:
+    """Delete a whole graph and its digest; False when it was not there."""
+    node, state = NamedNode(graph), NamedNode(base + STATE_GRAPH)
+    if not store.contains_named_graph(node):
+        return False
+    store.update(f"DROP SILENT GRAPH {node} ; "
+                 f"DELETE WHERE {{ GRAPH {state} {{ {node} {rkg('graphDigest')} ?d }} }}")
+    return True
+
+
+class GraphWriter:
+    """Writes documents' graphs into ``store`` (see the module docstring for how).
+
+    :meth:`write` says at once whether the document changed; ``committed`` is called with
+    each document id once its graph is in the store (or found unchanged), which for a new
+    document is when its batch is written. :meth:`close` writes the last batch."""
+
+    def __init__(self, store: pyoxigraph.Store, base: str = DEFAULT_BASE, *,
+                 batch_quads: int = BULK_BATCH_QUADS,
+                 committed: Callable[[str], None] | None = None) -> None:
+        self.store, self.base = store, base
+        self.state = NamedNode(base + STATE_GRAPH)
+        self.bulk = isinstance(store, pyoxigraph.Store)
+        self.batch_quads = batch_quads
+        self.committed = committed or (lambda doc_id: None)
+        self.pending: list[Quad] = []
+        self.pending_docs: dict[NamedNode, str] = {}  # graph -> document id, in the batch
+        self.ingestions = 0
+
+    def write(self, doc_id: str, graph: str, quads: list[Quad]) -> bool:
+        """Write one document's graph; False when the store already holds it unchanged."""
+        node = NamedNode(graph)
+        if node in self.pending_docs:  # the same graph twice in a build: the later one wins
+            self.flush()
+        digest = _digest(quads)
+        known = list(self.store.quads_for_pattern(node, rkg("graphDigest"), None, self.state))
+        present = self.store.contains_named_graph(node)
+        if known and known[0].object.value == digest and present:
+            self.committed(doc_id)
+            return False
+        if not self.bulk or known or present:
+            _replace(self.store, node, quads, digest, self.state)
+            self.committed(doc_id)
+            return True
+        batch = [q if q.graph_name == node else Quad(q.subject, q.predicate, q.object, node)
+                 for q in quads]
+        batch.append(Quad(node, rkg("graphDigest"), Literal(digest), self.state))
+        if len(batch) > self.batch_quads:
+            self.store.extend(batch)  # one transaction
+            self.committed(doc_id)
+            return True
+        if len(self.pending) + len(batch) > self.batch_quads:
+            self.flush()
+        self.pending += batch
+        self.pending_docs[node] = doc_id
+        return True
+
+    def flush(self) -> None:
+        """Write the pending batch (one atomic ingestion)."""
+        if not self.pending:
+            return
+        self.store.bulk_extend(self.pending)
+        self.ingestions += 1
+        done, self.pending, self.pending_docs = list(self.pending_docs.values()), [], {}
+        for doc_id in done:
+            self.committed(doc_id)
+
+    def close(self) -> None:
+        """Write the last batch; compact the store if this build ingested many batches."""
+        self.flush()
+        if self.ingestions >= OPTIMIZE_AFTER:
+            self.store.optimize()
