@@ -73,6 +73,9 @@ class Shape:
     target_classes: list[rdflib.URIRef] = field(default_factory=list)
     target_objects_of: list[rdflib.URIRef] = field(default_factory=list)
     target_nodes: list[rdflib.term.Node] = field(default_factory=list)
+    # (index in values, pyoxigraph term) -> verdict; kept across documents, whose values
+    # repeat (classes, concepts, small numbers), as a value's verdict depends on it alone
+    verdicts: dict[tuple[int, object], bool] = field(default_factory=dict, repr=False)
 
 
 def _one(graph: Graph, node: rdflib.term.Node, pred: rdflib.URIRef) -> rdflib.term.Node:
@@ -210,6 +213,19 @@ def _value_ok(component: str, arg: object, value: rdflib.term.Node) -> bool:
     raise Unsure(component)
 
 
+_CONVERTED: dict[object, rdflib.term.Node] = {}  # pyoxigraph term -> rdflib term, bounded
+_CONVERTED_MAX = 100_000  # entries kept by each cache (long quotes are in them too)
+
+
+def _term(node: object) -> rdflib.term.Node:
+    found = _CONVERTED.get(node)
+    if found is None:
+        if len(_CONVERTED) >= _CONVERTED_MAX:
+            _CONVERTED.clear()
+        found = _CONVERTED[node] = to_rdflib(node)  # type: ignore[arg-type]
+    return found
+
+
 class Data:
     """One document graph, indexed for the checks (graph names are dropped, as in the gate)."""
 
@@ -229,13 +245,6 @@ class Data:
             for o in preds.get(_SUBCLASS.value, ()):
                 self.subclasses[o.value if isinstance(o, pyoxigraph.NamedNode) else str(o)].add(
                     s.value if isinstance(s, pyoxigraph.NamedNode) else str(s))
-        self._terms: dict[object, rdflib.term.Node] = {}
-
-    def term(self, node: object) -> rdflib.term.Node:
-        found = self._terms.get(node)
-        if found is None:
-            found = self._terms[node] = to_rdflib(node)  # type: ignore[arg-type]
-        return found
 
     def instances(self, cls: str) -> set[object]:
         out, todo, done = set(), [cls], set()
@@ -269,6 +278,10 @@ def _label(node: object) -> str:
     return str(node)
 
 
+def _rdflib_count(distinct: list[object]) -> int:
+    return len({_term(v) for v in distinct})
+
+
 def _check(data: Data, shape: Shape, focus: object, out: set[Key]) -> None:
     values = [focus] if shape.path is None else data.values(focus, shape.path)
     path = "" if shape.path is None else str(shape.path)
@@ -276,20 +289,32 @@ def _check(data: Data, shape: Shape, focus: object, out: set[Key]) -> None:
     def fail(component: str) -> None:
         out.add((_label(focus), path, component, shape.severity))
 
-    terms = list(dict.fromkeys(data.term(v) for v in values))  # rdflib's distinct terms
-    if shape.min_count is not None and len(terms) < shape.min_count:
+    distinct = list(dict.fromkeys(values))
+    # rdflib may see two of these terms as one (normalised literals), so where that could
+    # change a count's verdict, count as rdflib does
+    low, high = shape.min_count, shape.max_count
+    if low is not None and (len(distinct) < low or (low > 1 and _rdflib_count(distinct) < low)):
         fail("MinCountConstraintComponent")
-    if shape.max_count is not None and len(terms) > shape.max_count:
+    if high is not None and len(distinct) > high and _rdflib_count(distinct) > high:
         fail("MaxCountConstraintComponent")
-    for component, arg in shape.values:
+    verdicts = shape.verdicts
+    for index, (component, arg) in enumerate(shape.values):
         if component == "HasValueConstraintComponent":
-            if arg not in terms:
+            if all(_term(v) != arg for v in distinct):
                 fail(component)
-        elif not all(_value_ok(component, arg, t) for t in terms):
-            fail(component)
+            continue
+        for value in distinct:
+            ok = verdicts.get((index, value))
+            if ok is None:
+                if len(verdicts) >= _CONVERTED_MAX:
+                    verdicts.clear()
+                ok = verdicts[(index, value)] = _value_ok(component, arg, _term(value))
+            if not ok:
+                fail(component)
+                break
     for other in shape.less_or_equal:
-        compare = [data.term(v) for v in data.values(focus, other)]
-        if any(not _less_or_equal(t, c) for t in terms for c in compare):
+        compare = [_term(v) for v in data.values(focus, other)]
+        if compare and any(not _less_or_equal(_term(t), c) for t in distinct for c in compare):
             fail("LessThanOrEqualsConstraintComponent")
     for prop in shape.properties:
         _check(data, prop, focus, out)

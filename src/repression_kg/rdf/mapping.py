@@ -117,7 +117,7 @@ class _DocumentMapping:
         self.organisation_claims()
         self.principles()
         self.relations()
-        return sorted(set(self.out), key=str)
+        return list(dict.fromkeys(self.out))  # in mapping order, each quad once
 
     def document(self) -> None:
         d, node = self.doc, self.doc_iri
