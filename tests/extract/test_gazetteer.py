@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repression_kg import lookups
-from repression_kg.extract import courts, organisations, places
+from repression_kg.extract import courts, organisations_cues, organisations_known, places
 from repression_kg.extract.gazetteer import Gazetteer, tokens_of
 
 WORDS = ["Moscow", "в", "Москве", "St.", "Petersburg", "Rostov-on-Don", "Memorial", "OVD-Info",
@@ -18,8 +18,8 @@ WORDS = ["Moscow", "в", "Москве", "St.", "Petersburg", "Rostov-on-Don", "
 
 def _tables() -> list[tuple[lookups.Matcher, Gazetteer]]:
     out = []
-    for fast in (places._matcher(), courts._known()[0], organisations._table()[0],
-                 organisations._cues().phrases, organisations._places()):
+    for fast in (places._matcher(), courts._known()[0], organisations_known.table()[0],
+                 organisations_cues.cues().phrases, organisations_cues.places()):
         out.append((lookups.Matcher(fast.pairs), fast))
     return out
 

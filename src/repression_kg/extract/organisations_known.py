@@ -1,0 +1,115 @@
+"""Organisations the gazetteer knows: the forms of ontology/lookups/organisations.yml found
+in a text as they are written.
+
+A form matches as whole words (Russian case endings ignored); a match must start with a
+capital, a capitalised word of its form must be capitalised in the text, and a short
+all-capital form such as "FSB" must appear in capitals. Forms that differ only in case or
+punctuation ("... Tatar People", "... Tatar people") are one entry, so a text may be
+written as any of them. When the longest form at a place is not written as a form is
+("the Wall Street Journal" for "The Wall Street Journal"), the rest of its span is tried
+again without its first word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract import gazetteer
+from repression_kg.extract.base import Context
+from repression_kg.extract.gazetteer import Gazetteer
+
+
+@cache
+def table() -> tuple[Gazetteer, dict[str, dict]]:
+    """The gazetteer matcher (value: key and every form written with the same words) and
+    its entries."""
+    data = {k: v for k, v in lookups.load("organisations")["organisations"].items() if v}
+    by_words: dict[tuple[str, ...], tuple[str, list[str]]] = {}
+    for key, v in data.items():
+        for f in dict.fromkeys([str(v["name"]), *(str(x) for x in v.get("forms") or [])]):
+            words = tuple(lookups.norm(w) for w in lookups._TOKEN.findall(f.lower()))
+            if words:
+                by_words.setdefault(words, (key, []))[1].append(f)
+    pairs = [(forms[0], (key, tuple(forms))) for key, forms in by_words.values()]
+    return Gazetteer(pairs), data
+
+
+def roles_of(key: str) -> tuple[str, list[str]]:
+    """The name and kinds (roles) of a gazetteer entry."""
+    entry = table()[1][key]
+    return str(entry["name"]), [str(r) for r in entry.get("roles") or []]
+
+
+def is_medium(key: str) -> bool:
+    """Is the entry an online platform (``medium: true``)?"""
+    return bool((table()[1].get(key) or {}).get("medium"))
+
+
+@cache
+def known_names() -> dict[str, str]:
+    """Folded name or form → gazetteer key (a pattern name that is a known form)."""
+    _, data = table()
+    out: dict[str, str] = {}
+    for key, v in data.items():
+        for f in [str(v["name"]), *(str(x) for x in v.get("forms") or [])]:
+            out.setdefault(fold(f), key)
+            for quoted in re.findall(r"«([^«»]+)»", f):  # "движение «Весна»" → «Весна»
+                out.setdefault(fold(quoted), key)
+    return out
+
+
+def fold(text: str) -> str:
+    """Casefolded, diacritic-free, single-spaced, without a leading article."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(re.sub(r"[\"'«»“”.,]", " ", text).casefold().split())
+    return text[4:] if text.startswith("the ") else text
+
+
+def gazetteer_hits(ctx: Context) -> list[lookups.Hit]:
+    """Gazetteer matches written as their forms are (cached per document)."""
+    cached = ctx.scratch.get("organisations.hits")
+    if cached is not None and cached[0] is ctx.text:
+        return list(cached[1])
+    matcher, _ = table()
+    out: list[lookups.Hit] = []
+    todo = matcher.find(gazetteer.tokens(ctx.scratch, ctx.text))
+    while todo:
+        hit = todo.pop(0)
+        surface = ctx.text[hit.start:hit.end]
+        if any(_cased(surface, form) for form in hit.value[1]):
+            out.append(hit)
+            continue
+        first = lookups._TOKEN.search(ctx.text, hit.start, hit.end)
+        nxt = lookups._TOKEN.search(ctx.text, first.end(), hit.end) if first else None
+        if nxt is not None:
+            inner = [lookups.Hit(h.value, h.start + nxt.start(), h.end + nxt.start(), h.form)
+                     for h in matcher.find(ctx.text[nxt.start():hit.end])]
+            todo[:0] = inner
+    ctx.scratch["organisations.hits"] = (ctx.text, out)
+    return list(out)
+
+
+def medium_ends(ctx: Context) -> set[int]:
+    """End offsets of online platforms in the text ("Telegram", "YouTube")."""
+    return {h.end for h in gazetteer_hits(ctx) if is_medium(h.value[0])}
+
+
+def _cased(surface: str, form: str) -> bool:
+    """Proper names are capitalised as their form is; short acronyms must be acronyms."""
+    letters = form.replace(".", "").replace("-", "")
+    if letters.isupper() and len(letters) <= 5:
+        return surface.replace(".", "").replace("-", "") == letters
+    form_words = lookups._TOKEN.findall(form)
+    text_words = lookups._TOKEN.findall(surface)
+    if len(form_words) == len(text_words):
+        for fw, tw in zip(form_words, text_words, strict=True):
+            if fw[:1].isupper() and not tw[:1].isupper():
+                return False
+    if surface[:1].isupper():
+        return True
+    # a form that starts in lower case ("штаб Навального") needs a capitalised word later
+    return not form[:1].isupper() and any(w[:1].isupper() for w in form_words[1:])

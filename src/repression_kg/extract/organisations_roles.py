@@ -1,0 +1,65 @@
+"""Roles of an organisation read from the text around its mentions: ``employer`` where a
+sentence says someone worked or served there, and the designations
+(``designated_terrorist``, ``designated_extremist``, ``designated_undesirable``,
+``designated_foreign_agent``) where a sentence states the act ("the designation of X as a
+terrorist organisation", "признана экстремистской"). A designation is a state's claim,
+never taken from reference data. The words are those of organisations.yml
+(``designations``, ``designation_negations``, ``employer_cues``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context
+from repression_kg.extract.literals import has_literal
+from repression_kg.facts import Organisation
+
+
+@cache
+def text_only_roles() -> frozenset[str]:
+    """The roles only a text gives: employer and the designations."""
+    spec = lookups.load("organisations")["designations"]
+    return frozenset({"employer", *(str(role) for role in spec if role != "verbs")})
+
+
+@cache
+def _designation_words() -> tuple[list[str], list[tuple[str, str]], re.Pattern[str]]:
+    spec = lookups.load("organisations")["designations"]
+    verbs = [str(v).lower() for v in spec["verbs"]]
+    kinds = [(str(w).lower(), role) for role, words in spec.items() if role != "verbs"
+             for w in words]
+    negations = sorted((str(w) for w in lookups.load("organisations")["designation_negations"]),
+                       key=len, reverse=True)
+    negated = re.compile(rf"\b(?:{'|'.join(re.escape(w) for w in negations)})\s$")
+    return verbs, kinds, negated
+
+
+def text_roles(ctx: Context, org: Organisation) -> None:
+    """Add to ``org.roles`` the roles its mentions' sentences state."""
+    verbs, kinds, negated = _designation_words()
+    employer = [str(c).lower() for c in lookups.load("organisations")["employer_cues"]]
+    roles = set(org.roles)
+    for mention in org.mentions:
+        s_start, s_end = ctx.sentence_at(mention.start)
+        # only the window around the mention, so that a long sentence costs no more
+        lo = max(s_start, mention.start - 120)
+        sent = ctx.text[lo:min(s_end, mention.end + 80)].lower()
+        rel = mention.start - lo
+        near = sent[max(0, rel - 80):rel + len(mention.text) + 80]
+        if has_literal(near, verbs):
+            for word, role in kinds:
+                if word in near and not _negated(near, word, negated):
+                    roles.add(role)
+        before = sent[max(0, rel - 120):rel]
+        if has_literal(before, employer):
+            roles.add("employer")
+    org.roles = [*org.roles, *sorted(roles - set(org.roles))]
+
+
+def _negated(near: str, word: str, negated: re.Pattern[str]) -> bool:
+    """"not a terrorist organisation" argues against the label; it designates nothing."""
+    i = near.find(word)
+    return i >= 0 and bool(negated.search(near[max(0, i - 8):i]))
