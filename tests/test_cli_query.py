@@ -123,6 +123,21 @@ def test_analyse_writes_markdown_and_html(store: Path, tmp_path: Path) -> None:
     assert "<td>Anna Volkova, Denis Orlov</td>" in html
 
 
+def test_in_memory_gives_the_same_answers_and_leaves_the_store_alone(store: Path, tmp_path: Path) -> None:
+    before = count(store)
+    for args in (("query", "transfers", "--format", "json"),
+                 ("query", "shared-statute", "-p", "person=Azat Miftakhov", "--format", "csv")):
+        on_disk = rkg(*args, "--store", str(store))
+        in_memory = rkg(*args, "--store", str(store), "--in-memory")
+        assert on_disk[0] == in_memory[0] == 0 and on_disk[1] == in_memory[1]
+    for folder, extra in (("disk", ()), ("memory", ("--in-memory",))):
+        assert rkg("analyse", "--store", str(store), "--out", str(tmp_path / folder), *extra)[0] == 0
+    assert (tmp_path / "disk" / "report.md").read_bytes() == (tmp_path / "memory" / "report.md").read_bytes()
+    assert count(store) == before
+    code, _, err = rkg("query", "transfers", "--in-memory", "--endpoint", "http://127.0.0.1:9/sparql")
+    assert code == 2 and "--in-memory" in err
+
+
 @pytest.mark.parametrize("fmt", ["graphml", "gexf", "csv"])
 def test_export_graph_formats(store: Path, tmp_path: Path, fmt: str) -> None:
     import networkx as nx

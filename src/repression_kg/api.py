@@ -66,6 +66,10 @@ class KnowledgeGraph:
         return Rows(run(parse_spec("adhoc", text), self.backend, {}))
 
 
-def open(store: str | os.PathLike[str] | ox.Store | None = None, *, endpoint: str | None = None) -> KnowledgeGraph:  # noqa: A001
-    """The graph in a store directory (read-only), an in-process store, or at a SPARQL endpoint."""
-    return KnowledgeGraph(open_backend(store=store, endpoint=endpoint))
+def open(store: str | os.PathLike[str] | ox.Store | None = None, *, endpoint: str | None = None,  # noqa: A001
+         in_memory: bool = False) -> KnowledgeGraph:
+    """The graph in a store directory (read-only), an in-process store, or at a SPARQL endpoint.
+
+    ``in_memory=True`` copies the store into memory first: queries then run about 1.5-3
+    times faster, which pays when a notebook runs many of them."""
+    return KnowledgeGraph(open_backend(store=store, endpoint=endpoint, in_memory=in_memory))

