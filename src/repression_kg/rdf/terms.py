@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from pyoxigraph import Literal, NamedNode
 
 from repression_kg.ids import ONTOLOGY, REF, concept_iri
@@ -19,22 +21,27 @@ REFERENCE_GRAPH = NamedNode(f"{REF}graph/reference")
 ONTOLOGY_GRAPH = NamedNode(f"{REF}graph/ontology")
 
 
+@lru_cache(maxsize=4096)  # a few dozen names, made once (a mapping writes ~1,300 quads per document)
 def rkg(name: str) -> NamedNode:
     return NamedNode(ONTOLOGY + name)
 
 
+@lru_cache(maxsize=4096)
 def prov(name: str) -> NamedNode:
     return NamedNode(PROV + name)
 
 
+@lru_cache(maxsize=4096)
 def oa(name: str) -> NamedNode:
     return NamedNode(OA + name)
 
 
+@lru_cache(maxsize=4096)
 def dct(name: str) -> NamedNode:
     return NamedNode(DCT + name)
 
 
+@lru_cache(maxsize=4096)
 def concept(scheme: str, key: str) -> NamedNode:
     return NamedNode(concept_iri(scheme, key))
 
@@ -43,12 +50,16 @@ def string(value: str, lang: str | None = None) -> Literal:
     return Literal(value, language=lang) if lang else Literal(value)
 
 
+_INTEGER, _BOOLEAN = NamedNode(XSD + "integer"), NamedNode(XSD + "boolean")
+_TRUE, _FALSE = Literal("true", datatype=_BOOLEAN), Literal("false", datatype=_BOOLEAN)
+
+
 def integer(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=NamedNode(XSD + "integer"))
+    return Literal(str(int(value)), datatype=_INTEGER)
 
 
 def boolean(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=NamedNode(XSD + "boolean"))
+    return _TRUE if value else _FALSE
 
 
 def partial_date(value: str) -> Literal:
