@@ -5,8 +5,10 @@ so every command (build, query, analyse, site, serve) finds the same graph.
 
 * ``--store DIR`` on the command line, else the ``RKG_STORE`` environment variable, else
   ``.rkg/store`` under the current directory.
-* Readers open the store read-only, so a query or a server can never change it and can
-  run beside a build.
+* Readers open the store read-only, so a query or a server can never change it. A reader
+  sees the store as it was when opened; Oxigraph does not define what a reader sees while
+  a build writes the same store, so open it again after a build (an open that meets a
+  build replacing files is retried).
 * For analysis, :func:`copy_into_memory` copies a store into an in-memory one, where
   queries run about 1.5-3 times faster (``--in-memory`` on ``rkg query``, ``rkg analyse``
   and ``rkg export graph``; ``api.open(..., in_memory=True)``).
@@ -15,12 +17,14 @@ so every command (build, query, analyse, site, serve) finds the same graph.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pyoxigraph
 
 ENV_VAR = "RKG_STORE"
 DEFAULT_DIR = Path(".rkg") / "store"
+_READ_ONLY_ATTEMPTS = 5
 
 
 class StoreError(Exception):
@@ -39,10 +43,18 @@ def open_store(path: str | os.PathLike[str] | None = None, *, read_only: bool = 
     if read_only:
         if not directory.is_dir():
             raise StoreError(f"{directory}: no store here (run `rkg build` first, or pass --store)")
-        try:
-            return pyoxigraph.Store.read_only(str(directory))
-        except OSError as exc:
-            raise StoreError(f"{directory}: cannot open the store read-only: {exc}") from exc
+        for attempt in range(_READ_ONLY_ATTEMPTS):
+            try:
+                return pyoxigraph.Store.read_only(str(directory))
+            except OSError as exc:
+                raise StoreError(f"{directory}: cannot open the store read-only: {exc}") from exc
+            except RuntimeError as exc:
+                # a build writing the store at the same moment replaced files its manifest
+                # lists (RocksDB "Corruption ... No such file"): open again
+                if attempt + 1 == _READ_ONLY_ATTEMPTS:
+                    raise StoreError(f"{directory}: cannot open the store read-only (is a build "
+                                     f"writing it?): {exc}") from exc
+                time.sleep(0.2 * (attempt + 1))
     directory.mkdir(parents=True, exist_ok=True)
     try:
         return pyoxigraph.Store(str(directory))

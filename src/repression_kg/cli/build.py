@@ -143,6 +143,7 @@ def register(root: click.Group, export: click.Group) -> None:
 
             write_graph_dir(db, graph_out)
             err.print(f"wrote {graph_out}/corpus.trig and {graph_out}/stats.json")
+        del db  # close the store now: a reader opening it next must not meet a live writer
         if report.failed or report.failed_corrections:
             sys.exit(1)
 
