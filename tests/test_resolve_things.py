@@ -120,3 +120,14 @@ def test_a_named_court_is_one_entity_in_both_scripts() -> None:
                     mentions=[])
     other = Court(id="c3", name="Tverskoy District Court", type="district", city="Moscow", mentions=[])
     assert court_iri(russian) == court_iri(english) != court_iri(other)
+
+
+def test_a_court_named_with_its_city_in_any_form_is_one_court() -> None:
+    names = ["Dzerzhinsky District Court of St. Petersburg", "Dzerzhinsky District Court of Saint "
+             "Petersburg", "Dzerzhinsky District Court", "Дзержинский районный суд Санкт-Петербурга"]
+    iris = {court_iri(Court(id="c", name=n, type="district", city=city, mentions=[]))
+            for n in names for city in ("Saint Petersburg", "St. Petersburg")}
+    assert len(iris) == 1
+    other = Court(id="c", name="Kuibyshevsky District Court of St. Petersburg", type="district",
+                  city="Saint Petersburg", mentions=[])
+    assert court_iri(other) not in iris

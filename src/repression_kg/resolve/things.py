@@ -101,9 +101,25 @@ def _specific_words(court: Court) -> list[str]:
     """The words of a court's name that say which court it is, beyond its kind and city."""
     city = {lookups.norm(w) for w in _WORDS.findall(normalise(court.city or ""))}
     seat = place_key(court.city) if court.city else None
-    return [w for w in _WORDS.findall(normalise(court.name))
-            if w not in _FILLER and w not in _type_words() and lookups.norm(w) not in city
-            and (seat is None or place_key(w) != seat)]
+    words = _WORDS.findall(normalise(court.name))
+    if seat is not None:  # the seat's name in any form, of one word or more ("St. Petersburg")
+        words = _without_place(words, seat)
+    return [w for w in words
+            if w not in _FILLER and w not in _type_words() and lookups.norm(w) not in city]
+
+
+def _without_place(words: list[str], seat: str) -> list[str]:
+    """``words`` without the runs of up to three words that name the place ``seat``."""
+    out, i = [], 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            if i + n <= len(words) and place_key(" ".join(words[i:i + n])) == seat:
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out
 
 
 def court_iri(court: Court, base: str = DEFAULT_BASE, doc_id: str | None = None) -> str:
