@@ -179,15 +179,51 @@ def test_judgements_are_kept_across_builds_and_removed_with_their_document(tmp_p
     assert petrov not in _judged(store) and {"sidorova"} in _judged(store).values()
 
 
-def test_birth_year_conflicts_across_builds_are_reported(tmp_path: Path) -> None:
+def _person_iris(store) -> dict[str, set[str]]:  # noqa: ANN001
+    """document id -> the person IRIs its graph names."""
+    out: dict[str, set[str]] = {}
+    rows = store.query("PREFIX rkg: <https://w3id.org/repression-kg/ontology#> "
+                       "SELECT ?g ?p WHERE { GRAPH ?g { ?p a rkg:Person } }")
+    for row in rows:
+        out.setdefault(row["g"].value.rsplit("/", 1)[-1], set()).add(row["p"].value)
+    return out
+
+
+def test_people_with_conflicting_birth_years_stay_apart_across_builds(tmp_path: Path) -> None:
+    """A later build resolves its people against the stored ones: the Ivan Petrov born in
+    1990 is not the stored one born in 1961, and a third document on the man of 1961 joins
+    the stored one."""
     older = CASE.replace("Ivan Petrov, an engineer", "Ivan Petrov (born 1961), an engineer")
     younger = CASE.replace("Ivan Petrov, an engineer", "Ivan Petrov (born 1990), an engineer")
     write(tmp_path / "a", "older.txt", older)
     write(tmp_path / "b", "younger.txt", younger)
+    write(tmp_path / "c", "older-again.txt", older.replace("14 September 2023", "15 September 2023"))
+    write(tmp_path / "d", "undated.txt", CASE.replace("Tomsk", "Omsk"))
     together = build([tmp_path / "a", tmp_path / "b"], open_store(tmp_path / "one"))
     assert not any("born" in w for w in together.warnings)  # resolution keeps them apart
     store = open_store(tmp_path / "two")
-    assert not any("born" in w for w in build([tmp_path / "a"], store).warnings)
-    apart = build([tmp_path / "b"], store)
-    conflict = [w for w in apart.warnings if "born 1961 and 1990" in w]
+    for folder in "abcd":
+        assert not any("born" in w for w in build([tmp_path / folder], store).warnings)
+    people = _person_iris(store)
+    assert people["older"] == people["older-again"]
+    assert people["older"].isdisjoint(people["younger"])
+    # two stored men of this name: an undated mention is neither of them
+    assert people["undated"].isdisjoint(people["older"] | people["younger"])
+    rebuilt = build([tmp_path / "a"], store)  # re-reading a document keeps its IRI
+    assert rebuilt.unchanged == ["older"]
+
+
+def test_birth_year_conflicts_in_a_store_are_reported(tmp_path: Path) -> None:
+    """A store that merged two birth years under one IRI (as builds before resolution
+    against the store did) gets a warning naming both documents."""
+    from repression_kg.build import load_document
+    from repression_kg.rdf.resolution import birth_year_conflicts
+
+    store = open_store(tmp_path / "store")
+    for name, year in (("older", 1961), ("younger", 1990)):
+        write(tmp_path / name, f"{name}.txt",
+              CASE.replace("Ivan Petrov, an engineer", f"Ivan Petrov (born {year}), an engineer"))
+        quads, _ = map_documents(read_and_extract([tmp_path / name], Report()))
+        load_document(store, doc_iri(name), quads[name], "https://w3id.org/repression-kg/id/")
+    conflict = [w for w in birth_year_conflicts(store) if "born 1961 and 1990" in w]
     assert len(conflict) == 1 and "older" in conflict[0] and "younger" in conflict[0]

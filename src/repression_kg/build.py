@@ -47,6 +47,7 @@ from repression_kg.rdf.resolution import (
     forget_document_update,
     merge_judgements,
     resolution_quads,
+    stored_people,
 )
 from repression_kg.resolve import Override, PersonResolver
 
@@ -87,9 +88,11 @@ def read_and_extract(paths: Iterable[str | Path], report: Report,
 
 
 def resolve_people(docs: list[tuple[Document, DocumentFacts]], base: str = DEFAULT_BASE, *,
-                   overrides: Iterable[Override] = ()) -> PersonResolver:
-    """Resolve people across ``docs`` (with curated merges and splits)."""
-    resolver = PersonResolver(base, overrides=overrides)
+                   overrides: Iterable[Override] = (),
+                   prior: dict[str, set[int]] | None = None) -> PersonResolver:
+    """Resolve people across ``docs`` (with curated merges and splits), and against the
+    ``prior`` people a store holds from other documents."""
+    resolver = PersonResolver(base, overrides=overrides, prior=prior)
     for _, facts in docs:
         resolver.add(facts)
     resolver.finish()
@@ -134,7 +137,9 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         corrections = stored_corrections(store, base)
     curation = Curation(corrections, base) if corrections is not None else None
     docs = read_and_extract(paths, report, progress)
-    resolver = resolve_people(docs, base, overrides=curation.overrides() if curation else ())
+    prior = stored_people(store, base, {doc_iri(doc.id, base=base) for doc, _ in docs})
+    resolver = resolve_people(docs, base, overrides=curation.overrides() if curation else (),
+                              prior=prior)
     load_reference(store, base)
     writer = GraphWriter(store, base, batch_quads=batch_quads, committed=loaded)
     for doc_id, quads in iter_quads(docs, resolver, base):

@@ -21,6 +21,7 @@ from repression_kg.rdf.terms import RDFS_COMMENT, RDFS_LABEL, prov, rkg, string
 from repression_kg.resolve import PersonResolver
 
 RESOLUTION_GRAPH = "graph/resolution"
+_LABEL = "resolution of "  # + the resolution key, in each judgement's rdfs:label
 
 
 def resolution_quads(resolver: PersonResolver, base: str) -> list[Quad]:
@@ -30,7 +31,7 @@ def resolution_quads(resolver: PersonResolver, base: str) -> list[Quad]:
     for judgement in resolver.judgements.values():
         node = NamedNode(judgement.iri + "#resolution")
         out += [Quad(node, prov("generated"), NamedNode(judgement.iri), graph),
-                Quad(node, RDFS_LABEL, string(f"resolution of {judgement.key}"), graph),
+                Quad(node, RDFS_LABEL, string(_LABEL + judgement.key), graph),
                 Quad(node, RDFS_COMMENT, string(judgement.reason), graph),
                 Quad(node, rkg("resolutionRule"), string(judgement.rule), graph)]
         out += [Quad(node, prov("used"), NamedNode(doc_iri(d, base=base)), graph)
@@ -73,9 +74,39 @@ def forget_document_update(document: str, base: str) -> str:
             f"FILTER NOT EXISTS {{ ?j {used} ?other }} }} }}")
 
 
+STORED_PEOPLE = """
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX rkg: <https://w3id.org/repression-kg/ontology#>
+SELECT ?label ?doc ?year WHERE {
+  GRAPH %s { ?j prov:generated ?person ; rdfs:label ?label ; prov:used ?doc }
+  OPTIONAL { GRAPH ?doc { ?person rkg:birthYear ?year } }
+}
+"""
+def stored_people(store, base: str, read: set[str]) -> dict[str, set[int]]:  # noqa: ANN001
+    """Resolution key → stated birth years of the people the store holds from documents
+    (IRIs) not in ``read`` and still stored: what a build that reads only some documents
+    resolves its people against (:class:`~repression_kg.resolve.PersonResolver` ``prior``)."""
+    out: dict[str, set[int]] = {}
+    present: dict[str, bool] = {}
+    for row in store.query(STORED_PEOPLE % NamedNode(base + RESOLUTION_GRAPH)):
+        doc, label = row["doc"].value, row["label"].value
+        if doc in read or not label.startswith(_LABEL):
+            continue
+        if doc not in present:
+            present[doc] = store.contains_named_graph(NamedNode(doc))
+        if not present[doc]:
+            continue
+        years = out.setdefault(label[len(_LABEL):], set())
+        if row["year"] is not None:
+            years.add(int(row["year"].value))
+    return out
+
+
 #: People whose documents give birth years further apart than an age allows (one year):
-#: within one build resolution keeps such people apart, so a conflict means two builds
-#: merged them under one IRI.
+#: resolution keeps such people apart, within a build and against the stored people, so a
+#: conflict means a maintainer's merge, or a store written before builds resolved against
+#: what it holds.
 BIRTH_YEAR_CONFLICTS = """
 PREFIX rkg: <https://w3id.org/repression-kg/ontology#>
 SELECT ?person (MIN(?year) AS ?low) (MAX(?year) AS ?high)
@@ -93,6 +124,7 @@ def birth_year_conflicts(store) -> list[str]:  # noqa: ANN001  (pyoxigraph.Store
     for row in store.query(BIRTH_YEAR_CONFLICTS):
         docs = ", ".join(sorted(g.rsplit("/", 1)[-1] for g in row["graphs"].value.split()))
         out.append(f"{row['person'].value}: born {row['low'].value} and {row['high'].value} "
-                   f"according to {docs}; these may be different people merged by separate "
-                   "builds: build their documents together to keep them apart")
+                   f"according to {docs}; these may be different people merged under one IRI "
+                   "(by a correction, or by an older build): rebuild their documents "
+                   "together to keep them apart")
     return out

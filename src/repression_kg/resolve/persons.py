@@ -11,13 +11,19 @@ gains the year. A mention without a year joins the only dated person of its key;
 several dated ones it stays apart ("undetermined"), since guessing would merge strangers.
 Clusters are computed from all documents at once, and IRIs hash the key, so the order in
 which documents arrive never changes an IRI.
+
+A build that reads only some documents is given the people the store already holds from
+the others (``prior``: their resolution keys and stated birth years). A dated mention then
+joins the stored person whose years it agrees with, and a mention whose year conflicts
+with every stored person of its name stays apart under its own year, as it would in one
+build of all the documents; the stored people keep their IRIs.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from repression_kg.extract.russian import is_cyrillic, name_parts, token_key
@@ -65,9 +71,13 @@ class Judgement:
 class PersonResolver:
     """Collect every document's people, then :meth:`finish` and ask for IRIs."""
 
-    def __init__(self, base: str = DEFAULT_BASE, *, overrides: Iterable[Override] = ()) -> None:
+    def __init__(self, base: str = DEFAULT_BASE, *, overrides: Iterable[Override] = (),
+                 prior: Mapping[str, set[int]] | None = None) -> None:
         self.base = base
         self.overrides = list(overrides)
+        #: full resolution key → stated birth years, of the people stored from documents
+        #: this build does not read
+        self.prior: dict[str, set[int]] = dict(prior or {})
         #: correction IRI → why its merge or split did nothing (filled by :meth:`finish`)
         self.problems: dict[str, str] = {}
         self._people: list[tuple[str, Person, str]] = []  # (doc id, person, key)
@@ -83,6 +93,12 @@ class PersonResolver:
         for _, person, key in self._people:
             if person.birth_year:
                 years[key].add(person.birth_year)
+        stored: dict[str, list[tuple[str, set[int]]]] = defaultdict(list)
+        for full, found in sorted(self.prior.items()):
+            if "|split:" in full:  # a maintainer's split: its own person, never joined
+                continue
+            stored[full.split("|", 1)[0]].append((full, found))
+            years[full.split("|", 1)[0]].update(found)
         groups = {key: _year_groups(found) for key, found in years.items()}
         people = {(doc_id, person.id): person for doc_id, person, _ in
                   sorted(self._people, key=lambda x: (x[0], x[1].id))}
@@ -90,10 +106,15 @@ class PersonResolver:
         rules: dict[str, str] = {}
         for doc_id, person, key in sorted(self._people, key=lambda x: (x[0], x[1].id)):
             known = groups.get(key, [])
+            group = next((g for g in known if person.birth_year in g), set())
+            earlier = [f for f, found in stored.get(key, ()) if found and found <= group]
             if len(known) <= 1:
                 full, rule = key, "name" + (" and compatible birth year" if known else "")
+                if stored.get(key) and not any(f == key for f, _ in stored[key]):
+                    full = stored[key][0][0]  # the one stored person of this name
+            elif person.birth_year and earlier:
+                full, rule = earlier[0], "name and birth year"
             elif person.birth_year:
-                group = next(g for g in known if person.birth_year in g)
                 full, rule = f"{key}|{min(group)}", "name and birth year"
             else:
                 full, rule = f"{key}|undetermined", "name (birth year unknown)"
