@@ -70,6 +70,6 @@ def open(store: str | os.PathLike[str] | ox.Store | None = None, *, endpoint: st
          in_memory: bool = False) -> KnowledgeGraph:
     """The graph in a store directory (read-only), an in-process store, or at a SPARQL endpoint.
 
-    ``in_memory=True`` copies the store into memory first: queries then run about 1.5-3
+    ``in_memory=True`` copies the store into memory first: queries then run up to 3
     times faster, which pays when a notebook runs many of them."""
     return KnowledgeGraph(open_backend(store=store, endpoint=endpoint, in_memory=in_memory))

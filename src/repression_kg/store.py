@@ -10,7 +10,7 @@ so every command (build, query, analyse, site, serve) finds the same graph.
   a build writes the same store, so open it again after a build (an open that meets a
   build replacing files is retried).
 * For analysis, :func:`copy_into_memory` copies a store into an in-memory one, where
-  queries run about 1.5-3 times faster (``--in-memory`` on ``rkg query``, ``rkg analyse``
+  queries run up to 3 times faster (``--in-memory`` on ``rkg query``, ``rkg analyse``
   and ``rkg export graph``; ``api.open(..., in_memory=True)``).
 """
 

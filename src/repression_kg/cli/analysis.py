@@ -64,7 +64,7 @@ endpoint_option = click.option("--endpoint", metavar="URL",
 in_memory_option = click.option(
     "--in-memory", is_flag=True,
     help="Copy the store into memory first (about 10 s per million quads): queries then run "
-         "1.5-3x faster, which pays for many queries or an analysis of a large graph.")
+         "up to 3x faster, which pays for many queries or an analysis of a large graph.")
 
 
 def register(root: click.Group, export: click.Group) -> None:
