@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
+from functools import lru_cache
 
 import pyoxigraph
 import rdflib
@@ -64,6 +65,7 @@ class Shape:
 
     node: rdflib.term.Node
     path: rdflib.URIRef | None = None
+    path_iri: str = ""  # str(path), looked up for every focus node
     severity: str = "Violation"
     values: list[tuple[str, object]] = field(default_factory=list)  # (component, argument)
     min_count: int | None = None
@@ -98,7 +100,7 @@ def _compile(graph: Graph, node: rdflib.term.Node, *, allowed: set[rdflib.URIRef
         path = _one(graph, node, SH.path)
         if not isinstance(path, rdflib.URIRef):
             raise Unsupported(f"{node}: only simple IRI paths are implemented")
-        shape.path = path
+        shape.path, shape.path_iri = path, str(path)
     severity = graph.value(node, SH.severity)
     if severity is not None:
         shape.severity = str(severity).rsplit("#", 1)[-1]
@@ -230,13 +232,25 @@ class Data:
     """One document graph, indexed for the checks (graph names are dropped, as in the gate)."""
 
     def __init__(self, quads: Iterable[pyoxigraph.Quad | pyoxigraph.Triple]) -> None:
-        self.out: dict[object, dict[str, list[object]]] = defaultdict(lambda: defaultdict(list))
-        self.by_pred: dict[str, list[object]] = defaultdict(list)
+        self.out: dict[object, dict[str, list[object]]] = {}
+        self.by_pred: dict[str, list[object]] = {}
         self.types: dict[str, set[object]] = defaultdict(set)
-        for q in quads:  # duplicates are harmless: values() keeps rdflib's distinct terms
+        out, by_pred = self.out, self.by_pred
+        for q in quads:  # duplicates are harmless: the checks keep distinct terms
             subject, pred, obj = q.subject, q.predicate.value, q.object
-            self.out[subject][pred].append(obj)
-            self.by_pred[pred].append(obj)
+            preds = out.get(subject)
+            if preds is None:
+                preds = out[subject] = {}
+            found = preds.get(pred)
+            if found is None:
+                preds[pred] = [obj]
+            else:
+                found.append(obj)
+            found = by_pred.get(pred)
+            if found is None:
+                by_pred[pred] = [obj]
+            else:
+                found.append(obj)
             if pred == _TYPE_IRI:
                 self.types[obj.value if isinstance(obj, pyoxigraph.NamedNode) else str(obj)].add(
                     subject)
@@ -267,9 +281,9 @@ class Data:
             raise Unsure(f"sh:targetNode {node}")
         return found
 
-    def values(self, focus: object, path: rdflib.URIRef) -> list[object]:
+    def values(self, focus: object, path: str) -> list[object]:
         preds = self.out.get(focus)
-        return list(preds.get(str(path), ())) if preds else []
+        return preds.get(path, []) if preds else []
 
 
 def _label(node: object) -> str:
@@ -278,13 +292,18 @@ def _label(node: object) -> str:
     return str(node)
 
 
+@lru_cache(maxsize=1024)
+def _named(iri: rdflib.URIRef) -> pyoxigraph.NamedNode:
+    return pyoxigraph.NamedNode(str(iri))
+
+
 def _rdflib_count(distinct: list[object]) -> int:
     return len({_term(v) for v in distinct})
 
 
 def _check(data: Data, shape: Shape, focus: object, out: set[Key]) -> None:
-    values = [focus] if shape.path is None else data.values(focus, shape.path)
-    path = "" if shape.path is None else str(shape.path)
+    path = shape.path_iri
+    values = [focus] if shape.path is None else data.values(focus, path)
 
     def fail(component: str) -> None:
         out.add((_label(focus), path, component, shape.severity))
@@ -300,7 +319,10 @@ def _check(data: Data, shape: Shape, focus: object, out: set[Key]) -> None:
     verdicts = shape.verdicts
     for index, (component, arg) in enumerate(shape.values):
         if component == "HasValueConstraintComponent":
-            if all(_term(v) != arg for v in distinct):
+            if isinstance(arg, rdflib.URIRef):  # the same IRI in either library
+                if _named(arg) not in distinct:
+                    fail(component)
+            elif all(_term(v) != arg for v in distinct):
                 fail(component)
             continue
         for value in distinct:
@@ -313,7 +335,7 @@ def _check(data: Data, shape: Shape, focus: object, out: set[Key]) -> None:
                 fail(component)
                 break
     for other in shape.less_or_equal:
-        compare = [_term(v) for v in data.values(focus, other)]
+        compare = [_term(v) for v in data.values(focus, str(other))]
         if compare and any(not _less_or_equal(_term(t), c) for t in distinct for c in compare):
             fail("LessThanOrEqualsConstraintComponent")
     for prop in shape.properties:
