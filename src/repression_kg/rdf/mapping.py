@@ -94,17 +94,18 @@ class _DocumentMapping:
     def quote(self, span: Span) -> NamedNode:
         iri = ids.fact_iri(self.doc.id, "quote", span.start, span.end, base=self.m.base)
         node, target = NamedNode(iri), NamedNode(iri + "#target")
-        pos, exact = NamedNode(iri + "#pos"), NamedNode(iri + "#quote")
-        self.add(node, RDF_TYPE, oa("Annotation"))
-        self.add(node, oa("hasTarget"), target)
-        self.add(target, oa("hasSource"), self.doc_iri)
-        self.add(target, oa("hasSelector"), pos)
-        self.add(target, oa("hasSelector"), exact)
-        self.add(pos, RDF_TYPE, oa("TextPositionSelector"))
-        self.add(pos, oa("start"), integer(span.start))
-        self.add(pos, oa("end"), integer(span.end))
-        self.add(exact, RDF_TYPE, oa("TextQuoteSelector"))
-        self.add(exact, oa("exact"), string(span.text))
+        pos, exact, g = NamedNode(iri + "#pos"), NamedNode(iri + "#quote"), self.graph
+        self.out += (  # one Web Annotation: ~860 of a synthetic document's ~1,300 quads
+            Quad(node, RDF_TYPE, oa("Annotation"), g),
+            Quad(node, oa("hasTarget"), target, g),
+            Quad(target, oa("hasSource"), self.doc_iri, g),
+            Quad(target, oa("hasSelector"), pos, g),
+            Quad(target, oa("hasSelector"), exact, g),
+            Quad(pos, RDF_TYPE, oa("TextPositionSelector"), g),
+            Quad(pos, oa("start"), integer(span.start), g),
+            Quad(pos, oa("end"), integer(span.end), g),
+            Quad(exact, RDF_TYPE, oa("TextQuoteSelector"), g),
+            Quad(exact, oa("exact"), string(span.text), g))
         return node
 
     def run(self) -> list[Quad]:
