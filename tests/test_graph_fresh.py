@@ -28,6 +28,21 @@ def test_graph_dir_is_fresh(tmp_path: Path) -> None:
             f"graph/{name} is stale: rebuild it with the command in graph/README.md")
 
 
+@pytest.mark.slow
+def test_building_on_two_processes_gives_the_same_graph(tmp_path: Path) -> None:
+    """`rkg build -j 2` (extraction on two processes) writes graph/ byte for byte."""
+    if not (GRAPH / "corpus.trig").is_file():
+        pytest.skip("graph/corpus.trig is not built yet (see graph/README.md)")
+    from click.testing import CliRunner
+
+    from repression_kg.cli import root
+
+    result = CliRunner().invoke(root, ["build", str(ROOT / "corpus"), "-j", "2", "--store",
+                                       str(tmp_path / "store"), "--graph-out", str(tmp_path / "g")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "g" / "corpus.trig").read_bytes() == (GRAPH / "corpus.trig").read_bytes()
+
+
 def test_every_cited_provision_is_in_the_reference_data() -> None:
     """A charge citing an article the reference data lacks has no title, number or code in
     any query; the statutes file must describe every provision the corpus cites."""

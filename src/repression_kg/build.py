@@ -28,10 +28,9 @@ import pyoxigraph
 from pyoxigraph import NamedNode, Quad
 
 from repression_kg.curation import Corrections, Curation, stored_corrections
-from repression_kg.extract import extract_document
 from repression_kg.facts import Document, DocumentFacts
 from repression_kg.ids import DEFAULT_BASE, doc_iri
-from repression_kg.ingest import IngestError, iter_documents
+from repression_kg.ingest import read_and_extract_paths
 from repression_kg.loading import (
     BULK_BATCH_QUADS,
     STATE_GRAPH,
@@ -71,19 +70,18 @@ class Report:
 
 
 def read_and_extract(paths: Iterable[str | Path], report: Report,
-                     progress: Callable[[str], None] | None = None,
+                     progress: Callable[[str], None] | None = None, *, jobs: int = 1,
                      ) -> list[tuple[Document, DocumentFacts]]:
+    """Every readable document under ``paths`` with its facts, in input order, extracted on
+    ``jobs`` processes; each file that fails is added to ``report.failed``."""
     out = []
-    for path, doc in iter_documents(paths):
+    for path, result in read_and_extract_paths(paths, jobs=jobs):
         if progress:
             progress(str(path))
-        if isinstance(doc, IngestError):
-            report.failed.append((str(path), str(doc)))
-            continue
-        try:
-            out.append((doc, extract_document(doc)))
-        except Exception as exc:  # an extractor bug must not stop the batch
-            report.failed.append((str(path), f"{path}: extraction failed ({exc})"))
+        if isinstance(result, str):
+            report.failed.append((str(path), result))
+        else:
+            out.append(result)
     return out
 
 
@@ -127,16 +125,17 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
           validate: bool = True, progress: Callable[[str], None] | None = None,
           corrections: Corrections | None = None,
           loaded: Callable[[str], None] | None = None,
-          batch_quads: int = BULK_BATCH_QUADS) -> Report:
+          batch_quads: int = BULK_BATCH_QUADS, jobs: int = 1) -> Report:
     """Build ``paths`` into ``store``; ``corrections`` None re-applies those the store
     recorded (an empty :class:`Corrections` removes them). ``loaded`` is called with each
     document id once its graph is committed (or found unchanged); new documents are
-    committed in batches of up to ``batch_quads`` quads (:class:`GraphWriter`)."""
+    committed in batches of up to ``batch_quads`` quads (:class:`GraphWriter`). Documents
+    are read and extracted on ``jobs`` processes."""
     report = Report()
     if corrections is None:
         corrections = stored_corrections(store, base)
     curation = Curation(corrections, base) if corrections is not None else None
-    docs = read_and_extract(paths, report, progress)
+    docs = read_and_extract(paths, report, progress, jobs=jobs)
     prior = stored_people(store, base, {doc_iri(doc.id, base=base) for doc, _ in docs})
     resolver = resolve_people(docs, base, overrides=curation.overrides() if curation else (),
                               prior=prior)

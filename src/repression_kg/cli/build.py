@@ -66,6 +66,9 @@ def register(root: click.Group, export: click.Group) -> None:
     @click.option("--base", default=DEFAULT_BASE, show_default=True,
                   help="Base IRI of everything minted from documents.")
     @click.option("--no-validate", is_flag=True, help="Skip the SHACL gate (not recommended).")
+    @click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+                  help="Processes that read and extract documents (the rest of the build "
+                       "runs in one); the graph does not depend on it.")
     @click.option("--graph-out", type=click.Path(path_type=Path, file_okay=False),
                   help="Also write the built graph as deterministic TriG + stats (graph/).")
     @click.option("--corrections", "corrections_file", type=click.Path(path_type=Path, dir_okay=False),
@@ -80,7 +83,7 @@ def register(root: click.Group, export: click.Group) -> None:
     def build_command(paths: tuple[Path, ...], store: Path | None, base: str,
                       no_validate: bool, graph_out: Path | None, endpoint: str | None,
                       update_endpoint: str | None, corrections_file: Path | None,
-                      no_corrections: bool) -> None:
+                      no_corrections: bool, jobs: int) -> None:
         """Build documents (files or folders) into the store: extract, resolve, map,
         validate (SHACL) and load, one transaction per document.
 
@@ -114,7 +117,7 @@ def register(root: click.Group, export: click.Group) -> None:
 
             try:
                 report = build(paths, db, base=base, validate=not no_validate,  # type: ignore[arg-type]
-                               corrections=corrections, loaded=committed,
+                               corrections=corrections, loaded=committed, jobs=jobs,
                                progress=lambda p: bar.update(task, description=p[-60:],
                                                              advance=1))
             except RuntimeError as exc:  # QueryError: the endpoint refused or is unreachable

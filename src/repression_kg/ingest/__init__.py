@@ -10,7 +10,13 @@ Submodules: :mod:`.encoding` (detection), :mod:`.repair` and :mod:`.gbk` (mojiba
 :mod:`.markup` (HTML/Markdown), :mod:`.meta` (title, publication date).
 """
 
-from repression_kg.ingest.batch import SUFFIXES, extract_paths, iter_documents, iter_paths
+from repression_kg.ingest.batch import (
+    SUFFIXES,
+    extract_paths,
+    iter_documents,
+    iter_paths,
+    read_and_extract_paths,
+)
 from repression_kg.ingest.read import (
     DEFAULT_MAX_BYTES,
     IngestError,
@@ -20,5 +26,5 @@ from repression_kg.ingest.read import (
 
 __all__ = [
     "DEFAULT_MAX_BYTES", "SUFFIXES", "IngestError", "document_from_bytes", "extract_paths",
-    "iter_documents", "iter_paths", "read_document",
+    "iter_documents", "iter_paths", "read_and_extract_paths", "read_document",
 ]

@@ -13,6 +13,7 @@ would overwrite each other downstream: the second is reported as an error
 - :func:`extract_paths(paths, *, jobs, max_bytes, published)` — ``(path, DocumentFacts |
   str)`` where the string is a one-line error (``"corpus/x.txt: empty file"``); runs on
   ``jobs`` worker processes while keeping input order.
+- :func:`read_and_extract_paths` — the same with ``(Document, DocumentFacts)`` pairs.
 """
 
 from __future__ import annotations
@@ -83,9 +84,10 @@ def iter_documents(paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_
             yield path, exc
 
 
-def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
-                 published: str | None = None) -> DocumentFacts | str:
-    """Read and extract one file; a failure comes back as a one-line message."""
+def read_and_extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                          published: str | None = None,
+                          ) -> tuple[Document, DocumentFacts] | str:
+    """Read and extract one file: the document and its facts, or a one-line message."""
     from repression_kg.extract import extract_document
 
     try:
@@ -93,34 +95,56 @@ def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
     except IngestError as exc:
         return str(exc)
     try:
-        return extract_document(doc)
+        return doc, extract_document(doc)
     except Exception as exc:  # an extractor bug must not stop the batch
         return f"{path}: extraction failed ({type(exc).__name__}: {exc})".replace("\n", " ")
 
 
-def _work(args: tuple[str, int, str | None]) -> DocumentFacts | str:
-    return extract_file(args[0], max_bytes=args[1], published=args[2])
+def extract_file(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES,
+                 published: str | None = None) -> DocumentFacts | str:
+    """Read and extract one file; a failure comes back as a one-line message."""
+    result = read_and_extract_file(path, max_bytes=max_bytes, published=published)
+    return result if isinstance(result, str) else result[1]
+
+
+def _work(args: tuple[str, int, str | None, bool]) -> object:
+    result = read_and_extract_file(args[0], max_bytes=args[1], published=args[2])
+    return result if args[3] or isinstance(result, str) else result[1]
 
 
 def extract_paths(paths: Iterable[str | Path], *, jobs: int = 1,
                   max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None,
                   ) -> Iterator[tuple[Path, DocumentFacts | str]]:
     """Facts (or a one-line error) for every file under ``paths``, in input order."""
+    yield from _paths(paths, jobs, max_bytes, published, False)  # type: ignore[misc]
+
+
+def read_and_extract_paths(paths: Iterable[str | Path], *, jobs: int = 1,
+                           max_bytes: int = DEFAULT_MAX_BYTES, published: str | None = None,
+                           ) -> Iterator[tuple[Path, tuple[Document, DocumentFacts] | str]]:
+    """The document and its facts (or a one-line error) for every file under ``paths``, in
+    input order (what ``rkg build`` needs: the mapping reads the document's text too)."""
+    yield from _paths(paths, jobs, max_bytes, published, True)  # type: ignore[misc]
+
+
+def _paths(paths: Iterable[str | Path], jobs: int, max_bytes: int, published: str | None,
+           documents: bool) -> Iterator[tuple[Path, object]]:
     files = list(iter_paths(paths))
     duplicates = _duplicates(files)
-    results = _run([f for f in files if f not in duplicates], jobs, max_bytes, published)
+    results = _run([f for f in files if f not in duplicates], jobs, max_bytes, published,
+                   documents)
     for f in files:
         yield (f, duplicates[f]) if f in duplicates else (f, next(results))
 
 
-def _run(files: list[Path], jobs: int, max_bytes: int,
-         published: str | None) -> Iterator[DocumentFacts | str]:
+def _run(files: list[Path], jobs: int, max_bytes: int, published: str | None,
+         documents: bool) -> Iterator[object]:
     if jobs <= 1 or len(files) < 2:
         for f in files:
-            yield extract_file(f, max_bytes=max_bytes, published=published)
+            yield _work((str(f), max_bytes, published, documents))
         return
     workers = min(jobs, len(files), os.cpu_count() or 1)
     chunk = max(1, min(32, len(files) // (workers * 8)))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(_work, [(str(f), max_bytes, published) for f in files],
+        yield from pool.map(_work, [(str(f), max_bytes, published, documents) for f in files],
                             chunksize=chunk)
