@@ -60,3 +60,15 @@ def test_unchanged_changed_repeated_and_oversized_documents(tmp_path: Path) -> N
     assert again.write(*changed)  # changed: replaced in one update
     again.close()
     assert len(list(store.quads_for_pattern(None, None, None, NamedNode(big[1])))) == 2
+
+
+def test_a_batch_with_blank_nodes_keeps_their_labels(tmp_path: Path) -> None:
+    from pyoxigraph import BlankNode
+
+    store = open_store(tmp_path / "s")
+    writer = GraphWriter(store, BASE)
+    name, graph, quads = doc("b", 2)
+    blank = Quad(BlankNode("keep"), P, Literal("x"), NamedNode(graph))
+    assert writer.write(name, graph, [*quads, blank])
+    writer.close()
+    assert BlankNode("keep") in {q.subject for q in store.quads_for_pattern(None, P, None, NamedNode(graph))}
