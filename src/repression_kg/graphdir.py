@@ -1,4 +1,5 @@
-"""graph/: the built graph of the bundled corpus, as deterministic TriG plus a stats file.
+"""graph/: the built graph of the bundled corpus, as deterministic TriG, a stats file and
+its VoID/DCAT description (void.ttl).
 
 Reproduced by ``rkg build corpus/ --store <fresh dir> --graph-out graph/``; a test
 rebuilds it and fails when graph/ is stale.
@@ -13,6 +14,7 @@ import pyoxigraph
 
 from repression_kg.files import write_text
 from repression_kg.rdf.serialise import write_rdf
+from repression_kg.rdf.void import void_turtle
 
 STATS = """
 SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c }
@@ -36,3 +38,4 @@ def write_graph_dir(store: pyoxigraph.Store, out: Path) -> None:
     write_rdf(quads, out / "corpus.trig", "trig")
     text = json.dumps(stats(store), indent=2, sort_keys=True) + "\n"
     write_text(out / "stats.json", text)
+    write_text(out / "void.ttl", void_turtle(store).decode("utf-8"))

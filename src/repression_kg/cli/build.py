@@ -145,7 +145,7 @@ def register(root: click.Group, export: click.Group) -> None:
             from repression_kg.graphdir import write_graph_dir
 
             write_graph_dir(db, graph_out)
-            err.print(f"wrote {graph_out}/corpus.trig and {graph_out}/stats.json")
+            err.print(f"wrote {graph_out}/corpus.trig, stats.json and void.ttl")
         del db  # close the store now: a reader opening it next must not meet a live writer
         if report.failed or report.failed_corrections:
             sys.exit(1)
