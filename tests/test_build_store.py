@@ -216,7 +216,7 @@ def test_people_with_conflicting_birth_years_stay_apart_across_builds(tmp_path: 
 def test_birth_year_conflicts_in_a_store_are_reported(tmp_path: Path) -> None:
     """A store that merged two birth years under one IRI (as builds before resolution
     against the store did) gets a warning naming both documents."""
-    from repression_kg.build import load_document
+    from repression_kg.loading import load_document
     from repression_kg.rdf.resolution import birth_year_conflicts
 
     store = open_store(tmp_path / "store")

@@ -36,8 +36,8 @@ from repression_kg.loading import (
     STATE_GRAPH,
     GraphWriter,
     drop_graph,
-    load_document,
     load_reference,
+    update_graph,
 )
 from repression_kg.rdf.mapping import Mapper
 from repression_kg.rdf.resolution import (
@@ -48,7 +48,9 @@ from repression_kg.rdf.resolution import (
     resolution_quads,
     stored_people,
 )
+from repression_kg.rdf.terms import RDF_TYPE, rkg
 from repression_kg.resolve import Override, PersonResolver
+from repression_kg.resolve.persons import person_key
 
 
 @dataclass
@@ -59,7 +61,7 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     triples: int = 0
-    entities: Counter[str] = field(default_factory=Counter)
+    entities: Counter[str] = field(default_factory=Counter)  # of SUMMARY_CLASSES, in the documents read
     corrections: int = 0  # entries of the corrections file applied
     warnings: list[str] = field(default_factory=list)  # corrections that matched nothing; birth-year conflicts
     failed_corrections: list[tuple[str, str]] = field(default_factory=list)  # SHACL-rejected
@@ -121,6 +123,37 @@ def validate_quads(doc_id: str, quads: list[Quad]) -> list[str]:
     return [f"{doc_id}: {v.line()}" for v in gate(quads)]
 
 
+#: the classes a build's summary counts; entities of the first four can appear in several
+#: documents, the others are minted per document
+SHARED_CLASSES = ("Person", "Court", "Organisation", "Case")
+SUMMARY_CLASSES = (*SHARED_CLASSES, "Document", "Charge", "Sentence", "PrincipleInvocation",
+                   "Designation", "Relationship", "Detention", "Arrest", "Deportation",
+                   "Extradition")
+_CLASS_IRIS = {rkg(name).value: name for name in SUMMARY_CLASSES}
+
+
+class _EntityCounter:
+    """Distinct entities of :data:`SUMMARY_CLASSES` in the documents of a build."""
+
+    def __init__(self) -> None:
+        self.shared: dict[str, set[str]] = {name: set() for name in SHARED_CLASSES}
+        self.own: Counter[str] = Counter()
+
+    def add(self, quads: list[Quad]) -> None:
+        seen: set[tuple[str, str]] = set()
+        for q in quads:
+            name = _CLASS_IRIS.get(q.object.value) if q.predicate == RDF_TYPE else None
+            if name is not None and (name, q.subject.value) not in seen:
+                seen.add((name, q.subject.value))
+                if name in self.shared:
+                    self.shared[name].add(q.subject.value)
+                else:
+                    self.own[name] += 1
+
+    def counts(self) -> Counter[str]:
+        return Counter({**{k: len(v) for k, v in self.shared.items() if v}, **self.own})
+
+
 def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = DEFAULT_BASE,
           validate: bool = True, progress: Callable[[str], None] | None = None,
           corrections: Corrections | None = None,
@@ -136,11 +169,13 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         corrections = stored_corrections(store, base)
     curation = Curation(corrections, base) if corrections is not None else None
     docs = read_and_extract(paths, report, progress, jobs=jobs)
-    prior = stored_people(store, base, {doc_iri(doc.id, base=base) for doc, _ in docs})
+    prior = stored_people(store, base, {doc_iri(doc.id, base=base) for doc, _ in docs},
+                          {person_key(p) for _, facts in docs for p in facts.persons})
     resolver = resolve_people(docs, base, overrides=curation.overrides() if curation else (),
                               prior=prior)
     load_reference(store, base)
     writer = GraphWriter(store, base, batch_quads=batch_quads, committed=loaded)
+    counter = _EntityCounter()
     for doc_id, quads in iter_quads(docs, resolver, base):
         if curation is not None:
             quads = curation.retract(doc_id, quads)
@@ -151,13 +186,15 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         written = writer.write(doc_id, doc_iri(doc_id, base=base), quads)
         (report.loaded if written else report.unchanged).append(doc_id)
         report.triples += len(quads)
+        counter.add(quads)
     writer.close()
+    report.entities = counter.counts()
     stored = list(store.quads_for_pattern(None, None, None, NamedNode(base + RESOLUTION_GRAPH)))
     resolution = merge_judgements(stored, resolution_quads(resolver, base),
                                   {doc_iri(doc.id, base=base) for doc, _ in docs},
                                   lambda iri: store.contains_named_graph(NamedNode(iri)))
     if resolution:
-        load_document(store, base + RESOLUTION_GRAPH, resolution, base)
+        update_graph(store, base + RESOLUTION_GRAPH, stored, resolution, base)
     elif stored:
         drop_graph(store, base + RESOLUTION_GRAPH, base)
     if curation is not None:
@@ -166,10 +203,8 @@ def build(paths: Iterable[str | Path], store: pyoxigraph.Store, *, base: str = D
         report.corrections = len(curation.corrections.entries)
         report.warnings += curation.warnings
         report.failed_corrections += curation.failed
-    report.warnings += birth_year_conflicts(store)
-    for row in store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { GRAPH ?g { ?s a ?c } "
-                           "FILTER(STRSTARTS(STR(?g), STR(<" + base + "doc/>))) } GROUP BY ?c"):
-        report.entities[row["c"].value.rsplit("#", 1)[-1]] = int(row["n"].value)
+    report.warnings += birth_year_conflicts(  # only this build's people can meet a new conflict
+        store, {j.iri for j in resolver.judgements.values()})
     store.flush()
     return report
 

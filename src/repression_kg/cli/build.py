@@ -136,10 +136,7 @@ def register(root: click.Group, export: click.Group) -> None:
         if report.corrections:
             table.add_row("corrections applied", str(report.corrections))
         for cls, n in sorted(report.entities.items(), key=lambda kv: (-kv[1], kv[0])):
-            if cls in ("Person", "Charge", "Sentence", "Court", "Organisation", "Case",
-                       "PrincipleInvocation", "Designation", "Relationship", "Document") \
-                    or cls in ("Deportation", "Extradition", "Detention", "Arrest"):
-                table.add_row(f"  {cls}", str(n))
+            table.add_row(f"  {cls}", str(n))  # in the documents of this build
         err.print(table)
         if graph_out is not None:
             from repression_kg.graphdir import write_graph_dir

@@ -74,32 +74,34 @@ def forget_document_update(document: str, base: str) -> str:
             f"FILTER NOT EXISTS {{ ?j {used} ?other }} }} }}")
 
 
-STORED_PEOPLE = """
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX rkg: <https://w3id.org/repression-kg/ontology#>
-SELECT ?label ?doc ?year WHERE {
-  GRAPH %s { ?j prov:generated ?person ; rdfs:label ?label ; prov:used ?doc }
-  OPTIONAL { GRAPH ?doc { ?person rkg:birthYear ?year } }
-}
-"""
-def stored_people(store, base: str, read: set[str]) -> dict[str, set[int]]:  # noqa: ANN001
+def stored_people(store, base: str, read: set[str],  # noqa: ANN001  (Store or RemoteStore)
+                  keys: set[str] | None = None) -> dict[str, set[int]]:
     """Resolution key → stated birth years of the people the store holds from documents
-    (IRIs) not in ``read`` and still stored: what a build that reads only some documents
-    resolves its people against (:class:`~repression_kg.resolve.PersonResolver` ``prior``)."""
+    (IRIs) not in ``read`` and still stored, for the names whose base key is in ``keys``
+    (None: every name): what a build that reads only some documents resolves its people
+    against (:class:`~repression_kg.resolve.PersonResolver` ``prior``)."""
+    graph = NamedNode(base + RESOLUTION_GRAPH)
+    wanted = []
+    for quad in store.quads_for_pattern(None, RDFS_LABEL, None, graph):
+        label = quad.object.value
+        if label.startswith(_LABEL) and (
+                keys is None or label[len(_LABEL):].split("|", 1)[0] in keys):
+            wanted.append((quad.subject, label[len(_LABEL):]))
     out: dict[str, set[int]] = {}
     present: dict[str, bool] = {}
-    for row in store.query(STORED_PEOPLE % NamedNode(base + RESOLUTION_GRAPH)):
-        doc, label = row["doc"].value, row["label"].value
-        if doc in read or not label.startswith(_LABEL):
-            continue
-        if doc not in present:
-            present[doc] = store.contains_named_graph(NamedNode(doc))
-        if not present[doc]:
-            continue
-        years = out.setdefault(label[len(_LABEL):], set())
-        if row["year"] is not None:
-            years.add(int(row["year"].value))
+    for node, full in wanted:
+        for generated in store.quads_for_pattern(node, prov("generated"), None, graph):
+            for used in store.quads_for_pattern(node, prov("used"), None, graph):
+                doc = used.object
+                if doc.value in read:
+                    continue
+                if doc.value not in present:
+                    present[doc.value] = store.contains_named_graph(doc)
+                if not present[doc.value]:
+                    continue
+                years = out.setdefault(full, set())
+                years.update(int(q.object.value) for q in store.quads_for_pattern(
+                    generated.object, rkg("birthYear"), None, doc))
     return out
 
 
@@ -111,17 +113,21 @@ BIRTH_YEAR_CONFLICTS = """
 PREFIX rkg: <https://w3id.org/repression-kg/ontology#>
 SELECT ?person (MIN(?year) AS ?low) (MAX(?year) AS ?high)
        (GROUP_CONCAT(DISTINCT STR(?g); separator=" ") AS ?graphs)
-WHERE { GRAPH ?g { ?person a rkg:Person ; rkg:birthYear ?year } }
+WHERE { %s GRAPH ?g { ?person a rkg:Person ; rkg:birthYear ?year } }
 GROUP BY ?person
 HAVING (MAX(?year) - MIN(?year) > 1)
 ORDER BY ?person
 """
 
 
-def birth_year_conflicts(store) -> list[str]:  # noqa: ANN001  (pyoxigraph.Store or RemoteStore)
-    """One warning per person IRI whose stored documents give incompatible birth years."""
+def birth_year_conflicts(store, people: Iterable[str] | None = None,  # noqa: ANN001
+                         ) -> list[str]:
+    """One warning per person IRI (of ``people``, or any) whose stored documents give
+    incompatible birth years."""
+    values = "" if people is None else \
+        "VALUES ?person { " + " ".join(str(NamedNode(p)) for p in sorted(set(people))) + " }"
     out = []
-    for row in store.query(BIRTH_YEAR_CONFLICTS):
+    for row in store.query(BIRTH_YEAR_CONFLICTS % values):
         docs = ", ".join(sorted(g.rsplit("/", 1)[-1] for g in row["graphs"].value.split()))
         out.append(f"{row['person'].value}: born {row['low'].value} and {row['high'].value} "
                    f"according to {docs}; these may be different people merged under one IRI "
