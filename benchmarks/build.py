@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import generate_documents  # noqa: E402
 
 from repression_kg.build import (  # noqa: E402
+    build,
     iter_quads,
     load_reference,
     resolve_people,
@@ -148,6 +149,13 @@ def run(n: int, shacl: bool, rdflib_max: int, compare_stores: bool = True) -> No
               f"{quads / n:,.0f} per document)")
         print(f"  {'peak RSS of the build':<36} {peak_mib():8,.0f} MiB")
         disk = queries(store, person)
+        extra = Path(tmp) / "extra" / "incremental-000000.txt"  # one more document, as a user adds it
+        extra.parent.mkdir()
+        extra.write_text(next(generate_documents(1, seed=n + 1))[1], encoding="utf-8")
+        mark = time.perf_counter()
+        added = build([extra.parent], store)
+        assert added.loaded == ["incremental-000000"], added
+        print(f"  {'rkg build of one more document':<36} {time.perf_counter() - mark:8.2f} s")
         if not compare_stores:
             for query, seconds in disk.items():
                 print(f"  {query}: oxigraph disk {seconds:.4f} s")
