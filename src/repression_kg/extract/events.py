@@ -19,8 +19,10 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context, DateMention, finditer_in_sentences
+from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.literals import word_index
+from repression_kg.extract.prescan import Prescan
+from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
@@ -61,10 +63,17 @@ def _cues() -> list[tuple[EventType, tuple[str, ...], re.Pattern[str]]]:
     return out
 
 
+@cache
+def _cue_group() -> PrescanGroup:
+    return PrescanGroup([Prescan(pattern) for _kind, _stems, pattern in _cues()])
+
+
 def _find_cues(ctx: Context) -> list[tuple[int, int, EventType]]:
-    """Cue matches; each pattern runs only on the sentences that contain one of its stems."""
-    hits = {(m.start(), m.end(), kind) for kind, stems, pattern in _cues()
-            for m in finditer_in_sentences(ctx, pattern, stems)}
+    """Cue matches; each pattern runs only on the sentences that contain one of its stems
+    (tried where its literal starts occur, found for all patterns in one pass)."""
+    group = _cue_group()
+    hits = {(m.start(), m.end(), kind) for k, (kind, stems, _pattern) in enumerate(_cues())
+            for m in group.in_sentences(ctx, k, stems)}
     return sorted(hits)
 
 

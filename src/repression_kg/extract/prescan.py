@@ -105,21 +105,8 @@ class Prescan:
                 yield from self.pattern.finditer(text, start, end)
             return
         offsets = self.offsets(low, spans[0][0], spans[-1][1], text)
-        if not offsets:
-            return
-        match = self.pattern.match
-        for start, end in spans:
-            k = bisect.bisect_left(offsets, start)
-            last = start
-            while k < len(offsets) and offsets[k] < end:
-                i = offsets[k]
-                k += 1
-                if i < last:
-                    continue
-                m = match(text, i, end)
-                if m is not None:
-                    yield m
-                    last = m.end()
+        for _span, m in matches_at(self.pattern, text, offsets, spans):
+            yield m
 
     def offsets(self, low: str, pos: int, end: int, text: str | None = None) -> list[int]:
         """Sorted offsets in ``[pos, end)`` where a literal start (in ``low``) or a
@@ -133,6 +120,28 @@ class Prescan:
         if self.classes is not None:
             found.update(m.start() for m in self.classes.finditer(text or low, pos, end))
         return sorted(found)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, offsets: list[int],
+               spans: list[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], re.Match[str]]]:
+    """(span, match) for the matches of ``pattern.finditer(text, start, end)`` in each of
+    the sorted, disjoint ``spans``, given sorted ``offsets`` that hold every match start."""
+    if not offsets:
+        return
+    match = pattern.match
+    for span in spans:
+        start, end = span
+        k = bisect.bisect_left(offsets, start)
+        last = start
+        while k < len(offsets) and offsets[k] < end:
+            i = offsets[k]
+            k += 1
+            if i < last:
+                continue
+            m = match(text, i, end)
+            if m is not None:
+                yield span, m
+                last = m.end()
 
 
 def lowered(ctx: Context) -> str | None:

@@ -1,0 +1,62 @@
+"""PrescanGroup: matches found from the group's one pass are exactly those of each member
+searched on its own, and of ``finditer_in_sentences``."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from repression_kg.extract import charges, events
+from repression_kg.extract.base import Context, finditer_in_sentences
+from repression_kg.extract.prescan import Prescan, foldable
+from repression_kg.extract.prescan_group import PrescanGroup, _after_non_word
+from repression_kg.facts import Document, DocumentFacts
+from tests.extract.test_prescan import PATTERNS, WORDS
+
+#: every pattern the prescan tests know, one group (members with and without a
+#: look-behind, and some that are searched on their own)
+GROUP = PrescanGroup([Prescan(p) for p in PATTERNS])
+TEXTS = st.lists(st.sampled_from([*WORDS, ". ", ".\n", "; he", "A", "Б"]), max_size=40).map(
+    " ".join)
+
+
+def _low(text: str) -> str | None:
+    low = text.lower()
+    return low if len(low) == len(text) and not foldable(low) else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.lists(st.integers(0, 400), max_size=6))
+def test_group_finds_what_each_prescan_finds(text: str, cuts: list[int]) -> None:
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    spans = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b][::2]
+    low = _low(text)
+    for k, scan in enumerate(GROUP.scans):
+        got = [m.span() for m in GROUP.finditer_in(k, text, low, spans)]
+        want = [m.span() for s, e in spans for m in scan.pattern.finditer(text, s, e)]
+        assert got == want, (scan.pattern.pattern, text, spans)
+
+
+@settings(max_examples=200, deadline=None)
+@given(TEXTS, st.lists(st.integers(0, 400), max_size=8))
+def test_in_sentences_is_finditer_in_sentences(text: str, cuts: list[int]) -> None:
+    bounds = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    sentences = [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if a < b][::2]
+    doc = Document.from_text("t", text)
+    group = events._cue_group()
+    for k, (_kind, stems, pattern) in enumerate(events._cues()):
+        ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()), sentences=sentences)
+        got = [m.span() for m in group.in_sentences(ctx, k, stems)]
+        ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()), sentences=sentences)
+        want = [m.span() for m in finditer_in_sentences(ctx, pattern, stems)]
+        assert got == want, (pattern.pattern, text, sentences)
+
+
+def test_look_behind_members() -> None:
+    assert all(_after_non_word(p) for _k, _s, p in events._cues())
+    assert all(_after_non_word(scan.pattern) for scan, *_ in charges._descriptions())
+    for source in (r"was", r"(?<!x)was", r"(?<![^\w])was", r"(?a)(?<!\w)was", r"(?<=\W)was"):
+        assert not _after_non_word(re.compile(source))
+    assert _after_non_word(re.compile(r"(?:(?<!\w)a|(?<![\w-])b)"))
