@@ -21,6 +21,7 @@ from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.literals import has_literal, word_index
 from repression_kg.extract.prescan import Prescan
+from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge, Modifier
 
@@ -73,6 +74,12 @@ def _descriptions() -> list[tuple[Prescan, str, str, str | None]]:
 
 
 @cache
+def _description_group() -> PrescanGroup:
+    """The description patterns, their literal starts found in one pass per document."""
+    return PrescanGroup([scan for scan, *_ in _descriptions()])
+
+
+@cache
 def _words(key: str) -> list[str]:
     return [str(w).lower() for w in lookups.load("charges")[key]]
 
@@ -100,8 +107,9 @@ def extract_charges(ctx: Context) -> None:
                 numbered.add((ctx.sentence_at(start)[0], person, article))
     cued = _cued_sentences(ctx, low)
     scan_low = prescan.lowered(ctx)
-    for scan, code, article, admin in _descriptions() if cued else ():
-        for m in scan.finditer_in(ctx.text, scan_low, cued):
+    group = _description_group()
+    for k, (_scan, code, article, admin) in enumerate(_descriptions() if cued else ()):
+        for m in group.finditer_in(k, ctx.text, scan_low, cued):
             if _is_general(ctx, m.start()):
                 continue
             for person in subject_persons(ctx, m.start()):
