@@ -4,12 +4,11 @@ charges, trial, conviction, sentencing, appeal, release, exchange and open lette
 Cue patterns are data (ontology/lookups/events.yml). For each cue the event takes, from
 the same sentence: its person (:meth:`Context.person_at`, never a lawyer or judge; a
 sentence that names nobody and has no "he"/"she" gives no person, and such an event is
-dropped unless it is a letter or an exchange), the date nearest the cue in its clause,
-a place, and for transfers the countries: "Kazakhstan deported him to Russia" gives
-from Kazakhstan to Russia. Countries come from the places extractor, or from the small
-list in events.yml when it found none. Cues after "demand", "might", "to face" ... are
-not events. Events of one type, person and date are merged (their mentions joined), and
-an undated one joins the dated one of its type and person.
+dropped unless it is a letter or an exchange), the date nearest the cue in its clause
+(:mod:`repression_kg.extract.clauses`), a place, and for transfers the countries
+(:mod:`repression_kg.extract.event_places`). Cues after "demand", "might", "to face" ...
+are not events. Events of one type, person and date are merged (their mentions joined),
+and an undated one joins the dated one of its type and person.
 """
 
 from __future__ import annotations
@@ -19,29 +18,19 @@ import re
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import event_places
 from repression_kg.extract.base import Context, DateMention
-from repression_kg.extract.literals import word_index
+from repression_kg.extract.clauses import clause
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
-_PUNCT = re.compile(r"[;,](?:\s+(and|but|while|after|before|when|which|who|а|но)\b)?")
-_SEPARATOR_WORDS = (" but ", " because ", " which means ", " so that ", " and then ",
-                    " потому что ")
-_CLAUSE_WORDS = re.compile(r"(?i:\b(?:but|because|which\s+means|so\s+that|and\s+then|"
-                           r"потому\s+что)\b)")
-_LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory\s+of|"
-                       r"в|во|на\s+территории|под)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
-                       r"|village\s+of\s+|region\s+of\s+)?$)")
 _PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b)")
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _BIRTH_BEFORE = re.compile(r"(?:born|b\.|born\s+in|\()\s*$")
 _BIRTH_AFTER = re.compile(r"\s*(?:г\.\s?р\.|года\s+рождения|г\.р\.)")
-_TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
-_WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
-_FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
@@ -91,67 +80,6 @@ def _transfers() -> frozenset[str]:
     return frozenset(lookups.load("events")["transfers"])
 
 
-@cache
-def _country_forms() -> dict[str, str]:
-    return {str(f): str(name) for name, fs in lookups.load("events")["countries"].items()
-            for f in fs}
-
-
-def _countries(ctx: Context) -> list[tuple[int, int, str]]:
-    """Country mentions (start, end, name): from the places extractor, else our own list."""
-    found = [(m.start, m.end, p.name) for p in ctx.facts.places if p.type == "country"
-             for m in p.mentions]
-    if found:
-        return sorted(found)
-    forms = _country_forms()
-    text = ctx.text
-    return [(s, e, forms[text[s:e]]) for s, e in word_index(ctx.scratch, text).find(tuple(forms))]
-
-
-def _within(items: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
-    """The items of a list sorted by start that lie inside ``[start, end)``."""
-    lo = bisect.bisect_left(items, (start,))
-    hi = bisect.bisect_left(items, (end,))
-    return [item for item in items[lo:hi] if item[1] <= end]
-
-
-def _places(ctx: Context) -> list[tuple[int, int, str]]:
-    return sorted((m.start, m.end, p.name) for p in ctx.facts.places for m in p.mentions)
-
-
-def _separators(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
-    """Where a sentence splits into clauses: ";", ", and", ", but" ..., " but ", " because "."""
-    seps = [m.span() for m in _PUNCT.finditer(ctx.text, start, end)
-            if m.group() == ";" or m.group(1)]
-    low = ctx.lowered()
-    if low is None:
-        return sorted(seps + [m.span() for m in _CLAUSE_WORDS.finditer(ctx.text, start, end)])
-    for word in _SEPARATOR_WORDS:
-        i = low.find(word, start, end)
-        while i >= 0:
-            seps.append((i + 1, i + len(word) - 1))
-            i = low.find(word, i + 1, end)
-    return sorted(seps)
-
-
-def _clause(ctx: Context, start: int, end: int) -> tuple[int, int]:
-    """The clause of ``[start, end)``: its sentence cut at ";", ", and", "but" ..."""
-    s_start, s_end = ctx.sentence_at(start)
-    cache: dict[int, list[tuple[int, int]]] = ctx.scratch.setdefault("clauses", {})
-    seps = cache.get(s_start)
-    if seps is None:
-        seps = _separators(ctx, s_start, s_end)
-        cache[s_start] = seps
-    c_start, c_end = s_start, s_end
-    for sep_start, sep_end in seps:
-        if sep_end <= start:
-            c_start = sep_end
-        elif sep_start >= end:
-            c_end = sep_start
-            break
-    return c_start, c_end
-
-
 def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
     """The date nearest the cue, in its clause first, else in its sentence — but not a
     date that stands nearer another event cue of the sentence ("asked for asylum, but in
@@ -164,7 +92,7 @@ def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
     s_start, s_end = ctx.sentence_at(start)
     in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
     first_cue = min(in_sentence or [start])
-    for lo, hi in (_clause(ctx, start, end), (s_start, s_end)):
+    for lo, hi in (clause(ctx, start, end), (s_start, s_end)):
         dates = [d for d in ctx.dates_in(lo, hi) if not _is_birth(text, d)]
         if not dates:
             continue
@@ -178,7 +106,7 @@ def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
 
 
 def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[int]) -> bool:
-    d_start, d_end = _clause(ctx, date.start, date.end)
+    d_start, d_end = clause(ctx, date.start, date.end)
     if d_start <= start < d_end:
         return True
     if any(d_start <= c < d_end for c in others):
@@ -232,7 +160,7 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
         ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
     exclude = ctx.scratch["excluded"]
     s_start, s_end = ctx.sentence_at(start)
-    c_start, c_end = _clause(ctx, start, end)
+    c_start, c_end = clause(ctx, start, end)
     named = [m for m in ctx.mentions_in(s_start, s_end)
              if m.end <= s_end and m.person not in exclude]
     # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
@@ -265,83 +193,8 @@ def _named_next(ctx: Context, s_end: int) -> str | None:
     return after[0].person if after else None
 
 
-def _transfer_countries(ctx: Context, kind: str, start: int, end: int,
-                        countries: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
-    text = ctx.text
-    s_start, s_end = ctx.sentence_at(start)
-    here = _within(countries, s_start, s_end)
-    to_country = from_country = None
-    for c_start, _, name in here:
-        if c_start >= end and to_country is None and _TO.search(text[max(s_start, c_start - 40):c_start]):
-            if c_start < _clause(ctx, start, end)[1]:
-                to_country = name
-        if from_country is None and _FROM.search(text[max(s_start, c_start - 12):c_start]):
-            from_country = name
-    if kind == "border_crossing":
-        if to_country is None:
-            after = [c for c in here if c[0] >= end]
-            to_country = after[0][2] if after else None
-        return from_country, to_country
-    if kind == "exchange":
-        # "Russia and Belarus freed ... in an exchange with the United States"
-        partner = [c for c in here if c[0] >= end and _WITH.search(text[max(s_start, c[0] - 12):c[0]])]
-        before = [c for c in here if c[1] <= start]
-        return (before[0][2] if before else from_country,
-                partner[0][2] if partner else to_country)
-    if from_country is None:
-        before = [c for c in here if c[1] <= start and c[2] != to_country]
-        from_country = before[-1][2] if before else None
-    if from_country is None and to_country is not None and kind in ("deportation",
-                                                                    "extradition"):
-        from_country = _held_in(ctx, start, to_country)
-    return from_country, to_country
-
-
-def _held_in(ctx: Context, start: int, to_country: str) -> str | None:
-    """The country of the nearest place named before a transfer in its paragraph ("served
-    his sentence in a colony in the Kursk region. He was ... deported to Denmark"): the
-    state that let him go, when the sentence itself names none."""
-    b_start, _ = ctx.block_at(start)
-    for p_start, p_end, name in reversed(_places(ctx)):
-        if p_end > start:
-            continue
-        if p_start < b_start:
-            break
-        country = _country_of(name)
-        if country is not None and country != to_country:
-            return country
-    return None
-
-
-@cache
-def _places_by_name() -> tuple[dict[str, str], dict[str, str | None]]:
-    """From ontology/lookups/places.yml: place name → key, and key → the key it lies in."""
-    by_name: dict[str, str] = {}
-    parent: dict[str, str | None] = {}
-    for entries in lookups.load("places").values():
-        for key, entry in (entries or {}).items():
-            if isinstance(entry, dict) and "name" in entry:
-                by_name.setdefault(str(entry["name"]), str(key))
-                parent.setdefault(str(key), entry.get("in"))
-    return by_name, parent
-
-
-def _country_of(name: str) -> str | None:
-    """The country a gazetteer place lies in (itself for a country), following ``in``."""
-    by_name, parent = _places_by_name()
-    countries = lookups.load("places")["countries"]
-    key = by_name.get(name)
-    for _ in range(6):  # city → district → region → country at most
-        if key is None:
-            return None
-        if key in countries:
-            return str(countries[key]["name"])
-        key = parent.get(key)
-    return None
-
-
 def _negated(ctx: Context, start: int) -> bool:
-    c_start, _ = _clause(ctx, start, start)
+    c_start, _ = clause(ctx, start, start)
     window = ctx.text[max(c_start, start - 50):start]
     return _negators().search(window) is not None
 
@@ -349,8 +202,8 @@ def _negated(ctx: Context, start: int) -> bool:
 def extract_events(ctx: Context) -> None:
     """Fill ``ctx.facts.events``."""
     hits = _longest(_find_cues(ctx))
-    countries = _countries(ctx)
-    places = _places(ctx) or countries
+    countries = event_places.countries(ctx)
+    places = event_places.places(ctx) or countries
     events: list[Event] = []
     cue_starts = [h[0] for h in hits]
     for start, end, kind in hits:
@@ -364,10 +217,10 @@ def extract_events(ctx: Context) -> None:
         for person in persons:
             event = Event(type=kind, person=person, date=date)
             if kind in _transfers():
-                event.from_country, event.to_country = _transfer_countries(
+                event.from_country, event.to_country = event_places.transfer_countries(
                     ctx, kind, start, end, countries)
             elif kind in _LOCATED:
-                event.place = _place(ctx, start, end, places, kind)
+                event.place = event_places.place(ctx, start, end, places, kind)
             event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
             events.append(event)
     ctx.facts.events.extend(_merge(events))
@@ -380,24 +233,6 @@ def _trimmed(ctx: Context, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return ctx.span(start, end)
-
-
-def _place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]],
-           kind: str) -> str | None:
-    """The place named nearest the cue within its clause, after "in", "at", "в" ...
-
-    For asylum decisions the deciding country before the cue counts too ("Kazakhstan
-    rejected his request").
-    """
-    text = ctx.text
-    c_start, c_end = _clause(ctx, start, end)
-    near = [p for p in _within(places, c_start, c_end) if (
-        _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
-        or (kind.startswith("asylum_") and p[1] <= start))
-        and (p[0] >= end or "," not in text[p[1]:start])]  # not from an aside before the cue
-    if not near:
-        return None
-    return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])[2]
 
 
 def _longest(hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, EventType]]:

@@ -1,0 +1,147 @@
+"""Where an event happened, and between which countries a transfer went (used by events).
+
+A place is the one named nearest the cue within its clause after "in", "at", "в" ...;
+a transfer's countries come from "to"/"from" before the country names of its sentence
+("Kazakhstan deported him to Russia" gives from Kazakhstan to Russia), else from the
+country of the place named before it in its paragraph. Countries come from the places
+extractor, or from the small list in ontology/lookups/events.yml when it found none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context
+from repression_kg.extract.clauses import clause
+from repression_kg.extract.literals import word_index
+
+_LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory\s+of|"
+                       r"в|во|на\s+территории|под)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
+                       r"|village\s+of\s+|region\s+of\s+)?$)")
+_TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
+_WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
+_FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
+
+
+@cache
+def _country_forms() -> dict[str, str]:
+    return {str(f): str(name) for name, fs in lookups.load("events")["countries"].items()
+            for f in fs}
+
+
+def countries(ctx: Context) -> list[tuple[int, int, str]]:
+    """Country mentions (start, end, name): from the places extractor, else our own list."""
+    found = [(m.start, m.end, p.name) for p in ctx.facts.places if p.type == "country"
+             for m in p.mentions]
+    if found:
+        return sorted(found)
+    forms = _country_forms()
+    text = ctx.text
+    return [(s, e, forms[text[s:e]]) for s, e in word_index(ctx.scratch, text).find(tuple(forms))]
+
+
+def _within(items: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
+    """The items of a list sorted by start that lie inside ``[start, end)``."""
+    lo = bisect.bisect_left(items, (start,))
+    hi = bisect.bisect_left(items, (end,))
+    return [item for item in items[lo:hi] if item[1] <= end]
+
+
+def places(ctx: Context) -> list[tuple[int, int, str]]:
+    return sorted((m.start, m.end, p.name) for p in ctx.facts.places for m in p.mentions)
+
+
+def transfer_countries(ctx: Context, kind: str, start: int, end: int,
+                        countries: list[tuple[int, int, str]]) -> tuple[str | None, str | None]:
+    text = ctx.text
+    s_start, s_end = ctx.sentence_at(start)
+    here = _within(countries, s_start, s_end)
+    to_country = from_country = None
+    for c_start, _, name in here:
+        if c_start >= end and to_country is None and _TO.search(text[max(s_start, c_start - 40):c_start]):
+            if c_start < clause(ctx, start, end)[1]:
+                to_country = name
+        if from_country is None and _FROM.search(text[max(s_start, c_start - 12):c_start]):
+            from_country = name
+    if kind == "border_crossing":
+        if to_country is None:
+            after = [c for c in here if c[0] >= end]
+            to_country = after[0][2] if after else None
+        return from_country, to_country
+    if kind == "exchange":
+        # "Russia and Belarus freed ... in an exchange with the United States"
+        partner = [c for c in here if c[0] >= end and _WITH.search(text[max(s_start, c[0] - 12):c[0]])]
+        before = [c for c in here if c[1] <= start]
+        return (before[0][2] if before else from_country,
+                partner[0][2] if partner else to_country)
+    if from_country is None:
+        before = [c for c in here if c[1] <= start and c[2] != to_country]
+        from_country = before[-1][2] if before else None
+    if from_country is None and to_country is not None and kind in ("deportation",
+                                                                    "extradition"):
+        from_country = _held_in(ctx, start, to_country)
+    return from_country, to_country
+
+
+def _held_in(ctx: Context, start: int, to_country: str) -> str | None:
+    """The country of the nearest place named before a transfer in its paragraph ("served
+    his sentence in a colony in the Kursk region. He was ... deported to Denmark"): the
+    state that let him go, when the sentence itself names none."""
+    b_start, _ = ctx.block_at(start)
+    for p_start, p_end, name in reversed(places(ctx)):
+        if p_end > start:
+            continue
+        if p_start < b_start:
+            break
+        country = _country_of(name)
+        if country is not None and country != to_country:
+            return country
+    return None
+
+
+@cache
+def _places_by_name() -> tuple[dict[str, str], dict[str, str | None]]:
+    """From ontology/lookups/places.yml: place name → key, and key → the key it lies in."""
+    by_name: dict[str, str] = {}
+    parent: dict[str, str | None] = {}
+    for entries in lookups.load("places").values():
+        for key, entry in (entries or {}).items():
+            if isinstance(entry, dict) and "name" in entry:
+                by_name.setdefault(str(entry["name"]), str(key))
+                parent.setdefault(str(key), entry.get("in"))
+    return by_name, parent
+
+
+def _country_of(name: str) -> str | None:
+    """The country a gazetteer place lies in (itself for a country), following ``in``."""
+    by_name, parent = _places_by_name()
+    countries = lookups.load("places")["countries"]
+    key = by_name.get(name)
+    for _ in range(6):  # city → district → region → country at most
+        if key is None:
+            return None
+        if key in countries:
+            return str(countries[key]["name"])
+        key = parent.get(key)
+    return None
+
+
+def place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]],
+           kind: str) -> str | None:
+    """The place named nearest the cue within its clause, after "in", "at", "в" ...
+
+    For asylum decisions the deciding country before the cue counts too ("Kazakhstan
+    rejected his request").
+    """
+    text = ctx.text
+    c_start, c_end = clause(ctx, start, end)
+    near = [p for p in _within(places, c_start, c_end) if (
+        _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
+        or (kind.startswith("asylum_") and p[1] <= start))
+        and (p[0] >= end or "," not in text[p[1]:start])]  # not from an aside before the cue
+    if not near:
+        return None
+    return min(near, key=lambda p: p[0] - end if p[0] >= end else start - p[1])[2]

@@ -1,0 +1,197 @@
+"""Names in a text, before they are merged into persons (used by the persons extractor).
+
+Latin names are runs of capitalised words anchored by a given name of
+ontology/lookups/first-names.yml, by a cue noun or title right before them ("lawyer",
+"Maj."), by a list of known names they stand in ("X, Y and Evan Z"), or by a
+Russian-looking surname the text uses again on its own; words of name-stopwords.yml never
+make one. Cyrillic names ("Жилину Михаилу Алексеевичу") are put in the nominative with
+pymorphy3 and transliterated.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract import russian
+from repression_kg.extract.person_roles import person_nouns, titles
+
+LOWER = "a-zß-öø-ÿāčćęėěğıłńňőřśşšťūůűźżž"
+UPPER = "A-ZÀ-ÖØ-ÞĀČĆĘĖĚĞİŁŃŇŐŘŚŞŠŤŪŮŰŹŻŽ"
+_WORD = (rf"[{UPPER}][{LOWER}]+(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}]?[{LOWER}]+)*"
+         rf"(?:['’][{UPPER}][{LOWER}]+)?")
+_INITIAL = rf"[{UPPER}]\."
+#: a run of capitalised words (and initials) separated by single spaces
+_RUN = re.compile(rf"(?<![\w.@/])(?:{_WORD})(?:[ \u00a0](?:{_WORD}|{_INITIAL}))*")
+_TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
+_PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|"
+                         r"evych|ivna|ovitch|evitch|ogly|oglu|kyzy|qizi)$")
+_WORDS = re.compile(r"\b[a-zа-яё]+\b")
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)\s*")
+
+
+@cache
+def first_names() -> frozenset[str]:
+    data = lookups.load("first-names")
+    out: set[str] = set()
+    for gender in ("male", "female"):
+        for name in data["cyrillic"][gender]:
+            out |= russian.latin_variants(str(name))
+    for group in data["latin"]:
+        out |= {str(n) for n in group}
+    variants = set()
+    for name in out:
+        variants |= russian.latin_variants(name)
+    return frozenset(n for n in out | variants if " " not in n)
+
+
+@cache
+def not_after() -> frozenset[str]:
+    return frozenset(str(w) for w in lookups.load("first-names")["not_after"])
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return frozenset(str(w) for w in lookups.load("name-stopwords")["words"])
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    first: str
+    surname: str
+    patronymic: str | None = None
+    surface: str = ""
+    cyrillic: str | None = None
+
+
+def _is_surname(word: str) -> bool:
+    return (word not in stopwords() and word not in not_after() and len(word) > 1
+            and not word.endswith(".") and not _patronymic_only(word))
+
+
+_PATRONYMIC_SUFFIX = re.compile(r"(?:yevich|evich|ovich|yevna|evna|ovna|ichna|ich)$")
+
+
+def _patronymic_only(word: str) -> bool:
+    """"Ivanovich", "Sergeyevna": a patronymic of a known given name cannot be a surname
+    ("Ivan Ivanovich" names no surname). "Abramovich" (no given name "Abram" listed) can."""
+    match = _PATRONYMIC_SUFFIX.search(word)
+    if match is None:
+        return False
+    stem = word[:match.start()]
+    firsts = first_names()
+    return any(stem + tail in firsts for tail in ("", "i", "y", "iy", "ey", "ei", "a"))
+
+
+def latin_candidates(text: str) -> list[Candidate]:
+    out: list[Candidate] = []
+    firsts = first_names()
+    cue_titles = titles()
+    nouns = person_nouns()
+    loose: list[tuple[int, int, list[str]]] = []
+    for run in _RUN.finditer(text):
+        group = run.group()
+        if " " not in group and "\u00a0" not in group:
+            continue  # one word: never a full name
+        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                  for m in _TOKEN.finditer(group)]
+        before = len(out)
+        i = 0
+        while i < len(tokens) - 1:
+            word = tokens[i][2]
+            cued = word in firsts and (word not in stopwords() or bool(
+                _RUSSIAN_SURNAME.search(tokens[i + 1][2])))  # "Muslim Aliev", not "Muslim Brotherhood"
+            if not cued and _is_surname(word):
+                prefix = text[max(0, tokens[i][0] - 40):tokens[i][0]].lower()
+                cued = (i > 0 and tokens[i - 1][2] in cue_titles) or (
+                    i == 0 and _ends_with_cue(prefix, nouns))
+            if not cued:
+                i += 1
+                continue
+            j = i + 1
+            patronymic = None
+            if j + 1 < len(tokens) and (
+                    _PATRONYMIC.search(tokens[j][2]) or tokens[j][2].endswith(".")) \
+                    and _is_surname(tokens[j + 1][2]):
+                patronymic = tokens[j][2] if not tokens[j][2].endswith(".") else None
+                j += 1
+            surname = tokens[j][2]
+            follower = tokens[j + 1][2] if j + 1 < len(tokens) else None
+            if not _is_surname(surname) or (follower and follower in not_after()):
+                i += 1
+                continue
+            start, end = tokens[i][0], tokens[j][1]
+            out.append(Candidate(start, end, word, surname, patronymic, text[start:end]))
+            i = j + 1
+        core = tokens
+        while core and (core[0][2] in stopwords() or core[0][2] in cue_titles):
+            core = core[1:]
+        if len(out) == before and len(core) in (2, 3) and all(
+                _is_surname(tok[2]) and tok[2] not in not_after() for tok in core):
+            loose.append((core[0][0], core[-1][1], [tok[2] for tok in core]))
+    return out + _listed(text, out, loose)
+
+
+_RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|tsky|enko|uk|yuk|chuk|ova|eva|"
+                              r"yova|ina|yna|skaya|tskaya|ich|vili|dze|yan|ian)$")
+
+
+def _used_alone(text: str, surname: str, after: int) -> bool:
+    """Whether ``surname`` appears again later as a word of its own (or with ’s)."""
+    i = text.find(surname, after)
+    while i >= 0:
+        j = i + len(surname)
+        if not text[i - 1].isalpha() and (j >= len(text) or not text[j].isalpha()):
+            return True
+        i = text.find(surname, j)
+    return False
+
+
+def _listed(text: str, found: list[Candidate],
+            loose: list[tuple[int, int, list[str]]]) -> list[Candidate]:
+    """Names whose given name is not in the gazetteer: listed next to known names
+    ("X, Y and Evan Z"), or with a Russian-looking surname that the text uses again on its
+    own ("Rustam Gataullin ... Gataullin said")."""
+    edges = sorted([(c.start, c.end) for c in found])
+    starts = [s for s, _ in edges]
+    out: list[Candidate] = []
+    lowered = " ".join(_WORDS.findall(text)) if loose else ""
+    lowered = f" {lowered} "
+    for start, end, words in loose:
+        i = bisect.bisect_left(starts, start)
+        neighbours = []
+        if i > 0:
+            neighbours.append((edges[i - 1][1], start))
+        if i < len(edges):
+            neighbours.append((end, edges[i][0]))
+        listed = any(_LIST_JOINT.fullmatch(text, a, b) for a, b in neighbours if a <= b)
+        common = f" {words[0].lower()} " in lowered  # a word the text also writes in lower case
+        if not common and (listed or (_RUSSIAN_SURNAME.search(words[-1])
+                                      and _used_alone(text, words[-1], end))):
+            patronymic = words[1] if len(words) == 3 else None
+            out.append(Candidate(start, end, words[0], words[-1], patronymic, text[start:end]))
+    return out
+
+
+def _ends_with_cue(prefix: str, nouns: frozenset[str]) -> bool:
+    """Whether the (lower-cased) text before a name ends with a person noun or title."""
+    words = prefix.replace(",", " ").split()
+    return any(" ".join(words[-size:]) in nouns for size in (1, 2, 3) if len(words) >= size)
+
+
+def cyrillic_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in russian.CYRILLIC_NAME.finditer(text):
+        for rel_start, rel_end, parts in russian.names_in_run(match.group()):
+            start, end = match.start() + rel_start, match.start() + rel_end
+            first = russian.transliterate(parts["first"])
+            surname = russian.transliterate(parts["surname"])
+            nominative = russian.nominative(text[start:end].replace("\u00a0", " "))
+            out.append(Candidate(start, end, first, surname, parts.get("patronymic"),
+                                  f"{first} {surname}", nominative))
+    return out
