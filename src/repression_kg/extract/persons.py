@@ -118,10 +118,13 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
                 if "surname" in parts:
                     surnames.setdefault(parts["surname"], []).append(ent)
     for match in _CAPITALISED.finditer(text):
+        word = match.group()
+        if word not in surnames and word not in firsts and (
+                word.isascii() or not russian.is_cyrillic(word)):
+            continue  # nobody's name (the test below would give no owner)
         start, end = match.span()
         if _inside(taken, start, end):
             continue
-        word = match.group()
         owners = surnames.get(word)
         if owners is None and word in firsts and _FIRST_ALONE.match(text, end) \
                 and not _PLACE_BEFORE.search(text, max(0, start - 6), start):
