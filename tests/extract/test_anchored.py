@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repression_kg.extract import courts, sentences
-from repression_kg.extract.anchored import Anchored
+from repression_kg.extract.anchored import Anchored, Reaching
 from repression_kg.extract.prescan import foldable
 
 SCANS = [sentences._durations(), courts._SCANS["described"]]
@@ -32,6 +32,29 @@ def _same(scan: Anchored, text: str) -> None:
 def test_same_matches_as_finditer(words: list[str], scan: Anchored) -> None:
     _same(scan, " ".join(words))
     _same(scan, "".join(words))
+
+
+REACHING = [courts._SCANS[name] for name in ("named_en", "named_ru", "city")]
+COURT_WORDS = ["Court", "court", "суд", "суда", "Moscow", "Krasnoyarsk", "Garrison", "Military",
+               "District", "Magistrate's", "St.", "Ivan's", "O’Brien", "of", "Appeal", "the",
+               "Republic", "районный", "районного", "Басманного", "2-го", "военного",
+               "окружного", "г.", "Барнауле", "в", "Mr", "a", "-", ",", ".", "(", "«", " ", "\n",
+               "1", "ı", "K", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(COURT_WORDS), max_size=30), st.sampled_from(REACHING))
+def test_reaching_finds_what_finditer_finds(words: list[str], scan: Reaching) -> None:
+    _same(scan, " ".join(words))  # type: ignore[arg-type]
+    _same(scan, "".join(words))  # type: ignore[arg-type]
+
+
+def test_reaching_runs_end_at_a_character_outside_the_class() -> None:
+    scan = REACHING[0]
+    text = "In Moscow, the Krasnoyarsk Garrison Military Court and (Lefortovo District Court)"
+    assert scan._regions(text) == [(10, 45), (56, 75)]
+    assert [m.group("name") for m in scan.finditer(text, text.lower())] == [
+        "Krasnoyarsk Garrison Military Court", "Lefortovo District Court"]
 
 
 def test_every_scan_is_exact() -> None:

@@ -28,7 +28,7 @@ import re._constants as _c
 import re._parser as _parser
 from collections.abc import Iterator
 
-from repression_kg.extract.prescan import Prescan
+from repression_kg.extract.prescan import LIMIT, Prescan, matches_at
 
 #: characters a match may read past its end (``\\b``, ``$``) besides look-aheads
 _SLACK = 2
@@ -76,6 +76,65 @@ class Anchored:
                 yield m
                 last = lo = m.end()
             tried = max(tried, s_max + 1)
+
+
+class Reaching:
+    """A prescan tried only where a run of ``chars`` reaches an anchor.
+
+    Every match of ``scan.pattern`` must hold one of the literal ``anchors`` (matched as
+    written), with only characters of the class ``chars`` (regex source, ``[\\w\\s-]``)
+    between the match's start and that anchor: "Krasnoyarsk Garrison Military Court"
+    holds "Court" after capitalised words. A capital letter starts a court's name only in
+    the run of such characters right before a "Court", so the prescan's starts (capitals,
+    a class) are searched there, not in the whole text. The runs are read backwards from
+    each anchor, never past the anchor before it, so the work stays linear. Tested against
+    ``finditer`` for each pattern that uses it.
+    """
+
+    def __init__(self, scan: Prescan, chars: str, anchors: tuple[str, ...]) -> None:
+        self.scan = scan
+        self.pattern = scan.pattern
+        self.anchors = anchors
+        self._run = re.compile(f"{chars}*")
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        """The matches of ``pattern.finditer(text)``; ``low`` as for
+        :meth:`Prescan.finditer`."""
+        if low is None or self.scan.starts is None:
+            yield from self.scan.finditer(text, low)
+            return
+        offsets: list[int] = []
+        for start, anchor in self._regions(text):
+            offsets.extend(i for i in self.scan.offsets(
+                low, start, min(len(text), anchor + LIMIT + 1), text) if i <= anchor)
+        yield from (m for _span, m in matches_at(self.pattern, text, offsets,
+                                                 [(0, len(text))]))
+
+    def _regions(self, text: str) -> list[tuple[int, int]]:
+        """Sorted, disjoint (first, last) offsets where a match may start: each anchor and
+        the run of ``chars`` right before it."""
+        found: set[int] = set()
+        for anchor in self.anchors:
+            i = text.find(anchor)
+            while i >= 0:
+                found.add(i)
+                i = text.find(anchor, i + 1)
+        if not found:
+            return []
+        n = len(text)
+        rev = text[::-1]  # text[j] is rev[n - 1 - j]: a run before c starts at rev[n - c]
+        regions: list[tuple[int, int]] = []
+        prev = prev_start = -1
+        for c in sorted(found):
+            stop = n - prev if prev >= 0 else n
+            run = self._run.match(rev, n - c, stop).end() - (n - c)
+            start = prev_start if prev >= 0 and run == c - prev else c - run
+            if regions and start <= regions[-1][1] + 1:
+                regions[-1] = (regions[-1][0], c)
+            else:
+                regions.append((start, c))
+            prev, prev_start = c, start
+        return regions
 
 
 def _lookahead(items: list) -> int:

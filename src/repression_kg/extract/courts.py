@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 from repression_kg import lookups
 from repression_kg.extract import gazetteer, prescan
-from repression_kg.extract.anchored import Anchored
+from repression_kg.extract.anchored import Anchored, Reaching
 from repression_kg.extract.base import Context
 from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.extract.places import gazetteer_hits
@@ -54,10 +54,12 @@ _CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z
 #: what follows "Supreme Court" when it is a republic's court, not Russia's
 _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[A-Z][\w-]+)")
 #: the patterns run over the whole text, each tried only where a match can start: at
-#: capitals or literal starts (prescan), or a few characters before "court" (anchored)
-_SCANS = {"named_en": Prescan(_NAMED_EN), "named_ru": Prescan(_NAMED_RU),
+#: capitals or literal starts (prescan) in the run of name characters right before a
+#: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored)
+_SCANS = {"named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
+          "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
           "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
-          "city": Prescan(_CITY_COURT)}
+          "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s$")
 _STEMS = ("court", "суд")
 #: capitalised words that open a sentence or clause but are not part of a court's name
