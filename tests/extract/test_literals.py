@@ -5,7 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract.literals import WordIndex, find_literals, has_literal, word_index
+from repression_kg.extract.literals import (
+    WordIndex,
+    find_literals,
+    has_literal,
+    last_literal,
+    word_index,
+)
 
 CHARS = "ab -_.é1Ж\n(\\[*"
 PHRASE = st.text(alphabet=CHARS, min_size=0, max_size=4)
@@ -55,3 +61,10 @@ def test_one_index_per_text() -> None:
     assert word_index(scratch, text) is word_index(scratch, text)
     assert word_index(scratch, low).find(["up"]) == [(0, 2)]
     assert word_index(scratch, text).find(["up"]) == []
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=CHARS, max_size=40), st.lists(PHRASE, max_size=6))
+def test_last_literal_is_the_last_start_of_find_literals(text: str, phrases: list[str]) -> None:
+    found = find_literals(text, phrases)
+    assert last_literal(text, tuple(phrases)) == (max(s for s, _ in found) if found else -1)

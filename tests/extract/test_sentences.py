@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.extract.conftest import run
 
-from repression_kg.extract import extract_document
+from repression_kg import lookups
+from repression_kg.extract import extract_document, sentences
 from repression_kg.ingest import read_document
 
 
@@ -175,3 +178,16 @@ def test_two_fines_of_different_years_are_two_sentences() -> None:
                 "19 мая 2023 года суд назначил Евгению Ройзману штраф 260 тысяч рублей.")
     assert sorted((s.kind, s.date) for s in facts.sentences) == [
         ("fine", "2022"), ("fine", "2023-05-19")]
+
+
+_REGIME_WORDS = sorted({str(w).lower() for section in ("kinds", "regimes")
+                        for words in lookups.load("regimes")[section].values() for w in words})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*_REGIME_WORDS, "colony", "regime", "special", "in a",
+                                 "-", " ", ",", "ограничени"]), max_size=12),
+       st.sampled_from(["kinds", "regimes"]))
+def test_first_of_is_the_find_loop(words: list[str], section: str) -> None:
+    for window in (" ".join(words), "".join(words)):
+        assert sentences._first_of(window, section) == sentences._first_of_plain(window, section)

@@ -39,6 +39,22 @@ def has_literal(text: str, phrases: Iterable[str]) -> bool:
     return next(_literals(text, phrases), None) is not None
 
 
+def last_literal(text: str, phrases: tuple[str, ...]) -> int:
+    """The largest start of :func:`find_literals`' spans, -1 when there is none: the last
+    offset where one search of all the phrases (each as a look-ahead, so that overlapping
+    occurrences count) finds a whole word. ``[\\w-]`` is exactly :func:`_is_word`."""
+    last = -1
+    for m in _any_of(phrases).finditer(text):
+        last = m.start()
+    return last
+
+
+@lru_cache(maxsize=64)
+def _any_of(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    alt = "|".join(re.escape(p) for p in sorted(set(phrases), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?=(?:{alt})(?![\w-]))" if phrases else "(?!)")
+
+
 class WordIndex:
     """The runs of word characters of a text, and where each run that was asked for
     starts (found on the first request), for whole-text phrase search."""
