@@ -11,7 +11,7 @@ from tests.extract.conftest import make_doc
 
 from repression_kg.extract import dates as dates_module
 from repression_kg.extract.base import Context
-from repression_kg.extract.date_starts import date_starts
+from repression_kg.extract.date_starts import date_starts, date_starts_plain
 from repression_kg.extract.dates import extract_dates
 from repression_kg.extract.gazetteer import tokens_of
 from repression_kg.facts import DocumentFacts
@@ -99,7 +99,9 @@ def test_seed_deportation_date(seeds_dir) -> None:  # type: ignore[no-untyped-de
 
 _START_WORDS = ["in", "March", "march", "MARCH", "марта", "Марте", "году", "года", "год",
                 "month", "months", "summer", "last", "в", "2022", "5", "12th", "of", "May",
-                "-", ".", ",", "_", " ", "\n", "İ", "Σ", "ς", "ǅ", "Ⅰ", "ⓐ", "ß", "x1"]
+                "-", ".", ",", "_", " ", "\n", "İ", "Σ", "ς", "ǅ", "Ⅰ", "ⓐ", "ß", "x1", "½", "²",
+                "since", "earlier", "this", "начале", "1812", "19", "20", "123", "2022.", "–", "٣",
+                "st", "1.5", "12-14"]
 
 
 @settings(max_examples=300, deadline=None)
@@ -108,3 +110,13 @@ def test_date_starts_from_tokens_are_those_of_substring_search(words: list[str])
     for text in (" ".join(words), "".join(words)):
         keys = dates_module._key_words()
         assert date_starts(text, keys, tokens_of(text)) == date_starts(text, keys)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_START_WORDS), max_size=30))
+def test_date_starts_read_prefix_words_as_the_letter_loop_does(words: list[str]) -> None:
+    for text in (" ".join(words), "".join(words)):
+        keys = dates_module._key_words()
+        assert date_starts(text, keys) == date_starts_plain(text, keys)
+        toks = tokens_of(text)
+        assert date_starts(text, keys, toks) == date_starts_plain(text, keys, toks)

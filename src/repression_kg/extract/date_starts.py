@@ -17,7 +17,15 @@ from repression_kg.lookups import Tokens, norm
 
 _NUMBER = re.compile(r"\d+")
 _DAY_NEXT = re.compile(r"(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2})?\s+(?:of\s+)?[^\W\d_]|\.\d")
+#: the numbers of ``_NUMBER`` that may start a date, in one search: a year 19xx/20xx, or
+#: one or two digits followed by ``_DAY_NEXT`` (a digit first, so the engine skips to it)
+_NUMBER_START = re.compile(r"\d(?<!\d\d)(?:(?:(?<=1)9|(?<=2)0)\d\d|\d?(?="
+                           r"(?:st|nd|rd|th)?(?:\s?[-–]\s?\d{1,2})?\s+(?:of\s+)?[^\W\d_]|\.\d))"
+                           r"(?!\d)")
 _WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
+#: a whole run of word-start characters: its letters (``str.isalpha``, a subset of the
+#: class) are the run itself unless the run holds a number sign
+_WORD_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
 _PREFIXES = frozenset({
     "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
     "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
@@ -29,6 +37,27 @@ def date_starts(text: str, keys: frozenset[str], toks: Tokens | None = None) -> 
     """Sorted offsets where a date may start; ``keys`` are lower-case key words. Found
     with plain substring and short-regex scans, the key words among ``toks`` (the text's
     gazetteer tokens) when given."""
+    starts = {m.start() for m in _NUMBER_START.finditer(text)}
+    low = text.lower()
+    if len(low) != len(text):
+        low = text  # lower-casing moved offsets: fall back to case-sensitive search
+    for i in _key_starts(text, low, keys, toks if low is not text else None):
+        starts.add(i)
+        for w in _WORD_RUN.finditer(text, max(0, i - 30), i):
+            word = w.group()
+            if not word.isalpha():  # a number sign such as "½" in the run: letters only
+                end = w.start()
+                while end < i and text[end].isalpha():
+                    end += 1
+                word = text[w.start():end]
+            if word.lower() in _PREFIXES:
+                starts.add(w.start())
+    return sorted(starts)
+
+
+def date_starts_plain(text: str, keys: frozenset[str], toks: Tokens | None = None) -> list[int]:
+    """:func:`date_starts` with the prefix words read letter by letter (kept for the
+    equivalence test)."""
     starts = set()
     for m in _NUMBER.finditer(text):
         tok = m.group()
@@ -37,7 +66,7 @@ def date_starts(text: str, keys: frozenset[str], toks: Tokens | None = None) -> 
             starts.add(m.start())
     low = text.lower()
     if len(low) != len(text):
-        low = text  # lower-casing moved offsets: fall back to case-sensitive search
+        low = text
     for i in _key_starts(text, low, keys, toks if low is not text else None):
         starts.add(i)
         for w in _WORD_START.finditer(text, max(0, i - 30), i):

@@ -234,8 +234,12 @@ def extract_dates(ctx: Context) -> None:
     text = ctx.text
     matches = _find(text, gazetteer.tokens(ctx.scratch, text))
     explicit = []
+    # an explicit date's value does not depend on the reference date: resolved once here
+    first: list[tuple[dict[str, str | None], str | None, bool]] = []
     for match in matches:
-        value, relative = _resolve(match.groupdict(), None, None)
+        groups = match.groupdict()
+        value, relative = _resolve(groups, None, None)
+        first.append((groups, value, relative))
         if value and not relative and len(value) == 10:
             explicit.append((match, value))
     published = ctx.doc.published or _dateline(text, explicit)
@@ -245,9 +249,9 @@ def extract_dates(ctx: Context) -> None:
     ref = _parse_iso(published)
     anchor: int | None = None
     out: list[DateMention] = []
-    for match in matches:
-        groups = match.groupdict()
-        value, relative = _resolve(groups, ref, anchor)
+    for match, (groups, value, relative) in zip(matches, first, strict=True):
+        if relative:
+            value, relative = _resolve(groups, ref, anchor)
         if value is None:
             continue
         if not relative and len(value) == 10:
