@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract import charges, events
+from repression_kg.extract import charges, events, scan_groups
 from repression_kg.extract.base import Context, finditer_in_sentences
 from repression_kg.extract.prescan import Prescan, foldable
 from repression_kg.extract.prescan_group import PrescanGroup, _after_non_word
@@ -60,3 +60,17 @@ def test_look_behind_members() -> None:
     for source in (r"was", r"(?<!x)was", r"(?<![^\w])was", r"(?a)(?<!\w)was", r"(?<=\W)was"):
         assert not _after_non_word(re.compile(source))
     assert _after_non_word(re.compile(r"(?:(?<!\w)a|(?<![\w-])b)"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*WORDS, "detained", "arrested", "extremism", "treason",
+                                 "appealed", "(", "-"]), max_size=40).map(" ".join))
+def test_joint_group_members_find_what_their_own_group_finds(text: str) -> None:
+    low = _low(text)
+    if low is None:
+        return
+    joint, first = scan_groups.cues_and_descriptions()
+    cues = PrescanGroup([Prescan(p) for _k, _s, p in events._cues()])
+    descriptions = PrescanGroup([scan for scan, *_ in charges._descriptions()])
+    assert joint.offsets(low) == cues.offsets(low) + descriptions.offsets(low)
+    assert len(cues.scans) == first

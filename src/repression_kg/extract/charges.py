@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract import prescan
+from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
 from repression_kg.extract.literals import has_literal, word_index
 from repression_kg.extract.prescan import Prescan
@@ -73,10 +73,10 @@ def _descriptions() -> list[tuple[Prescan, str, str, str | None]]:
     return out
 
 
-@cache
-def _description_group() -> PrescanGroup:
-    """The description patterns, their literal starts found in one pass per document."""
-    return PrescanGroup([scan for scan, *_ in _descriptions()])
+def _description_group() -> tuple[PrescanGroup, int]:
+    """The group that holds the description patterns, in order from the member index it
+    gives (the event cues come first: one pass per document finds the starts of both)."""
+    return scan_groups.cues_and_descriptions()
 
 
 @cache
@@ -107,9 +107,9 @@ def extract_charges(ctx: Context) -> None:
                 numbered.add((ctx.sentence_at(start)[0], person, article))
     cued = _cued_sentences(ctx, low)
     scan_low = prescan.lowered(ctx)
-    group = _description_group()
+    group, first = _description_group()
     for k, (_scan, code, article, admin) in enumerate(_descriptions() if cued else ()):
-        for m in group.finditer_in(k, ctx.text, scan_low, cued):
+        for m in group.finditer_in(first + k, ctx.text, scan_low, cued):
             if _is_general(ctx, m.start()):
                 continue
             for person in subject_persons(ctx, m.start()):

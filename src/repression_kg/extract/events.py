@@ -18,10 +18,9 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract import event_places
+from repression_kg.extract import event_places, scan_groups
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.clauses import clause
-from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.facts import Event, EventType, Span
 
@@ -52,9 +51,10 @@ def _cues() -> list[tuple[EventType, tuple[str, ...], re.Pattern[str]]]:
     return out
 
 
-@cache
 def _cue_group() -> PrescanGroup:
-    return PrescanGroup([Prescan(pattern) for _kind, _stems, pattern in _cues()])
+    """The group whose first members are the cue patterns, in order (it also holds the
+    charge descriptions: one pass finds the starts of both)."""
+    return scan_groups.cues_and_descriptions()[0]
 
 
 def _find_cues(ctx: Context) -> list[tuple[int, int, EventType]]:
