@@ -7,13 +7,13 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.extract.test_prescan import PATTERNS, WORDS
 
 from repression_kg.extract import charges, events, scan_groups
 from repression_kg.extract.base import Context, finditer_in_sentences
 from repression_kg.extract.prescan import Prescan, foldable
-from repression_kg.extract.prescan_group import PrescanGroup, _after_non_word
+from repression_kg.extract.prescan_group import PrescanGroup, _after_non_word, _offsets, _trie
 from repression_kg.facts import Document, DocumentFacts
-from tests.extract.test_prescan import PATTERNS, WORDS
 
 #: every pattern the prescan tests know, one group (members with and without a
 #: look-behind, and some that are searched on their own)
@@ -74,3 +74,50 @@ def test_joint_group_members_find_what_their_own_group_finds(text: str) -> None:
     descriptions = PrescanGroup([scan for scan, *_ in charges._descriptions()])
     assert joint.offsets(low) == cues.offsets(low) + descriptions.offsets(low)
     assert len(cues.scans) == first
+
+
+def _plain_offsets(pattern: re.Pattern[str], low: str) -> list[int]:
+    out, m = [], pattern.search(low)
+    while m is not None:
+        out.append(m.start())
+        m = pattern.search(low, m.start() + 1)
+    return out
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab -.é1_\n(", max_size=30),
+       st.lists(st.text(alphabet="ab -(", min_size=1, max_size=3), min_size=1, max_size=5))
+def test_starts_after_a_non_word_character_are_those_of_the_look_behind(
+        low: str, starts: list[str]) -> None:
+    trie = _trie(sorted(set(starts)))
+    for got, plain in ((_offsets(re.compile(rf"\W({trie})"), re.compile(trie), low),
+                        re.compile(rf"(?<!\w){trie}")),
+                       (_offsets(re.compile(trie), None, low), re.compile(trie))):
+        assert [i for i, _ in got] == _plain_offsets(plain, low)
+        for i, start in got:  # the longest start there
+            assert start == max((s for s in starts if low.startswith(s, i)), key=len)
+
+
+def _plain_group_offsets(group: PrescanGroup, low: str) -> list[list[int]]:
+    """``PrescanGroup.offsets`` as it was: the look-behind trie searched from each offset
+    found plus one, and every size of start looked up at each."""
+    found: list[list[int]] = [[] for _ in group.scans]
+    for (_finder, owners, lengths), head in zip(group._finders, group._heads, strict=True):
+        trie = _trie(sorted(owners))
+        pattern = re.compile(("(?<!\\w)" if head is not None else "") + trie)
+        for i in _plain_offsets(pattern, low):
+            for size in lengths:
+                for k in owners.get(low[i:i + size], ()):
+                    found[k].append(i)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.sampled_from(["", "de", "appeal", "-", " ", "(a", " evad", "(ложн"]))
+def test_offsets_are_those_of_the_look_behind_loop(text: str, tail: str) -> None:
+    low = _low(text + tail)
+    if low is None:
+        return
+    for group in (GROUP, scan_groups.cues_and_descriptions()[0]):
+        group._cached = None
+        assert group.offsets(low) == _plain_group_offsets(group, low)

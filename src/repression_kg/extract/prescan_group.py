@@ -40,6 +40,11 @@ class PrescanGroup:
         self.scans = tuple(scans)
         #: per finder: (regex of its starts, start → the members it starts)
         self._finders: list[tuple[re.Pattern[str], dict[str, list[int]], list[int]]] = []
+        #: per finder: for starts after a non-word character, the starts alone (tried at
+        #: offset 0), else None
+        self._heads: list[re.Pattern[str] | None] = []
+        #: per finder: start → the members of all the starts that are its prefixes
+        self._tables: list[dict[str, list[int]]] = []
         self._members: set[int] = set()
         groups: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
         for k, scan in enumerate(self.scans):
@@ -51,9 +56,15 @@ class PrescanGroup:
                 owners.setdefault(start, []).append(k)
         for word, owners in groups.items():
             if owners:
-                source = ("(?<!\\w)" if word else "") + _trie(sorted(owners))
+                # after a non-word character, the starts found from that character (the
+                # engine skips to it at C speed; a look-behind first is tried at every
+                # offset), the text's first offset on its own
+                trie = _trie(sorted(owners))
+                source = f"\\W({trie})" if word else trie
                 lengths = sorted({len(s) for s in owners})
                 self._finders.append((re.compile(source), owners, lengths))
+                self._heads.append(re.compile(trie) if word else None)
+                self._tables.append(_prefix_owners(owners, lengths))
         self._cached: tuple[str, list[list[int]]] | None = None
 
     def offsets(self, low: str) -> list[list[int]]:
@@ -62,15 +73,19 @@ class PrescanGroup:
         if self._cached is not None and self._cached[0] is low:
             return self._cached[1]
         found: list[list[int]] = [[] for _ in self.scans]
-        for finder, owners, lengths in self._finders:
-            search = finder.search
-            m = search(low)
-            while m is not None:
-                i = m.start()
-                for size in lengths:
-                    for k in owners.get(low[i:i + size], ()):
-                        found[k].append(i)
-                m = search(low, i + 1)
+        n = len(low)
+        for (finder, owners, lengths), head, table in zip(self._finders, self._heads,
+                                                          self._tables, strict=True):
+            # the longest start found at each offset tells every start there: its prefixes
+            # (what ``owners.get(low[i:i + size])`` for each size gives, in that order)
+            for i, start in _offsets(finder, head, low):
+                for k in table[start]:
+                    found[k].append(i)
+                if i + len(start) == n:  # longer sizes cut at the end give it again
+                    for size in lengths:
+                        if size > len(start):
+                            for k in owners[start]:
+                                found[k].append(i)
         self._cached = (low, found)
         return found
 
@@ -102,6 +117,41 @@ class PrescanGroup:
             if has:
                 out.append(m)
         return out
+
+
+def _offsets(finder: re.Pattern[str], head: re.Pattern[str] | None,
+             low: str) -> list[tuple[int, str]]:
+    """Where ``finder`` finds a start, each offset once, with the longest start there
+    (the trie tries the longer way first): with ``head``, ``finder`` is ``\\W(starts)``
+    — offset 0 is ``head`` matching there, then each found start is group 1 and the next
+    search begins at it (the non-word character it may need is at least there) — which
+    finds exactly the offsets of ``(?<!\\w)(starts)`` searched from each offset found
+    plus one."""
+    out: list[tuple[int, str]] = []
+    search = finder.search
+    if head is None:
+        m = search(low)
+        while m is not None:
+            i = m.start()
+            out.append((i, m.group()))
+            m = search(low, i + 1)
+        return out
+    m = head.match(low)
+    if m is not None:
+        out.append((0, m.group()))
+    m = search(low)
+    while m is not None:
+        i = m.start(1)
+        out.append((i, m.group(1)))
+        m = search(low, i)
+    return out
+
+
+def _prefix_owners(owners: dict[str, list[int]], lengths: list[int]) -> dict[str, list[int]]:
+    """For each start, the members of its prefixes that are starts, by ascending size
+    among ``lengths`` (the start itself last)."""
+    return {start: [k for size in lengths if size <= len(start)
+                    for k in owners.get(start[:size], ())] for start in owners}
 
 
 def _disjoint(ctx: Context) -> bool:
