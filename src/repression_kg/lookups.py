@@ -36,7 +36,8 @@ def load(name: str) -> Any:
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-_TOKEN = re.compile(r"[^\W_]+")
+#: a token of a text or a form: a run of letters and digits
+TOKEN = re.compile(r"[^\W_]+")
 #: what may stand between two tokens of one surface form
 _GAP = re.compile(r"[ \t\u00a0\-‐–'’.]{1,3}")
 #: Russian case endings, longest first; stripped when at least three letters remain
@@ -81,7 +82,7 @@ class Tokens:
     @classmethod
     def of(cls, text: str) -> Tokens:
         words, starts, ends = [], [], []
-        for m in _TOKEN.finditer(text):
+        for m in TOKEN.finditer(text):
             words.append(norm(m.group().lower()))
             starts.append(m.start())
             ends.append(m.end())
@@ -104,7 +105,7 @@ class Matcher:
         for form, value in items:
             form = str(form).strip().lower()
             prefix = form.endswith("*")
-            raw = tuple(_TOKEN.findall(form.rstrip("*")))
+            raw = tuple(TOKEN.findall(form.rstrip("*")))
             if not raw:
                 continue
             words = tuple(norm(w) for w in raw[:-1]) + (raw[-1] if prefix else norm(raw[-1]),)
@@ -119,6 +120,11 @@ class Matcher:
                 lengths.append(len(words))
                 lengths.sort(reverse=True)
         self._single_stems = sorted(self._stems.get((), []), key=lambda s: -len(s[0]))
+        #: the normalised words a form can start with (a one-word form ending in ``*``
+        #: aside: see :attr:`stem_prefixes`)
+        self.first_words = frozenset(k for k in self._lengths if not k.startswith("*"))
+        #: the first two letters of the one-word forms ending in ``*``
+        self.stem_prefixes = frozenset(k[1:] for k in self._lengths if k.startswith("*"))
 
     def __len__(self) -> int:
         return len(self._exact) + sum(len(v) for v in self._stems.values())
@@ -129,7 +135,7 @@ class Matcher:
         out: list[Hit] = []
         i, n = 0, len(toks.words)
         while i < n:
-            hit = self._at(toks, i, n)
+            hit = self.match_at(toks, i)
             if hit is None:
                 i += 1
                 continue
@@ -138,8 +144,12 @@ class Matcher:
             i += size
         return out
 
-    def _at(self, toks: Tokens, i: int, n: int) -> tuple[int, Any, str] | None:
+    def match_at(self, toks: Tokens, i: int) -> tuple[int, Any, str] | None:
+        """The longest form that starts at token ``i``: its number of tokens, its value
+        and the form, or None. Only a token of :attr:`first_words`, or one that starts
+        with two letters of :attr:`stem_prefixes`, can start one."""
         word = toks.words[i]
+        n = len(toks.words)
         for size in self._lengths.get(word, ()):
             if i + size > n or not _joined(toks, i, size):
                 continue

@@ -14,19 +14,15 @@ form, and a set lookup per token skips them without a method call.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from repression_kg import lookups
 
-#: the tokens of :class:`repression_kg.lookups.Tokens`
-_TOKEN = re.compile(r"[^\W_]+")
-
 
 def tokens_of(text: str) -> lookups.Tokens:
     """``lookups.Tokens.of(text)``, built faster."""
-    found = list(_TOKEN.finditer(text))
+    found = list(lookups.TOKEN.finditer(text))
     known = _NORMS.get
     # norm() changes only Cyrillic words (their first letter is at least U+0400)
     words = [w if w < "\u0400" else known(w) or _norm(w)
@@ -62,24 +58,21 @@ class Gazetteer(lookups.Matcher):
         #: the (form, value) pairs it was built from
         self.pairs = tuple(forms.items() if isinstance(forms, Mapping) else forms)
         super().__init__(self.pairs)
-        self._heads = frozenset(k for k in self._lengths if not k.startswith("*"))
-        # single-token forms ending in "*" are looked up by their first two letters
-        self._stem_heads = frozenset(k[1:] for k in self._lengths if k.startswith("*"))
 
     def find(self, text: str | lookups.Tokens) -> list[lookups.Hit]:
         """Non-overlapping hits, longest first at each position, in text order."""
         toks = text if isinstance(text, lookups.Tokens) else tokens_of(text)
-        words, heads, stem_heads = toks.words, self._heads, self._stem_heads
+        words, heads, stem_heads = toks.words, self.first_words, self.stem_prefixes
         if stem_heads:
             starts = [i for i, w in enumerate(words) if w in heads or w[:2] in stem_heads]
         else:
             starts = [i for i, w in enumerate(words) if w in heads]
         out: list[lookups.Hit] = []
-        n, after = len(words), 0
+        after = 0
         for i in starts:
             if i < after:
                 continue
-            hit = self._at(toks, i, n)
+            hit = self.match_at(toks, i)
             if hit is None:
                 continue
             size, value, form = hit

@@ -30,7 +30,7 @@ def table() -> tuple[Gazetteer, dict[str, dict]]:
     by_words: dict[tuple[str, ...], tuple[str, list[str]]] = {}
     for key, v in data.items():
         for f in dict.fromkeys([str(v["name"]), *(str(x) for x in v.get("forms") or [])]):
-            words = tuple(lookups.norm(w) for w in lookups._TOKEN.findall(f.lower()))
+            words = tuple(lookups.norm(w) for w in lookups.TOKEN.findall(f.lower()))
             if words:
                 by_words.setdefault(words, (key, []))[1].append(f)
     pairs = [(forms[0], (key, tuple(forms))) for key, forms in by_words.values()]
@@ -83,8 +83,8 @@ def gazetteer_hits(ctx: Context) -> list[lookups.Hit]:
         if any(_cased(surface, form) for form in hit.value[1]):
             out.append(hit)
             continue
-        first = lookups._TOKEN.search(ctx.text, hit.start, hit.end)
-        nxt = lookups._TOKEN.search(ctx.text, first.end(), hit.end) if first else None
+        first = lookups.TOKEN.search(ctx.text, hit.start, hit.end)
+        nxt = lookups.TOKEN.search(ctx.text, first.end(), hit.end) if first else None
         if nxt is not None:
             inner = [lookups.Hit(h.value, h.start + nxt.start(), h.end + nxt.start(), h.form)
                      for h in matcher.find(ctx.text[nxt.start():hit.end])]
@@ -103,8 +103,8 @@ def _cased(surface: str, form: str) -> bool:
     letters = form.replace(".", "").replace("-", "")
     if letters.isupper() and len(letters) <= 5:
         return surface.replace(".", "").replace("-", "") == letters
-    form_words = lookups._TOKEN.findall(form)
-    text_words = lookups._TOKEN.findall(surface)
+    form_words = lookups.TOKEN.findall(form)
+    text_words = lookups.TOKEN.findall(surface)
     if len(form_words) == len(text_words):
         for fw, tw in zip(form_words, text_words, strict=True):
             if fw[:1].isupper() and not tw[:1].isupper():
