@@ -12,11 +12,11 @@ from typing import Any
 
 import pytest
 from rdflib import Dataset
+from tests.query.conftest import SAMPLE
+from tests.query.test_library_sample import CASES, LIBRARY, _cell
 
 from repression_kg.query import run
 from repression_kg.query.rdflib_backend import RdflibBackend
-from tests.query.conftest import SAMPLE
-from tests.query.test_library_sample import CASES, LIBRARY, _cell
 
 #: rdflib 7 warns about its own use of Dataset.default_context on every GRAPH pattern.
 pytestmark = pytest.mark.filterwarnings("ignore:Dataset.*deprecated:DeprecationWarning")
