@@ -53,17 +53,27 @@ def load_document(store: pyoxigraph.Store, graph: str, quads: list[Quad], base: 
     state = NamedNode(base + STATE_GRAPH)
     digest = _digest(quads)
     node = NamedNode(graph)
-    known = list(store.quads_for_pattern(node, rkg("graphDigest"), None, state))
-    present = store.contains_named_graph(node)
-    if known and known[0].object.value == digest and present:
+    stored, present = _stored(store, node, state)
+    if stored == digest and present:
         return False
-    if isinstance(store, pyoxigraph.Store) and not known and not present:
+    if isinstance(store, pyoxigraph.Store) and stored is None and not present:
         # nothing to replace: one transactional extend writes the graph and its digest
-        store.extend([q if q.graph_name == node else Quad(q.subject, q.predicate, q.object, node)
-                      for q in quads] + [Quad(node, rkg("graphDigest"), Literal(digest), state)])
+        store.extend(_tagged(quads, node, digest, state))
         return True
     _replace(store, node, quads, digest, state)
     return True
+
+
+def _stored(store: pyoxigraph.Store, node: NamedNode, state: NamedNode) -> tuple[str | None, bool]:
+    """The digest the store keeps for graph ``node`` (None: none), and whether it holds it."""
+    known = list(store.quads_for_pattern(node, rkg("graphDigest"), None, state))
+    return (known[0].object.value if known else None), store.contains_named_graph(node)
+
+
+def _tagged(quads: list[Quad], node: NamedNode, digest: str, state: NamedNode) -> list[Quad]:
+    """``quads`` in graph ``node`` (whatever graph they name), with the graph's digest."""
+    return [q if q.graph_name == node else Quad(q.subject, q.predicate, q.object, node)
+            for q in quads] + [Quad(node, rkg("graphDigest"), Literal(digest), state)]
 
 
 def _replace(store: pyoxigraph.Store, node: NamedNode, quads: list[Quad], digest: str,
@@ -147,8 +157,7 @@ def update_graph(store: pyoxigraph.Store, graph: str, old: list[Quad], new: list
     build that adds one document to a store of thousands changes a few of its quads."""
     node, state = NamedNode(graph), NamedNode(base + STATE_GRAPH)
     digest = _digest(new)
-    known = list(store.quads_for_pattern(node, rkg("graphDigest"), None, state))
-    if known and known[0].object.value == digest and store.contains_named_graph(node):
+    if _stored(store, node, state) == (digest, True):
         return False
     have = {(q.subject, q.predicate, q.object) for q in old}
     want = {(q.subject, q.predicate, q.object) for q in new}
@@ -208,18 +217,15 @@ class GraphWriter:
             self.flush()  # the same graph twice in a build: the later one wins
             self._wait()
         digest = _digest(quads)
-        known = list(self.store.quads_for_pattern(node, rkg("graphDigest"), None, self.state))
-        present = self.store.contains_named_graph(node)
-        if known and known[0].object.value == digest and present:
+        stored, present = _stored(self.store, node, self.state)
+        if stored == digest and present:
             self.committed(doc_id)
             return False
-        if not self.bulk or known or present:
+        if not self.bulk or stored is not None or present:
             _replace(self.store, node, quads, digest, self.state)
             self.committed(doc_id)
             return True
-        batch = [q if q.graph_name == node else Quad(q.subject, q.predicate, q.object, node)
-                 for q in quads]
-        batch.append(Quad(node, rkg("graphDigest"), Literal(digest), self.state))
+        batch = _tagged(quads, node, digest, self.state)
         if len(batch) > self.batch_quads:
             self.store.extend(batch)  # one transaction
             self.committed(doc_id)
