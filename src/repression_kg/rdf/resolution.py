@@ -19,6 +19,7 @@ from pyoxigraph import NamedNode, Quad
 from repression_kg.ids import doc_iri
 from repression_kg.rdf.terms import RDFS_COMMENT, RDFS_LABEL, prov, rkg, string
 from repression_kg.resolve import PersonResolver
+from repression_kg.resolve.persons import base_key
 
 RESOLUTION_GRAPH = "graph/resolution"
 _LABEL = "resolution of "  # + the resolution key, in each judgement's rdfs:label
@@ -85,7 +86,7 @@ def stored_people(store, base: str, read: set[str],  # noqa: ANN001  (Store or R
     for quad in store.quads_for_pattern(None, RDFS_LABEL, None, graph):
         label = quad.object.value
         if label.startswith(_LABEL) and (
-                keys is None or label[len(_LABEL):].split("|", 1)[0] in keys):
+                keys is None or base_key(label[len(_LABEL):]) in keys):
             wanted.append((quad.subject, label[len(_LABEL):]))
     out: dict[str, set[int]] = {}
     present: dict[str, bool] = {}

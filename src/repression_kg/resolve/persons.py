@@ -46,6 +46,11 @@ def person_key(person: Person) -> str:
     return " ".join(token_key(w) for w in words if w)
 
 
+def base_key(full: str) -> str:
+    """The name's key of a full resolution key (``ivan petrov|1961`` → ``ivan petrov``)."""
+    return full.split("|", 1)[0]
+
+
 @dataclass
 class Judgement:
     """Why several mentions are one person: the names and documents merged, by which rule."""
@@ -97,8 +102,8 @@ class PersonResolver:
         for full, found in sorted(self.prior.items()):
             if "|split:" in full:  # a maintainer's split: its own person, never joined
                 continue
-            stored[full.split("|", 1)[0]].append((full, found))
-            years[full.split("|", 1)[0]].update(found)
+            stored[base_key(full)].append((full, found))
+            years[base_key(full)].update(found)
         groups = {key: _year_groups(found) for key, found in years.items()}
         people = {(doc_id, person.id): person for doc_id, person, _ in
                   sorted(self._people, key=lambda x: (x[0], x[1].id))}
