@@ -60,12 +60,14 @@ def test_unchanged_is_a_no_op_changed_replaces_remove_deletes(tmp_path: Path) ->
     assert result.exit_code != 2, result.output
 
 
-def test_bad_files_fail_alone(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_bad_files_fail_alone(tmp_path: Path, jobs: str) -> None:
     docs = tmp_path / "docs"
     write(docs, "good.txt", CASE)
     write(docs, "empty.txt", "")
     write(docs, "binary.txt", b"\x00\x01\x02\x03" * 100)
-    result = CliRunner().invoke(root, ["build", str(docs), "--store", str(tmp_path / "s")])
+    result = CliRunner().invoke(root, ["build", str(docs), "--store", str(tmp_path / "s"),
+                                       "-j", jobs])
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "binary.txt" in result.output
     store = open_store(tmp_path / "s", read_only=True)
@@ -227,3 +229,12 @@ def test_birth_year_conflicts_in_a_store_are_reported(tmp_path: Path) -> None:
         load_document(store, doc_iri(name), quads[name], "https://w3id.org/repression-kg/id/")
     conflict = [w for w in birth_year_conflicts(store) if "born 1961 and 1990" in w]
     assert len(conflict) == 1 and "older" in conflict[0] and "younger" in conflict[0]
+
+
+def test_a_folder_that_is_no_store_is_refused_by_name(tmp_path: Path) -> None:
+    from repression_kg.store import StoreError
+
+    folder = tmp_path / "not-a-store"
+    write(folder, "CURRENT", "garbage\n")
+    with pytest.raises(StoreError, match="not-a-store"):
+        open_store(folder, read_only=True)
