@@ -137,6 +137,17 @@ def test_russian_order_part_then_article_after_article_30() -> None:
     ("Yegor Lavrov was convicted of taking part in an illegal armed formation.", "208"),
     ("Yegor Lavrov was charged with separatism.", "280.1"),
     ("Yegor Lavrov was charged with vandalism over the graffiti.", "214"),
+    ("The court convicts Yegor Lavrov of contempt of court.", "297"),
+    ("A district court fines Yegor Lavrov 900,000 roubles for defaming a pensioner.", "128.1"),
+    ("Yegor Lavrov was convicted of large-scale fraud over the donations.", "159"),
+    ("Yegor Lavrov was found guilty of publicly calling for extremism.", "280"),
+    ("Yegor Lavrov was charged with producing child pornography.", "242.2"),
+    ("Yegor Lavrov was accused of taking part in his \"extremist community\".", "282.1"),
+    ("Yegor Lavrov was convicted of membership of a terrorist organisation.", "205.5"),
+    ("Егора Лаврова признали виновным в создании некоммерческой организации, посягающей на "
+     "права граждан.", "239"),
+    ("Егора Лаврова признали виновным в публичных призывах к экстремистской деятельности.",
+     "280"),
 ])
 def test_more_offences_named_by_description(text: str, article: str) -> None:
     from tests.extract.conftest import run

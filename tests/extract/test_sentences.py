@@ -191,3 +191,57 @@ _REGIME_WORDS = sorted({str(w).lower() for section in ("kinds", "regimes")
 def test_first_of_is_the_find_loop(words: list[str], section: str) -> None:
     for window in (" ".join(words), "".join(words)):
         assert sentences._first_of(window, section) == sentences._first_of_plain(window, section)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The court gives Yegor Lavrov a suspended sentence of three and a half years.",
+     [("suspended", 42, None)]),
+    ("His co-defendant Yegor Lavrov gets eight years.", [("imprisonment", 96, None)]),
+    ("The court orders Yegor Lavrov to serve the three-and-a-half-year term in a general "
+     "regime colony.", [("imprisonment", 42, "general")]),
+    ("The same day a district court fines Yegor Lavrov 850,000 roubles.",
+     [("fine", None, None)]),
+    ("Суд приговорил Егора Лаврова к 7,5 года колонии общего режима и штрафу в 400 тысяч "
+     "рублей.", [("imprisonment", 90, "general"), ("fine", None, None)]),
+    ("The court sentenced Yegor Lavrov to eight years in a general regime colony and banned "
+     "him for four years from administering websites.",
+     [("imprisonment", 96, "general"), ("other", 48, None)]),
+    ("Yegor Lavrov: six years in a colony, then a five-year ban on teaching.",
+     [("imprisonment", 72, None), ("other", 60, None)]),
+])
+def test_cues_fines_and_bans_of_the_blind_set(text: str, expected: list[tuple]) -> None:
+    assert terms(text) == expected
+
+
+def test_twice_fined_is_two_fines() -> None:
+    facts = run("In July 2022 Yegor Lavrov was twice fined 50,000 roubles under Article 20.3.3 of "
+                "the Code of Administrative Offences.")
+    assert [(s.kind, s.date) for s in facts.sentences] == [("fine", "2022-07"), ("fine", "2022-07")]
+
+
+def test_a_timeline_entry_dates_its_sentences() -> None:
+    facts = run("## Timeline\n\n- **30 December 2014.** A district court gives Yegor Lavrov a "
+                "suspended sentence of three years.\n- **2 February 2021.** The court orders "
+                "him to serve three years in a general regime colony.\n")
+    assert [(s.kind, s.date) for s in facts.sentences] == [
+        ("suspended", "2014-12-30"), ("imprisonment", "2021-02-02")]
+
+
+def test_a_verdict_dates_the_terms_told_after_it() -> None:
+    facts = run("On 17 January 2025 a district court convicted Yegor Lavrov and Anna Belova. "
+                "Lavrov was sentenced to five years and Belova to three years.")
+    assert {s.date for s in facts.sentences} == {"2025-01-17"}
+
+
+def test_the_publication_line_is_not_the_date_of_a_term_in_the_headline() -> None:
+    facts = run("Yegor Lavrov sentenced to 22 years\nPublished: 6 September 2022\n\nOn 5 "
+                "September 2022 the court sentenced Yegor Lavrov to twenty-two years.")
+    assert [(s.months, s.date) for s in facts.sentences] == [(264, "2022-09-05")]
+
+
+def test_the_term_replaced_keeps_no_date_of_the_new_one() -> None:
+    facts = run("Ивана Петрова 14 июня 2023 года приговорили к семи с половиной годам колонии. "
+                "9 апреля 2024 года суд ужесточил наказание: вместо семи с половиной лет "
+                "Петров получил девять лет.")
+    assert sorted((s.months, s.date) for s in facts.sentences) == [
+        (90, "2023-06-14"), (108, "2024-04-09")]

@@ -33,10 +33,10 @@ _YEAR = r"(?:years?|yrs?|лет|годам|годами|года|годы|год
 _MONTH = r"(?:months?|месяц(?:ам|ами|ев|а|у)?)"
 _HOURS = r"(?:hours|часов|часа|часам)"
 _DIGITS = r"\d{1,3}(?:[.,]5)?(?:\s?1/2|\s?½)?"
-_HALF = r"(?:and a half|and one half|с половиной)"
+_HALF = r"(?:and a half|and one half|and-a-half|с половиной)"
 _FINE = re.compile(
-    r"(?i)(?<!\w)(?:fined(?:\s(?:him|her|them|each|both|[A-Z][a-z]+)){0,2}|fine of|fine|"
-    r"оштрафова\w+(?:\s\w+)?\sна|штраф\w*(?:\s(?:в размере|размером))?)\s(?:of\s)?"
+    r"(?i)(?<!\w)(?:fine[sd](?:\s(?:him|her|them|each|both|[A-Z][a-z]+)){0,2}|fine of|fine|"
+    r"оштрафова\w+(?:\s\w+)?\sна|штраф\w*(?:\s(?:в размере|размером|в))?)\s(?:of\s)?"
     r"(?P<amt>\d[\d\s,.]{0,12}\d|\d)\s?(?P<scale>thousand|million|тыс\.?|тысяч\w{0,2}|млн)?\s?"
     r"(?P<cur>rubles?|roubles?|руб\w{0,4}|₽|tenge|тенге|euros?|€|dollars?|US dollars|\$)")
 _FINE_WORDS = re.compile(
@@ -54,7 +54,8 @@ _LIFE = Prescan(re.compile(
 #: ("7 years in a general regime colony", "6 лет колонии"); a threat or time span is still
 #: ruled out by :func:`_threat`
 _TERM_AFTER = re.compile(
-    r"(?i)\s(?:in\s(?:a|an)\s(?:[\w-]+\s){0,3}(?:penal\s)?colony|of imprisonment|"
+    r"(?i)['’]?\s(?:in\s(?:a|an)\s(?:[\w-]+\s){0,3}(?:penal\s)?colony|of imprisonment|"
+    r"(?:of\s)?deprivation of liberty|"
     r"(?:строгого|общего|особого)?\s?(?:режима\s)?колони\w+|лишения свободы)")
 
 
@@ -70,7 +71,7 @@ def _durations() -> Anchored:
     starts are everywhere)."""
     words = sorted(_numbers(), key=len, reverse=True)
     num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
-    prefix = rf"(?<![\w.,/])(?P<n1>{num})(?:\s(?P<h1>{_HALF}))?[\s-]"
+    prefix = rf"(?<![\w.,/])(?P<n1>{num})(?:[\s-](?P<h1>{_HALF}))?[\s-]"
     anchor = rf"(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
     return Anchored(re.compile(
         rf"(?i){prefix}{anchor}(?!\w)"
@@ -151,9 +152,12 @@ def extract_sentences(ctx: Context) -> None:
                 s_start, s_end = ctx.sentence_at(m.start())
                 date, court = _date(ctx, s_start, s_end, m.start()), _court(ctx, s_start, s_end)
                 # the end of the match, so that "fined him" finds who "him" is
+                times = 2 if _TWICE.search(ctx.text, max(s_start, m.start() - 12),
+                                           min(s_end, m.end() + 8)) else 1
                 for person in subject_persons(ctx, m.end()):
-                    _add(ctx, found, Sentence(person, "fine", None, None, date, court),
-                         m.start(), m.end())
+                    for n in range(times):  # "was twice fined": two fines
+                        _add(ctx, found, Sentence(person, "fine", None, None, date, court),
+                             m.start(), m.end(), copy=n)
     if "life" in low or "пожизн" in low:
         for m in _LIFE.finditer(ctx.text, scan_low):
             if _threat(ctx, m.start()):
@@ -183,9 +187,10 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     cue = None
     for c in _cue_pattern().finditer(text, floor, m.start()):
         cue = c
-    if cue is None and _TERM_AFTER.match(text, m.end()):
-        cue = m  # the words after it say it is a term served in a colony
-    if cue is None or m.start() - cue.end() > 160 or _threat(ctx, m.start()):
+    ban = _ban(text, floor, m)
+    if cue is None and (ban is not None or _TERM_AFTER.match(text, m.end())):
+        cue = m  # the words around it say it is a ban, or a term served in a colony
+    if cue is None or m.start() - cue.end() > 160 or _threat(ctx, m.start(), since=ban):
         return
     if _range().search(text, max(s_start, m.start() - 16), m.start()):
         return
@@ -201,12 +206,32 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if nxt is not None:
         window_end = nxt.start()
     kind_window = text[max(floor, m.start() - 40):min(window_end, m.end() + 60)].lower()
-    kind = _first_of(kind_window, "kinds") or ("other" if hours else "imprisonment")
+    kind = "other" if ban is not None else (
+        _first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
     regime = _first_of(text[m.end():window_end].lower(), "regimes") \
         if kind == "imprisonment" else None
     date, court = _date(ctx, s_start, s_end, cue.start()), _court(ctx, s_start, s_end)
+    if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()):
+        date = court = None  # "instead of seven years": the earlier term, of another date
     for person in persons:
         _add(ctx, found, Sentence(person, kind, months, regime, date, court), m.start(), m.end())
+
+
+#: a ban that follows the main punishment ("banned her for four years from", "barred from
+#: practising law for three years", "a five-year ban on"): a sentence of kind "other"
+_BAN_BEFORE = re.compile(r"(?i)(?<!\w)(?P<ban>(?:banned|barred|prohibited|disqualified|deprived of "
+                         r"the right|лишил\w* права|запрет\w*)(?!\w)(?:\s(?:from|on|на))?)"
+                         r"[^.;\d]{0,50}$")
+_BAN_AFTER = re.compile(r"(?i)['’]?s?\s?(?:ban|prohibition|disqualification|запрет\w*)(?!\w)")
+
+
+def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:
+    """Where the words that make the duration at ``m`` a ban end (its offset when they
+    follow it), or None when it is no ban."""
+    before = _BAN_BEFORE.search(text, max(floor, m.start() - 70), m.start())
+    if before is not None and not _cue_pattern().search(text, before.end(), m.start()):
+        return before.end("ban")
+    return m.start() if _BAN_AFTER.match(text, m.end()) else None
 
 
 def _first_of(window: str, section: str) -> str | None:
@@ -241,12 +266,12 @@ def _first_of_plain(window: str, section: str) -> str | None:
     return best[1] if best else None
 
 
-def _threat(ctx: Context, offset: int) -> bool:
+def _threat(ctx: Context, offset: int, *, since: int | None = None) -> bool:
     """A maximum, a threat, a demand or a time span rather than a sentence: a word of
     ``not_before`` in the 60 characters before, with no sentencing cue after it (words
     like "maximum" or "faces" count even then)."""
     s_start, _ = ctx.sentence_at(offset)
-    before = ctx.text[max(s_start, offset - 60):offset].lower()
+    before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
     last = last_literal(before, _not_before())
     if last < 0:
         return False
@@ -272,11 +297,53 @@ _STRONG = ("after serving", "after having served", "having served", "allows", "a
 
 
 def _date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:
-    dates = [d for d in ctx.dates_in(s_start, s_end) if len(d.value) >= 7 or not d.relative]
+    dates = [d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
+             and not _dateline(ctx, d.start)]
     before = [d for d in dates if d.end <= cue]
     if before:
         return before[-1].value
-    return dates[0].value if dates else None
+    if dates:
+        return dates[0].value
+    return _context_date(ctx, s_start)
+
+
+#: the label of a document's own date line ("Published: 6 September 2022")
+_DATELINE = re.compile(r"(?i)(?:published|posted|updated|date|опубликовано|дата)\W{0,6}(?:on\s)?$")
+
+
+def _dateline(ctx: Context, start: int) -> bool:
+    """The date at ``start`` is the document's publication line, not a verdict's date (a
+    headline without a full stop runs into it)."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    return _DATELINE.search(ctx.text, max(line_start, start - 20), start) is not None
+
+
+#: a sentence of its own that is a date (a timeline entry's head: "**30 December 2014.**")
+_DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
+#: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
+_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|found \w+ guilty|verdict|"
+                      r"приговорил\w*|осудил\w*|признал\w* виновн\w*|приговор)(?!\w)")
+
+
+def _context_date(ctx: Context, s_start: int) -> str | None:
+    """The date a sentence with none of its own takes from its context: the date that
+    heads its line or list item (a timeline), else the date of the verdict told earlier
+    in its paragraph ("On 17 January the court convicted three lawyers. A was sentenced
+    to ...")."""
+    line_start = ctx.text.rfind("\n", 0, s_start) + 1
+    for d in ctx.dates_in(line_start, s_start):
+        if _DATE_HEAD.match(ctx.text, line_start, d.start) and len(d.value) >= 7:
+            return d.value
+        break
+    p_start, _ = ctx.paragraph_at(s_start)
+    for d in reversed(ctx.dates_in(p_start, s_start)):
+        if len(d.value) < 7 and d.relative:
+            continue
+        d_start, d_end = ctx.sentence_at(d.start)
+        if _VERDICT.search(ctx.text, d_start, d_end):
+            return d.value
+        return None
+    return None
 
 
 def _court(ctx: Context, s_start: int, s_end: int) -> str | None:
@@ -286,10 +353,18 @@ def _court(ctx: Context, s_start: int, s_end: int) -> str | None:
     return None
 
 
-def _add(ctx: Context, found: dict, sentence: Sentence, start: int, end: int) -> None:
+_INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
+_TWICE = re.compile(r"(?i)(?<!\w)(?:twice|two times|дважды)(?!\w)")
+
+
+def _add(ctx: Context, found: dict, sentence: Sentence, start: int, end: int, *,
+         copy: int = 0) -> None:
     """Merge a mention into the sentence of the same person, kind and term, unless both
-    have dates that differ (a fine of 2022 and another of 2023 are two sentences)."""
+    have dates that differ (a fine of 2022 and another of 2023 are two sentences).
+    ``copy`` > 0 is a further sentence of the same words ("fined twice")."""
     key: tuple = (sentence.person, sentence.kind, sentence.months)
+    if copy:
+        key = (*key, "copy", copy)
     n = 0
     while (old := found.get(key)) is not None and old.date and sentence.date and not (
             old.date.startswith(sentence.date) or sentence.date.startswith(old.date)):

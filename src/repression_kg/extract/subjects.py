@@ -32,21 +32,29 @@ def subject_person(ctx: Context, offset: int, *,
     if not ctx.person_mentions:
         return ctx.main_person
     bystanders = _bystanders(ctx)
-    inside = [m for m in ctx.mentions_in(s_start, s_end) if m.person not in bystanders]
+    everyone = ctx.mentions_in(s_start, s_end)
+    relative = _receiving_relative(ctx, everyone, offset)
+    if relative is not None:
+        return relative
+    inside = [m for m in everyone if m.person not in bystanders]
     before = [m for m in inside if m.end <= offset]
     if before:
         return _agreeing(ctx, before, offset, bystanders)
-    if inside and not _anaphoric_subject(ctx, s_start, offset):
-        return inside[0].person
     pronoun = _PRONOUN.search(ctx.text, s_start, offset)
-    if pronoun or _anaphoric_subject(ctx, s_start, offset) or (
+    if inside and not _anaphoric_subject(ctx, s_start, offset) and not (
+            pronoun and pronoun.group().lower() not in _POSSESSIVE):
+        return inside[0].person
+    if pronoun is None and not inside:
+        pronoun = _PRONOUN.search(ctx.text, offset, s_end)  # "a case ... against him"
+    if pronoun or _anaphoric_subject(ctx, s_start, offset) or _REFERRING.search(
+            ctx.text, s_start, offset) or (
             also is not None and also.search(ctx.text, s_start, offset)):
         want = _gender_of(pronoun.group()) if pronoun else None
         b_start, _ = ctx.block_at(offset)
         earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in bystanders
                    and (want is None or ctx.genders.get(m.person, want) == want)]
         if earlier:
-            return earlier[-1].person
+            return _salient(ctx, earlier)
         if b_start == s_start:
             earlier_person = _previous_paragraph_person(ctx, b_start, bystanders, want)
             if earlier_person is not None:
@@ -73,10 +81,14 @@ def subject_persons(ctx: Context, offset: int, *,
         return [listed]
     s_start, _ = ctx.sentence_at(offset)
     bystanders = _bystanders(ctx)
-    if _EACH.search(ctx.text, s_start, offset) and not any(
+    if (_EACH.search(ctx.text, s_start, offset) or _PLURAL.search(ctx.text, s_start, offset)) \
+            and not any(
             m.end <= offset and m.person not in bystanders
             for m in ctx.mentions_in(s_start, offset)):
         group = _previous_group(ctx, s_start, bystanders)
+        size = _group_size(ctx.text, max(0, s_start - 600), offset)
+        if size and len(group) > size:
+            group = group[-size:]  # "convicted three advocates who defended A. B ..., C, D"
         if group:
             return group
     person = subject_person(ctx, offset, also=also)
@@ -124,10 +136,16 @@ _JOINED_END = re.compile(r"[^.;:]{0,80}?(?:were|are|have been|had been|both|each
 _EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women| defendants|"
                    r" brothers| sisters| activists)?(?=\s(?:were|are|was|had|have|received|got|"
                    r"guilty|to)\b|[\s,.;]*$|\s*[,.;])|the pair|the two(?: men| women)?|the couple|"
-                   r"all (?:two|three|four|five|six|seven|\d) (?:of them|men|women|defendants)|"
+                   r"all (?:two|three|four|five|six|seven|\d)(?: of them| men| women| defendants)?(?=\s(?:were|"
+                   r"are|was|had|have|received|got)\b|[\s,]*$)|"
                    r"каждого|каждой|обоих|обеих)(?!\w)")
+#: a plural pronoun as the one punished or charged ("found them guilty", "they were fined")
+_PLURAL = re.compile(r"(?i)(?<!\w)(?:them|they (?:were|are|have been|had been|received|got|each)|"
+                     r"их (?:приговорил\w*|осудил\w*|признал\w*|обвинил\w*|оштрафовал\w*)|"
+                     r"они (?:получили|были|приговорены|осуждены))(?!\w)")
 _FIELD = re.compile(r"(?im)^[ \t>*_#-]*(?:charges?|charged under|articles?|statutes?|"
-                    r"обвинени[ея]|стать[яи])[*_ ]*[:—–]")
+                    r"verdict|sentence|punishment|penalty|обвинени[ея]|стать[яи]|приговор|"
+                    r"наказание)[*_ ]*[:—–]")
 _DEFENDANTS = re.compile(r"(?im)^[ \t>*_#-]*(?:defendants?|accused|co-defendants|"
                          r"подсудим\w+|обвиняем\w+|фигурант\w*)[*_ ]*[:—–][^\n]*")
 
@@ -161,16 +179,46 @@ def _field_persons(ctx: Context, offset: int) -> list[str] | None:
         return None
     key = "charges.defendants"
     if key not in ctx.scratch:
-        people: list[str] = []
+        lines: list[tuple[int, list[str]]] = []
         for m in _DEFENDANTS.finditer(ctx.text):
+            people: list[str] = []
             for mention in ctx.mentions_in(m.start(), m.end()):
                 if mention.person not in people:
                     people.append(mention.person)
-        ctx.scratch[key] = people
-    people = ctx.scratch[key]
-    if people:
-        return list(people)
+            if people:
+                lines.append((m.start(), people))
+        ctx.scratch[key] = lines
+    # the nearest "Defendants:" line before (a bulletin of several cases has one each),
+    # else the first one (a card may give its charges first)
+    lines = ctx.scratch[key]
+    before = [people for start, people in lines if start < line_start]
+    if before or lines:
+        return list(before[-1] if before else lines[0][1])
     return [ctx.main_person] if ctx.main_person else None
+
+
+_COUNTS = {"both": 2, "pair": 2, "couple": 2, "two": 2, "three": 3, "four": 4, "five": 5,
+           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "оба": 2, "обе": 2,
+           "обоих": 2, "обеих": 2, "двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4,
+           "четверых": 4}
+#: a count of the people a plural speaks of: "three advocates", "all three", "both men"
+_COUNT = re.compile(r"(?i)(?<!\w)(?:(?P<all>all|the|both|все|всех)\s)?(?P<n>both|pair|couple|two|"
+                    r"three|four|five|six|seven|eight|nine|ten|оба|обе|обоих|обеих|двое|двоих|"
+                    r"трое|троих|четверо|четверых)(?!\w)(?:\s(?:[\w-]+\s)?(?P<noun>(?!(?:years|"
+                    r"months|weeks|days|hours|times|roubles|rubles|dollars|euros|decades)\b)"
+                    r"(?:men|women|people|children|of them|\w+s))\b)?")
+
+
+def _group_size(text: str, start: int, end: int) -> int | None:
+    """The number of people the nearest count before ``end`` names, else None."""
+    size = None
+    for m in _COUNT.finditer(text, start, end):
+        n = m.group("n").lower()
+        # a bare English number is anything ("two of the charges"); a Russian one is people
+        if m.group("noun") or m.group("all") or n in ("both", "pair", "couple") or \
+                not n.isascii():
+            size = _COUNTS[n]
+    return size
 
 
 def _previous_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
@@ -202,9 +250,15 @@ def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> 
     pronoun = None
     for m in _GENDERED.finditer(ctx.text, last.end, offset):
         pronoun = m
-    if pronoun is None:
-        return last.person
-    want = "f" if pronoun.group().lower() in _FEMININE else "m"
+    if pronoun is not None:
+        want = "f" if pronoun.group().lower() in _FEMININE else "m"
+    else:
+        verb = None  # a Russian verb agrees with its subject: "... Навального получила"
+        for m in _RU_VERB.finditer(ctx.text, last.end, offset):
+            verb = m
+        if verb is None:
+            return last.person
+        want = "f" if verb.group(1) else "m"
     if ctx.genders.get(last.person, want) == want:
         return last.person
     b_start, _ = ctx.block_at(last.start)
@@ -214,6 +268,9 @@ def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> 
     return last.person
 
 
+#: Russian past-tense and short-participle forms that show the gender of their subject
+_RU_VERB = re.compile(r"(?i)(?<!\w)(?:получил|приговорен|приговорён|осужден|осуждён|признан|"
+                      r"задержан|арестован|оштрафован|отправлен)(а)?(?!\w)")
 _GENDERED = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers|он|она|его|её|ее|ему|ей)(?!\w)")
 _FEMININE = frozenset({"she", "her", "hers", "она", "её", "ее", "ей"})
 
@@ -256,7 +313,7 @@ def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str],
         earlier = [m for m in ctx.mentions_in(p_start, end) if m.person not in skip
                    and (want is None or ctx.genders.get(m.person, want) == want)]
         if earlier:
-            return earlier[-1].person
+            return _salient(ctx, earlier)
         end = p_start
     return None
 
@@ -276,3 +333,50 @@ def _bystanders(ctx: Context) -> frozenset[str]:
 _NOT_ACCUSED = frozenset({"relative", "lawyer", "judge", "official", "author"})
 _ACCUSED = frozenset({"defendant", "political_prisoner"})
 _PRONOUN = re.compile(r"(?i)\b(?:he|she|him|her|his|они|он|она|его|ее|её|ему|ей)\b")
+#: pronouns that name whose something is ("his lawyer"), not who the sentence is about
+_POSSESSIVE = frozenset({"his"})
+#: a noun phrase that refers back to someone named before ("sentenced the 65-year-old")
+_REFERRING = re.compile(r"(?i)(?<!\w)the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:activist|historian|"
+                        r"journalist|blogger|artist|dissident|scientist|physicist|researcher|"
+                        r"student|teacher|believer|conscript|soldier|serviceman|politician|"
+                        r"defendant|pensioner|poet|musician|priest|deputy|councillor)s?)(?!\w)")
+
+
+def _salient(ctx: Context, earlier: list) -> str:
+    """The person a pronoun most likely continues: of the latest sentence that names one of
+    ``earlier``, the person it names first (its subject, as a rule: "A ... stood behind the
+    presenter B ... She was detained" is about A)."""
+    last_sentence = ctx.sentence_at(earlier[-1].start)[0]
+    for m in earlier:
+        if m.start >= last_sentence:
+            return m.person
+    return earlier[-1].person
+
+
+#: what may follow a relative named as the subject of a punishment ("His brother Oleg
+#: receives three and a half years"): then the relative is the one punished
+_RECEIVES = re.compile(r"(?i)[^.;:]{0,40}?(?<!\w)(?:receives|received|gets|got|was sentenced|"
+                       r"is sentenced|were sentenced|was given|was jailed|was fined|"
+                       r"was convicted|получил|получила|приговорен\w*|приговорён\w*|"
+                       r"осужден\w*|осуждён\w*)(?!\w)")
+
+
+def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None:
+    """A relative who is the subject of the punishment at ``offset``, else None."""
+    before = [m for m in everyone if m.end <= offset]
+    if not before:
+        return None
+    last = before[-1]
+    roles = _roles_of(ctx, last.person)
+    if "relative" not in roles or roles & _ACCUSED or roles & (_NOT_ACCUSED - {"relative"}):
+        return None
+    if not _RECEIVES.match(ctx.text, last.end, offset):
+        return None
+    return last.person
+
+
+def _roles_of(ctx: Context, person_id: str) -> set[str]:
+    for p in ctx.facts.persons:
+        if p.id == person_id:
+            return set(p.roles)
+    return set()

@@ -1,0 +1,79 @@
+"""Who a charge or sentence is about: pronouns, plurals, counts, field lines, relatives."""
+
+from __future__ import annotations
+
+from tests.extract.conftest import run
+
+
+def _by_person(text: str, kind: str = "sentences", published: str | None = None) -> set[tuple]:
+    facts = run(text, published)
+    names = {p.id: p.name for p in facts.persons}
+    if kind == "sentences":
+        return {(names[s.person], s.kind, s.months) for s in facts.sentences}
+    return {(names[c.person], c.article) for c in facts.charges}
+
+
+def test_a_pronoun_before_the_fact_beats_a_name_after_it() -> None:
+    text = ("Vera Lomova is an editor from Tula.\n\nIn May 2023 she was fined under Article "
+            "20.3.3 of the Code of Administrative Offences for what she told reporters outside "
+            "the court that had remanded the activist Pyotr Ignatov.")
+    assert _by_person(text, "charges") == {("Vera Lomova", "20.3.3")}
+
+
+def test_a_pronoun_continues_the_subject_of_the_last_sentence() -> None:
+    # the last woman named is the presenter, but "she" goes on with the one the text is about
+    text = ("Vera Lomova walked into the studio behind the presenter Anna Belova and held up "
+            "a poster. She was detained as she left.\n\nThe next day a district court found "
+            "her guilty and fined her 30,000 roubles.")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert [names[s.person] for s in facts.sentences] == ["Vera Lomova"]
+
+
+def test_a_case_against_him_is_his() -> None:
+    text = ("Gleb Orekhov, 21, left his unit in October.\n\nA criminal case for desertion had "
+            "been opened against him by then.")
+    assert ("Gleb Orekhov", "338") in _by_person(text, "charges")
+
+
+def test_them_is_the_group_named_before_cut_to_its_count() -> None:
+    text = ("On 3 May 2024 a district court convicted three teachers who had worked with "
+            "Pavel Rudin. Olga Sitnikova was sentenced to four years, Inna Gromova to three "
+            "years and Lev Bakhtin to two years. The court found them guilty of taking part in "
+            "an extremist community under Part 2 of Article 282.1 of the Criminal Code. All "
+            "three were also barred from teaching for two years after release.")
+    assert _by_person(text, "charges") == {(n, "282.1") for n in
+                                           ("Olga Sitnikova", "Inna Gromova", "Lev Bakhtin")}
+    bans = {(name, months) for name, kind, months in _by_person(text) if kind == "other"}
+    assert bans == {("Olga Sitnikova", 24), ("Inna Gromova", 24), ("Lev Bakhtin", 24)}
+
+
+def test_a_relative_who_receives_a_term_is_the_one_sentenced() -> None:
+    text = ("On 2 June 2015 a Moscow court gave Ivan Sorokin a suspended sentence of three "
+            "years. His brother Pyotr Sorokin receives three years in a general regime colony.")
+    assert ("Pyotr Sorokin", "imprisonment", 36) in _by_person(text)
+
+
+def test_the_n_year_old_refers_back() -> None:
+    text = ("A court has sentenced Yuri Malkov, who documented mass graves for decades. On 5 "
+            "May 2021 the city court sentenced the 64-year-old to twelve years in a strict "
+            "regime colony.")
+    assert ("Yuri Malkov", "imprisonment", 144) in _by_person(text)
+
+
+def test_a_russian_verb_agrees_with_its_subject_not_a_genitive_name() -> None:
+    text = ("Верховный суд пересмотрел дело Анны Сомовой: бывшая помощница Ивана Рябова "
+            "получила девять лет лишения свободы.")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert [names[s.person] for s in facts.sentences] == ["Anna Somova"]
+
+
+def test_each_field_block_is_about_its_own_defendant() -> None:
+    text = ("COURT BULLETIN\n\n1. Tver District Court\n\nDefendant: Oleg Zimin.\nCharge: Part 1 "
+            "of Article 282.2 of the Criminal Code.\nVerdict: guilty. Six years' deprivation of "
+            "liberty in a general regime penal colony.\n\n2. Tula City Court\n\nDefendant: Ilya "
+            "Kuzin.\nCharge: Article 282.2 of the Criminal Code.\nVerdict: guilty; a fine of "
+            "400,000 roubles.\n")
+    assert _by_person(text, "charges") == {("Oleg Zimin", "282.2"), ("Ilya Kuzin", "282.2")}
+    assert _by_person(text) == {("Oleg Zimin", "imprisonment", 72), ("Ilya Kuzin", "fine", None)}
