@@ -190,3 +190,41 @@ def test_put_on_a_plane_to_russia_is_a_transfer() -> None:
                 "plane to Russia.")
     assert [(e.from_country, e.to_country) for e in facts.events
             if e.type == "deportation"] == [("Kyrgyzstan", "Russia")]
+
+
+def _transfers(text: str) -> list[tuple[str, str | None, str | None]]:
+    return [(e.type, e.from_country, e.to_country) for e in run(text).events
+            if e.type in ("extradition", "deportation")]
+
+
+def test_a_refused_extradition_is_no_transfer() -> None:
+    assert _transfers("Oleg Vinnik was detained in Tashkent, but the court of Uzbekistan "
+                      "refused to extradite him.") == []
+    assert _transfers("Kazakhstan declined the extradition request for Pyotr Gusev.") == []
+    assert _transfers("Anton Rybin stayed in Georgia: the request for his extradition was "
+                      "rejected in March.") == []
+    assert _transfers("Georgia said it had received no request to detain or extradite "
+                      "Anton Rybin.") == []
+    assert _transfers("Anton Rybin was held in Tbilisi; his extradition hearing lasted a "
+                      "day.") == []
+
+
+def test_a_transfer_to_a_city_goes_to_its_country() -> None:
+    assert _transfers("Ilya Semyonov lived in Bishkek. In May he was put on a plane to "
+                      "Moscow.") == [("deportation", "Kyrgyzstan", "Russia")]
+
+
+def test_handed_over_to_officials_of_a_state() -> None:
+    assert _transfers("In Yerevan, Kirill Panov was handed over to Russian officers.") == [
+        ("deportation", "Armenia", "Russia")]
+
+
+def test_taken_out_of_a_country_and_held_elsewhere() -> None:
+    assert _transfers("Kirill Panov was deported: he was taken out of Georgia and is now "
+                      "held in Rostov-on-Don.") == [("deportation", "Georgia", "Russia")]
+
+
+def test_returned_to_a_country_is_a_transfer_but_returned_to_a_cell_is_not() -> None:
+    assert _transfers("Mikhail Orekhov was returned to Russia from Kazakhstan.") == [
+        ("deportation", "Kazakhstan", "Russia")]
+    assert _transfers("After the hearing Mikhail Orekhov was returned to his cell.") == []

@@ -23,7 +23,24 @@ _LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory
                        r"|village\s+of\s+|region\s+of\s+)?$)")
 _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
 _WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
-_FROM = re.compile(r"(?i:\b(?:from|из)\s+(?:the\s+)?$)")
+_FROM = re.compile(r"(?i:\b(?:from|out\s+of|из)\s+(?:the\s+)?$)")
+
+
+@cache
+def _demonyms() -> re.Pattern[str]:
+    """ "to Russian officers": a demonym and the officials it qualifies (events.yml)."""
+    spec = lookups.load("events")["demonyms"]
+    alt = "|".join(sorted((re.escape(str(f)) for fs in spec["forms"].values() for f in fs),
+                          key=len, reverse=True))
+    who = "|".join(re.escape(str(w)) for w in spec["officials"])
+    return re.compile(rf"(?i:\b(?:to|over\s+to|into\s+the\s+custody\s+of)\s+(?:the\s+)?"
+                      rf"(?P<d>{alt})\s+(?:[a-z-]+\s+)?(?:{who})\b)")
+
+
+@cache
+def _demonym_country() -> dict[str, str]:
+    spec = lookups.load("events")["demonyms"]["forms"]
+    return {str(f).lower(): str(name) for name, fs in spec.items() for f in fs}
 
 
 @cache
@@ -80,10 +97,38 @@ def transfer_countries(ctx: Context, kind: str, start: int, end: int,
     if from_country is None:
         before = [c for c in here if c[1] <= start and c[2] != to_country]
         from_country = before[-1][2] if before else None
+    if to_country is None and kind in ("deportation", "extradition"):
+        to_country = _destination(ctx, start, end, from_country)
     if from_country is None and to_country is not None and kind in ("deportation",
                                                                     "extradition"):
         from_country = _held_in(ctx, start, to_country)
     return from_country, to_country
+
+
+def _destination(ctx: Context, start: int, end: int, from_country: str | None) -> str | None:
+    """Where a transfer went when no country follows "to": the country of a place after
+    "to" in its clause ("on a plane to Moscow"), of the officials it was handed to ("handed
+    over to Russian officers"), else of the first place after the cue in its sentence in
+    another country than the one it left ("taken out of Armenia and held in Rostov")."""
+    text = ctx.text
+    s_start, s_end = ctx.sentence_at(start)
+    c_end = clause(ctx, start, end)[1]
+    after = _within(places(ctx), end, s_end)
+    for p_start, _, name in after:
+        if p_start < c_end and _TO.search(text[max(s_start, p_start - 40):p_start]):
+            country = _country_of(name)
+            if country is not None:
+                return country
+    m = _demonyms().search(text, start, min(c_end, end + 60))
+    if m is not None:
+        return _demonym_country()[m.group("d").lower()]
+    if from_country is None:
+        return None
+    for _, _, name in after:
+        country = _country_of(name)
+        if country is not None and country != from_country:
+            return country
+    return None
 
 
 def _held_in(ctx: Context, start: int, to_country: str) -> str | None:

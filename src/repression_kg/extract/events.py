@@ -76,6 +76,30 @@ def _negators() -> re.Pattern[str]:
 
 
 @cache
+def _not_events() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    spec = lookups.load("events")["not_events"]
+    alt = "|".join(f"(?:{p})" for p in spec["patterns"])
+    return (tuple(str(s).lower() for s in spec["stems"]),
+            re.compile(rf"(?i:(?<![\w-])(?:{alt})(?![\w-]))"))
+
+
+def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, EventType]]:
+    """The cues outside a phrase that says the transfer did not happen ("refused to
+    extradite him", "his extradition was rejected"; ontology/lookups/events.yml)."""
+    stems, pattern = _not_events()
+    low = ctx.lowered() or ctx.text.lower()
+    if not hits or not any(s in low for s in stems):
+        return hits
+    spans = [(m.start(), m.end()) for m in pattern.finditer(ctx.text)]
+    return [h for h in hits if not any(s < h[1] and h[0] < e for s, e in spans)]
+
+
+#: a transfer cue that names the transfer itself; other cues ("was returned to", "was on
+#: a plane to") are transfers only when a country of departure or arrival is found
+_TRANSFER_WORD = re.compile(r"(?i:deport|extradit|expel|депорт|экстрадир|выдвор|выдал)")
+
+
+@cache
 def _transfers() -> frozenset[str]:
     return frozenset(lookups.load("events")["transfers"])
 
@@ -201,7 +225,7 @@ def _negated(ctx: Context, start: int) -> bool:
 
 def extract_events(ctx: Context) -> None:
     """Fill ``ctx.facts.events``."""
-    hits = _longest(_find_cues(ctx))
+    hits = _refused(ctx, _longest(_find_cues(ctx)))
     countries = event_places.countries(ctx)
     places = event_places.places(ctx) or countries
     events: list[Event] = []
@@ -219,6 +243,10 @@ def extract_events(ctx: Context) -> None:
             if kind in _transfers():
                 event.from_country, event.to_country = event_places.transfer_countries(
                     ctx, kind, start, end, countries)
+                if kind in ("deportation", "extradition") and event.from_country is None \
+                        and event.to_country is None \
+                        and not _TRANSFER_WORD.search(ctx.text, start, end):
+                    continue  # "was returned to his cell": a move, not a transfer
             elif kind in _LOCATED:
                 event.place = event_places.place(ctx, start, end, places, kind)
             event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
