@@ -26,9 +26,9 @@ def courts(text: str) -> list[tuple]:
      [("Sverdlovsk Regional Court", None, "regional")]),
     ("Мещанский районный суд продлил арест.",
      [("Meshchansky District Court", "Moscow", "district")]),
-    ("Жалобу рассмотрел Томский областной суд.", [("Томский областной суд", "Tomsk", "regional")]),
+    ("Жалобу рассмотрел Томский областной суд.", [("Tomsk Regional Court", "Tomsk", "regional")]),
     ("Решение Ленинского районного суда г. Перми отменили.",
-     [("Ленинский районный суд", "Perm", "district")]),
+     [("Leninsky District Court", "Perm", "district")]),
     ("A court in Kazan ruled on it.", [("court in Kazan", "Kazan", None)]),
     ("A military court heard it; the military appeals court and the cassation court agreed.",
      [("military court", None, "military"), ("military appeals court", None, "military_appeals"),
@@ -99,3 +99,61 @@ def test_a_republics_supreme_court_by_possessive_and_by_full_title() -> None:
         ("Supreme Court of the Republic of Kalmykia", "regional", None)]
     assert _courts("Russia's Supreme Court banned it.") == [
         ("Supreme Court of Russia", "supreme", "Moscow")]
+
+
+def test_russian_courts_get_their_english_names_and_the_city_in_the_genitive() -> None:
+    assert _courts("Приговор вынес Октябрьский районный суд Уфы.") == [
+        ("Oktyabrsky District Court", "district", "Ufa")]
+    assert _courts("Дело передали в Приволжский окружной военный суд.") == [
+        ("Volga District Military Court", "military", None)]
+
+
+def test_a_russian_republics_supreme_court_is_regional() -> None:
+    assert _courts("Жалобу отклонил Верховный суд Карелии.") == [
+        ("Supreme Court of Karelia", "regional", None)]
+    assert _courts("Решение Верховного суда Республики Башкортостан устояло.") == [
+        ("Supreme Court of Bashkortostan", "regional", None)]
+    assert _courts("Верховный суд России запретил организацию.") == [
+        ("Supreme Court of Russia", "supreme", "Moscow")]
+
+
+def test_numbered_courts_of_general_jurisdiction_with_their_seat() -> None:
+    assert _courts("Седьмой кассационный суд общей юрисдикции оставил приговор в силе.") == [
+        ("Seventh Cassation Court of General Jurisdiction", "cassation", "Chelyabinsk")]
+    assert _courts("The Second Court of Appeal of General Jurisdiction upheld it.") == [
+        ("Second Court of Appeal of General Jurisdiction", "appeals", "Saint Petersburg")]
+
+
+def test_a_republics_supreme_court_with_and_without_republic_of_is_one_court() -> None:
+    (court,) = run("The Supreme Court of the Republic of Tyva quashed it. In May the Supreme "
+                   "Court of Tyva heard it again.").courts
+    assert (court.name, court.type, len(court.mentions)) == (
+        "Supreme Court of the Republic of Tyva", "regional", 2)
+
+
+def test_a_described_court_refers_to_the_named_court_of_its_kind() -> None:
+    (court,) = run("The Omsk City Court jailed Ivan Lopatin. In 2020 the same city court "
+                   "had acquitted him.").courts
+    assert (court.name, len(court.mentions)) == ("Omsk City Court", 2)
+    (court,) = run("The Pacific Fleet Naval Court convicted him; a trial before a Russian "
+                   "military court is unfair.").courts
+    assert len(court.mentions) == 2
+
+
+def test_a_stage_of_a_case_whose_courts_are_named_is_no_court() -> None:
+    assert _courts("The Tula Regional Court convicted him. The appeal court upheld it, and "
+                   "he will go to the cassation court.") == [
+        ("Tula Regional Court", "regional", None)]
+    assert _courts("If sent back, he would face a military court.") == []
+
+
+def test_a_city_court_after_a_named_one_is_another_court() -> None:
+    assert _courts("The Izmailovsky District Court released him. In May a Moscow court "
+                   "ordered his arrest. The Lublinsky District Court of Moscow fined him.") == [
+        ("Izmailovsky District Court", "district", None), ("Moscow court", None, "Moscow"),
+        ("Lublinsky District Court of Moscow", "district", "Moscow")]
+
+
+def test_a_district_court_named_by_its_adjective_alone() -> None:
+    assert _courts("Then Moscow's Lyublinsky court fined him.") == [
+        ("Lyublinsky court", None, "Moscow")]

@@ -60,6 +60,8 @@ _SCANS = {"named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
           "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
           "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
           "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
+#: a Russian adjective in Latin letters that names a district court ("Shcherbinsky")
+_RU_ADJECTIVE = re.compile(r"^[A-Z][a-z]{3,}(?:sky|skiy|skoy|skoi|ny|nyy|nyi)$")
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s$")
 _STEMS = ("court", "суд")
 #: capitalised words that open a sentence or clause but are not part of a court's name
@@ -108,6 +110,7 @@ def extract_courts(ctx: Context) -> None:
     found: dict[str, Court] = {}
     taken = _Taken()
     matcher, table = _known()
+    hits = gazetteer_hits(ctx)
     for hit in matcher.find(gazetteer.tokens(ctx.scratch, ctx.text)):
         entry = table[hit.value]
         if not ctx.text[hit.start].isupper() and hit.form.isascii():
@@ -115,6 +118,13 @@ def extract_courts(ctx: Context) -> None:
         after = _OF_REGION.match(ctx.text, hit.end)
         if after and entry.get("type") == "supreme" and not after.group("w").startswith("Russia"):
             continue  # "Supreme Court of Crimea": a regional court, named below
+        region = _region_after(ctx.text, hits, hit.end) if entry.get("type") == "supreme" else None
+        if region is not None:
+            # "Верховный суд Башкортостана", "Верховного суда Республики Карелия"
+            _add(ctx, found, f"Supreme Court of {region[1]}", None, "regional", hit.start,
+                 region[0])
+            taken.add((hit.start, region[0]))
+            continue
         owner = _POSSESSIVE.search(ctx.text, max(0, hit.start - 40), hit.start)
         if owner and entry.get("type") == "supreme" and not owner.group(1).startswith("Russia"):
             # "Kalmykia's Supreme Court": the supreme court of a republic, a regional court
@@ -125,7 +135,6 @@ def extract_courts(ctx: Context) -> None:
         city = _place_names().get(str(entry.get("city")), None) if entry.get("city") else None
         _add(ctx, found, entry["name"], city, entry.get("type"), hit.start, hit.end)
         taken.add((hit.start, hit.end))
-    hits = gazetteer_hits(ctx)
     scan_low = prescan.lowered(ctx)
     for name in ("named_en", "named_ru"):
         for m in _SCANS[name].finditer(ctx.text, scan_low):
@@ -138,11 +147,16 @@ def extract_courts(ctx: Context) -> None:
             city = _city(hits, start, max(end, m.end()))
             name = _nominative(name)
             kind = court_type(name)
+            if name.endswith("суд"):
+                if city is None and kind not in ("district", None):
+                    city = _seat(name)  # "Костромской областной суд" sits in Kostroma
+                name = english_name(name, kind)
             if kind == "supreme" and m.groupdict().get("of") and \
                     not m.group("of").startswith("Russia"):
                 kind = "regional"  # the supreme court of a republic of the federation
             _add(ctx, found, name, city, kind, start, end)
             taken.add((start, end))
+    named_before_described = sorted(found.values(), key=lambda c: c.mentions[0].start)
     for m in _SCANS["described"].finditer(ctx.text, scan_low):
         if taken.overlaps(m.start("name"), m.end()):
             continue
@@ -152,9 +166,23 @@ def extract_courts(ctx: Context) -> None:
             continue  # "the court": no name, no type, no seat
         if city_word and not city:
             continue  # "court of Justice", "court in Strasbourg" unknown: not guessed
-        name = m.group("name").lower() + (f" in {city}" if city else "")
-        _add(ctx, found, name, city, court_type(m.group("name")), m.start("name"), m.end())
+        kind = court_type(m.group("name"))
         taken.add((m.start("name"), m.end()))
+        if city is None and _HYPOTHETICAL.search(ctx.text, max(0, m.start() - 30), m.start("name")):
+            continue  # "to face a military court": no court of the case
+        named = [c for c in named_before_described if _fits(kind, city, c)]
+        if named:
+            # "the same city court", "a Russian military court": the named court of that
+            # kind it refers back to (else the first one named after it)
+            before = [c for c in named if c.mentions[0].start < m.start()]
+            court = before[-1] if before else named[0]
+            court.mentions.append(ctx.span(m.start("name"), m.end()))
+            continue
+        if city is None and kind not in _ONE_OF_ITS_KIND \
+                and any(c.type not in _NOT_INSTANCES for c in named_before_described):
+            continue  # "the appeal court" of a case whose courts are named: a stage, no court
+        name = m.group("name").lower() + (f" in {city}" if city else "")
+        _add(ctx, found, name, city, kind, m.start("name"), m.end())
     named_in = {}
     for court in found.values():
         if court.city and court.type and not court.name.islower():
@@ -165,11 +193,23 @@ def extract_courts(ctx: Context) -> None:
             continue
         city = _city(hits, m.start(word), m.end(word))
         if city is None:
+            if word == "city" and _RU_ADJECTIVE.search(m.group("city")):
+                # "Moscow's Shcherbinsky court", "the Basmanny court": a district court
+                # named by its Russian adjective alone
+                owner = _POSSESSIVE.search(ctx.text, max(0, m.start() - 40), m.start())
+                seat = _city(hits, owner.start(1), owner.end(1)) if owner else None
+                _add(ctx, found, m.group(), seat, None, m.start(), m.end())
+                taken.add((m.start(), m.end()))
             continue
         taken.add((m.start(), m.end()))
-        if len(named_in.get(city, [])) == 1:
-            # "A Moscow court ... sentenced" in a text that names one court in Moscow
-            named_in[city][0].mentions.append(ctx.span(m.start(), m.end()))
+        there = named_in.get(city, [])
+        if there and all(m.start() < c.mentions[0].start for c in found.values()
+                         if not c.name.islower()):
+            # "A Moscow court on Friday sentenced him" before any court is named: the
+            # first court in Moscow that the text goes on to name (after a court has
+            # been named, "a Moscow court" is another one)
+            min(there, key=lambda c: c.mentions[0].start).mentions.append(
+                ctx.span(m.start(), m.end()))
             continue
         _add(ctx, found, m.group(), city, None, m.start(), m.end())
     for court in found.values():
@@ -177,9 +217,52 @@ def extract_courts(ctx: Context) -> None:
     ctx.facts.courts.extend(sorted(found.values(), key=lambda c: c.mentions[0].start))
 
 
+#: words before a described court that make it hypothetical: "to face a military court"
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:face|faces|facing|faced|risk|risks|risking)\s+"
+                           r"(?:an?\s+|the\s+)?(?:[a-z]+\s+)?$")
+#: courts that are named in a case's text without being one of its instances: the
+#: Supreme and Constitutional Courts (a ban, a ruling cited), foreign courts
+_NOT_INSTANCES = frozenset({"supreme", "other", "foreign", None})
+#: kinds of which Russia has one court: "the military appeals court" says which court
+_ONE_OF_ITS_KIND = frozenset({"military_appeals"})
+#: the kinds of named courts a described court of a kind may refer to
+_KIN = {"military": {"military", "garrison_military", "military_appeals"},
+        "appeals": {"appeals", "military_appeals"}}
+
+
+def _fits(kind: str | None, city: str | None, court: Court) -> bool:
+    """Whether a named court is one a described court ("the military court", "a district
+    court in Perm") may refer to: of its kind (or a kind of it) and in its city."""
+    if kind is None or court.type is None or court.name.islower():
+        return False
+    if city is not None and court.city != city:
+        return False
+    return court.type in _KIN.get(kind, {kind})
+
+
+#: "Supreme Court of the Republic of Karelia" is the "Supreme Court of Karelia"
+_REPUBLIC = re.compile(r"\bof the republic of ")
+#: between "Верховный суд" and the region it serves: "Республики" (any case), if anything
+_RU_REPUBLIC = re.compile(r"\s(?:[Рр]еспублик[аиеу]\s)?")
+
+
+def _region_after(text: str, hits: list, end: int) -> tuple[int, str] | None:
+    """The end and name of a Russian region named in the genitive right after a Russian
+    "Верховный суд" ("Верховный суд Башкортостана"): the republic's supreme court."""
+    if not text[end - 1:end].isalpha() or not "\u0400" <= text[end - 1] <= "\u04ff":
+        return None
+    gap = _RU_REPUBLIC.match(text, end)
+    if gap is None:
+        return None
+    i = bisect.bisect_left(hits, (gap.end(),))
+    if i < len(hits) and hits[i][0] == gap.end() and hits[i][2] == "regions":
+        return hits[i][1], hits[i][4]
+    return None
+
+
 def _add(ctx: Context, found: dict[str, Court], name: str, city: str | None,
          kind: str | None, start: int, end: int) -> None:
-    key = name.lower()
+    key = _REPUBLIC.sub("of ", name.lower())
     court = found.get(key)
     if court is None:
         court = Court(id=f"court{len(found) + 1}", name=name, city=city, type=kind)
@@ -246,3 +329,71 @@ def _nominative(name: str) -> str:
         new = form.word if form else word
         out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
     return " ".join([*out, "суд"])
+
+
+@cache
+def _ru_places() -> dict[str, str]:
+    """The stem of a Russian place name ("томск", "свердловск") → its English name
+    ("Tomsk", "Sverdlovsk"): cities first, then regions without "Oblast", "Krai" ..."""
+    out: dict[str, str] = {}
+    data = lookups.load("places")
+    for section in ("cities", "regions"):
+        for entry in (data.get(section) or {}).values():
+            name = re.sub(r"\s(?:Oblast|Krai|Republic|Autonomous Okrug)$", "", str(entry["name"]))
+            for form in [entry.get("ru"), *entry.get("forms", [])]:
+                if form and "\u0400" <= str(form)[0] <= "\u04ff":
+                    out.setdefault(lookups.norm(str(form).split()[0].lower()), name)
+    return out
+
+
+@cache
+def _city_names() -> frozenset[str]:
+    return frozenset(str(e["name"]) for e in (lookups.load("places").get("cities") or {}).values())
+
+
+def _seat(name: str) -> str | None:
+    """The city a Russian court's first word names ("Томский областной суд" → Tomsk)."""
+    place = _place_adjective(name.split()[0])
+    return place if place in _city_names() else None
+
+
+def _place_adjective(word: str) -> str | None:
+    """The English place an adjective names ("Томский" → Tomsk, "Абаканский" → Abakan)."""
+    stem = lookups.norm(word.lower())
+    places = _ru_places()
+    for cut in ("", "ск", "инск", "ск"):
+        if stem.endswith(cut):
+            found = places.get(stem[:len(stem) - len(cut)])
+            if found:
+                return found
+    return None
+
+
+def english_name(name: str, kind: str | None) -> str:
+    """The English name of a Russian court's name in the nominative: its kind's words
+    translated, a place adjective as the place ("Tomsk Regional Court"), another name
+    transliterated ("Kirovsky District Court"); ontology/lookups/court-names.yml.
+
+    >>> english_name("Кировский районный суд", "district")
+    'Kirovsky District Court'
+    """
+    from repression_kg.extract.russian import transliterate
+
+    data = lookups.load("court-names")
+    out = []
+    for word in name.split()[:-1]:
+        low = word.lower()
+        if low in data["words"]:
+            out.append(str(data["words"][low]))
+        elif low in data["ordinals"]:
+            out.append(str(data["ordinals"][low]))
+        elif low in data["names"]:
+            out.append(str(data["names"][low]))
+        elif re.fullmatch(r"\d+-[а-я]+", low):
+            n = int(low.split("-")[0])
+            out.append(f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}")
+        else:
+            place = _place_adjective(word) if kind not in ("district", None) else None
+            out.append(place or transliterate(word))
+    return " ".join([*out, "Court"])
+
