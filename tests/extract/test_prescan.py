@@ -13,8 +13,8 @@ from repression_kg.extract import (
     courts,
     events,
     organisations,
+    penalties,
     principles,
-    sentences,
 )
 from repression_kg.extract.prescan import Prescan, foldable
 
@@ -23,7 +23,7 @@ def _patterns() -> list[re.Pattern[str]]:
     out = [scan.pattern for scan, *_ in charges._descriptions()]
     out += [scan.pattern for _pid, scan in principles._table()[1]]
     out += [pattern for _kind, _stems, pattern in events._cues()]
-    out += [scan.pattern for scan in (*sentences._FINES, sentences._LIFE)]
+    out += [scan.pattern for scan in (*penalties._FINES, penalties._LIFE)]
     out += [courts._NAMED_EN, courts._NAMED_RU, courts._CITY_COURT]
     out += [scan.pattern for scan in organisations._cues().quoted]
     out += [charges._ITEM, organisations._UNIT]

@@ -245,3 +245,24 @@ def test_the_term_replaced_keeps_no_date_of_the_new_one() -> None:
                 "Петров получил девять лет.")
     assert sorted((s.months, s.date) for s in facts.sentences) == [
         (90, "2023-06-14"), (108, "2024-04-09")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yegor Lavrov: verdict of 9 June 2020. Penalty: 6 years 6 months' deprivation of liberty.",
+     [("imprisonment", 78, None)]),
+    ("The court sentenced Yegor Lavrov to seven years and Anna Belova to five and a half, both "
+     "in a general regime colony.",
+     [("imprisonment", 84, "general"), ("imprisonment", 66, "general")]),
+    ("On appeal the regional court left the conviction of Yegor Lavrov in place but replaced "
+     "the prison term with a suspended sentence.", [("suspended", None, None)]),
+    ("The judge sentenced Yegor Lavrov to four years. She also barred him from teaching.",
+     [("imprisonment", 48, None), ("other", None, None)]),
+    ("Yegor Lavrov had been punished before: the day after the protest, a district court fined "
+     "him 20,000 roubles.", [("fine", None, None)]),
+])
+def test_terms_without_units_or_lengths(text: str, expected: list[tuple]) -> None:
+    assert terms(text) == expected
+
+
+def test_a_pre_trial_ban_is_no_sentence() -> None:
+    assert terms("Yegor Lavrov was barred from using the internet while under investigation.") == []

@@ -77,3 +77,34 @@ def test_each_field_block_is_about_its_own_defendant() -> None:
             "400,000 roubles.\n")
     assert _by_person(text, "charges") == {("Oleg Zimin", "282.2"), ("Ilya Kuzin", "282.2")}
     assert _by_person(text) == {("Oleg Zimin", "imprisonment", 72), ("Ilya Kuzin", "fine", None)}
+
+
+def test_a_sentence_naming_nobody_is_about_the_one_accused() -> None:
+    text = ("DIGEST\n\n31.05.2018. Investigators open a criminal case against Oleg Zimin.\n\n"
+            "09.06.2020. VERDICT. Guilty under Art. 282.2(1) of the Criminal Code.\n")
+    assert _by_person(text, "charges") == {("Oleg Zimin", "282.2")}
+
+
+def test_an_unnamed_sailor_is_nobody_we_know() -> None:
+    text = ("Oleg Zimin was charged with desertion.\n\nIn March a court announced that a sailor "
+            "who had gone AWOL twice had been sentenced to nine years.")
+    assert _by_person(text) == set()
+
+
+def test_each_of_them_after_a_list_and_a_question_about_them() -> None:
+    text = ("Who are the three?\n\n- Oleg Zimin - a reporter who covered the trial of Ilya "
+            "Kuzin.\n- Anna Belova - a producer.\n- Pavel Rudin - a camera operator.\n\nWhat "
+            "was the verdict?\n\nOn 15 April 2025 a district court found all three guilty and "
+            "gave each of them four years in a general regime colony.\n\nWhat were they "
+            "convicted of?\n\nOf taking part in an extremist community: Part 2 of Article "
+            "282.1 of the Criminal Code.\n")
+    expected = {"Oleg Zimin", "Anna Belova", "Pavel Rudin"}
+    assert {name for name, _a in _by_person(text, "charges")} == expected
+    assert {name for name, _k, _m in _by_person(text)} == expected
+
+
+def test_otets_before_a_name_is_a_priest_not_a_relative() -> None:
+    facts = run("Суд признал отца Иоанна Бурдина виновным в «дискредитации» армии и назначил "
+                "ему штраф 35 тысяч рублей.")
+    assert [p.roles for p in facts.persons if p.name == "Ioann Burdin"] != [["relative"]]
+    assert len(facts.sentences) == 1

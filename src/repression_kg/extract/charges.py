@@ -45,7 +45,8 @@ _MORE = re.compile(rf"\s?(?:,|and|or|и|&)\s?(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}}
 _JOIN = re.compile(r"[\s,;–—-]{0,4}(?:in conjunction with|in connection with|combined with|"
                    r"together with|and|в связи с|и)?[\s,;–—-]{0,4}")
 #: what joins Article 30 to the article before it ("Article 278 in conjunction with Article 30")
-_JOIN_BACK = re.compile(r"[\s,;–—-]{0,4}(?:in conjunction with|read with|combined with|with|"
+_JOIN_BACK = re.compile(r"[\s,;–—-]{0,4}(?:in conjunction with|read with|combined with|"
+                        r"taken (?:together )?with|with|"
                         r"во взаимосвязи с|в связи с|с)[\s,;–—-]{0,4}")
 _STEMS = ("art", "ст.", "стат", "part", "ч.")
 

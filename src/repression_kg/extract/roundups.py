@@ -19,7 +19,7 @@ import re
 
 from repression_kg.extract.base import Context
 from repression_kg.extract.charges import citations, described_articles
-from repression_kg.extract.subjects import LIST_ITEM
+from repression_kg.extract.subject_groups import LIST_ITEM
 from repression_kg.facts import Charge
 
 _PART = re.compile(r"(?i)\(?(?<!\w)(?:part|ч\.)\s?(?P<part>\d{1,2})(?!\d)\)?")

@@ -13,9 +13,21 @@ and authors are passed over.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from repression_kg.extract.base import Context
 from repression_kg.extract.person_roles import person_nouns
+from repression_kg.extract.subject_groups import (
+    PRONOUN,
+    conjoined,
+    earlier_plural_group,
+    field_persons,
+    group_size,
+    list_item_person,
+    listed_group,
+    plural_here,
+    previous_group,
+)
 
 
 def subject_person(ctx: Context, offset: int, *,
@@ -40,12 +52,12 @@ def subject_person(ctx: Context, offset: int, *,
     before = [m for m in inside if m.end <= offset]
     if before:
         return _agreeing(ctx, before, offset, bystanders)
-    pronoun = _PRONOUN.search(ctx.text, s_start, offset)
+    pronoun = PRONOUN.search(ctx.text, s_start, offset)
     if inside and not _anaphoric_subject(ctx, s_start, offset) and not (
             pronoun and pronoun.group().lower() not in _POSSESSIVE):
         return inside[0].person
     if pronoun is None and not inside:
-        pronoun = _PRONOUN.search(ctx.text, offset, s_end)  # "a case ... against him"
+        pronoun = PRONOUN.search(ctx.text, offset, s_end)  # "a case ... against him"
     if pronoun or _anaphoric_subject(ctx, s_start, offset) or _REFERRING.search(
             ctx.text, s_start, offset) or (
             also is not None and also.search(ctx.text, s_start, offset)):
@@ -60,6 +72,53 @@ def subject_person(ctx: Context, offset: int, *,
             if earlier_person is not None:
                 return earlier_person
         return ctx.main_person if ctx.main_person not in bystanders else None
+    if inside or _someone_else().search(ctx.text, s_start, offset) or \
+            not _charged_here(ctx, s_start):
+        return None  # "two soldiers were sentenced": nobody we know
+    return _unspoken_subject(ctx, offset, s_start, bystanders)
+
+
+def _charged_here(ctx: Context, s_start: int) -> bool:
+    """The sentence, or the one before it (a heading: "What were they convicted of?"),
+    says that someone was charged or punished, and does not discuss the law itself."""
+    from repression_kg.extract.charges import has_cue  # charges imports this module
+    _, s_end = ctx.sentence_at(s_start)
+    sent = ctx.text[s_start:s_end].lower()
+    if has_cue(sent, "general"):
+        return False
+    prev_end = len(ctx.text[:s_start].rstrip())
+    prev = ctx.text[ctx.sentence_at(prev_end - 1)[0]:prev_end].lower() if prev_end else ""
+    return has_cue(sent, "cues") or has_cue(prev, "cues")
+
+
+#: people the text does not name ("two soldiers", "a sailor", "a vast majority", "both"):
+#: nobody we know
+@cache
+def _someone_else() -> re.Pattern[str]:
+    nouns = sorted({*person_nouns(), "man", "woman", "men", "women", "people", "persons",
+                    "soldiers", "residents", "believers", "journalists", "defendants",
+                    "protesters", "others", "of them"}, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in nouns)
+    return re.compile(
+        r"(?i)(?<!\w)(?:(?:a|an|one|two|three|four|five|six|\d{1,4}|several|dozens of|"
+        rf"hundreds of|many|other|another|some|most)\s(?:[\w-]+\s){{0,2}}(?:{alt})|majority|"
+        r"minority|others|everyone|anyone|nobody|no one|both|they|them|those)(?!\w)")
+
+
+def _unspoken_subject(ctx: Context, offset: int, s_start: int,
+                      skip: frozenset[str]) -> str | None:
+    """A sentence that names nobody and refers to nobody ("VERDICT. Guilty under Art.
+    282.2(1)."; "The charge: ... under Part 2 of Article 207.3") goes on about the accused
+    person its paragraph named last, else, in a document about one accused person (or that
+    names only one person who is no bystander), that person."""
+    b_start, _ = ctx.block_at(offset)
+    earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in skip]
+    if earlier:
+        return _salient(ctx, earlier)
+    accused = [p.id for p in ctx.facts.persons if set(p.roles) & _ACCUSED] or [
+        p.id for p in ctx.facts.persons if p.id not in skip]
+    if accused == [ctx.main_person] and ctx.main_person is not None:
+        return ctx.main_person
     return None
 
 
@@ -73,20 +132,21 @@ def subject_persons(ctx: Context, offset: int, *,
     men", "each woman") with nobody named before the fact is about every accused person
     named in the nearest earlier paragraph that names at least two.
     """
-    fielded = _field_persons(ctx, offset)
+    fielded = field_persons(ctx, offset)
     if fielded is not None:
         return fielded
-    listed = _list_item_person(ctx, offset)
+    listed = list_item_person(ctx, offset)
     if listed is not None:
         return [listed]
-    s_start, _ = ctx.sentence_at(offset)
+    s_start, s_end = ctx.sentence_at(offset)
     bystanders = _bystanders(ctx)
-    if (_EACH.search(ctx.text, s_start, offset) or _PLURAL.search(ctx.text, s_start, offset)) \
-            and not any(
-            m.end <= offset and m.person not in bystanders
-            for m in ctx.mentions_in(s_start, offset)):
-        group = _previous_group(ctx, s_start, bystanders)
-        size = _group_size(ctx.text, max(0, s_start - 600), offset)
+    if not any(m.end <= offset and m.person not in bystanders
+               for m in ctx.mentions_in(s_start, offset)) and plural_here(ctx, s_start, s_end,
+                                                                            offset):
+        group = listed_group(ctx, s_start, bystanders) or \
+            earlier_plural_group(ctx, s_start, bystanders) or \
+            previous_group(ctx, s_start, bystanders)
+        size = group_size(ctx.text, max(0, s_start - 600), offset)
         if size and len(group) > size:
             group = group[-size:]  # "convicted three advocates who defended A. B ..., C, D"
         if group:
@@ -94,152 +154,7 @@ def subject_persons(ctx: Context, offset: int, *,
     person = subject_person(ctx, offset, also=also)
     if person is None:
         return []
-    return _conjoined(ctx, s_start, offset, person, bystanders)
-
-
-_JOINED = re.compile(r"(?i)(?:</?\w+>|\s)*(?:,|and|и|&)(?:</?\w+>|\s)+(?:(?:the|a|an)\s)?"
-                     r"(?:[^\W\d_][\w-]*\s){0,2}$|(?:</?\w+>|\s)*,\s*$")
-
-
-def _conjoined(ctx: Context, s_start: int, offset: int, person: str,
-               skip: frozenset[str]) -> list[str]:
-    """``person`` and the people joined to it by "and" or commas right before it, when it
-    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced")."""
-    before = [m for m in ctx.mentions_in(s_start, offset) if m.end <= offset]
-    if not before or before[-1].person != person:
-        return [person]
-    out = [person]
-    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-        gap = ctx.text[prev.end:nxt.start]
-        if len(gap) > 40 or not _JOINED.fullmatch(gap) or prev.person in skip:
-            break
-        if prev.person not in out:
-            out.insert(0, prev.person)
-    if len(out) > 1 and not _JOINED_END.match(ctx.text, before[-1].end, offset) and not \
-            _JOINED_VERB.search(ctx.text, s_start, before[-len(out)].start):
-        return [person]
-    return out
-
-
-#: a verb before joined names that they share ("The court sentenced A and B to ...")
-_JOINED_VERB = re.compile(r"(?i)(?<!\w)(?:sentenced|convicted|found|charged|fined|jailed|"
-                          r"acquitted|приговорил\w*|осудил\w*|обвинил\w*|оштрафовал\w*)(?!\w)")
-
-
-#: what may stand between the last of joined names and the fact they share
-_JOINED_END = re.compile(r"[^.;:]{0,80}?(?:were|are|have been|had been|both|each|каждую|"
-                         r"каждого|каждый|обе|оба|обеих|обоих|"
-                         r"sentenced|charged|convicted|received|got|jailed|приговорен\w*|"
-                         r"осужден\w*|получили)")
-
-
-_EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women| defendants|"
-                   r" brothers| sisters| activists)?(?=\s(?:were|are|was|had|have|received|got|"
-                   r"guilty|to)\b|[\s,.;]*$|\s*[,.;])|the pair|the two(?: men| women)?|the couple|"
-                   r"all (?:two|three|four|five|six|seven|\d)(?: of them| men| women| defendants)?(?=\s(?:were|"
-                   r"are|was|had|have|received|got)\b|[\s,]*$)|"
-                   r"каждого|каждой|обоих|обеих)(?!\w)")
-#: a plural pronoun as the one punished or charged ("found them guilty", "they were fined")
-_PLURAL = re.compile(r"(?i)(?<!\w)(?:them|they (?:were|are|have been|had been|received|got|each)|"
-                     r"их (?:приговорил\w*|осудил\w*|признал\w*|обвинил\w*|оштрафовал\w*)|"
-                     r"они (?:получили|были|приговорены|осуждены))(?!\w)")
-_FIELD = re.compile(r"(?im)^[ \t>*_#-]*(?:charges?|charged under|articles?|statutes?|"
-                    r"verdict|sentence|punishment|penalty|обвинени[ея]|стать[яи]|приговор|"
-                    r"наказание)[*_ ]*[:—–]")
-_DEFENDANTS = re.compile(r"(?im)^[ \t>*_#-]*(?:defendants?|accused|co-defendants|"
-                         r"подсудим\w+|обвиняем\w+|фигурант\w*)[*_ ]*[:—–][^\n]*")
-
-
-LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+")
-
-
-def _list_item_person(ctx: Context, offset: int) -> str | None:
-    """The person a roundup's list item opens with ("1. Alexei Gorinov, municipal deputy,
-    Moscow: 7 years ..."), for a fact on that line after the name; None elsewhere."""
-    line_start = ctx.text.rfind("\n", 0, offset) + 1
-    marker = LIST_ITEM.match(ctx.text, line_start)
-    if marker is None:
-        return None
-    first = ctx.mentions_in(marker.end(), marker.end() + 1)
-    if not first or first[0].end > offset:
-        return None
-    if ":" in ctx.text[first[0].end:offset]:
-        return first[0].person  # "2. A, 66, B's superior ...: 12 years": the facts after ':'
-
-    later = [m for m in ctx.mentions_in(first[0].end, offset) if m.person != first[0].person]
-    return None if later else first[0].person
-
-
-def _field_persons(ctx: Context, offset: int) -> list[str] | None:
-    """The people a field line ("Charge: ...") is about, or None when ``offset`` is not
-    on such a line."""
-    line_start = ctx.text.rfind("\n", 0, offset) + 1
-    field = _FIELD.match(ctx.text, line_start)
-    if field is None or field.end() > offset:
-        return None
-    key = "charges.defendants"
-    if key not in ctx.scratch:
-        lines: list[tuple[int, list[str]]] = []
-        for m in _DEFENDANTS.finditer(ctx.text):
-            people: list[str] = []
-            for mention in ctx.mentions_in(m.start(), m.end()):
-                if mention.person not in people:
-                    people.append(mention.person)
-            if people:
-                lines.append((m.start(), people))
-        ctx.scratch[key] = lines
-    # the nearest "Defendants:" line before (a bulletin of several cases has one each),
-    # else the first one (a card may give its charges first)
-    lines = ctx.scratch[key]
-    before = [people for start, people in lines if start < line_start]
-    if before or lines:
-        return list(before[-1] if before else lines[0][1])
-    return [ctx.main_person] if ctx.main_person else None
-
-
-_COUNTS = {"both": 2, "pair": 2, "couple": 2, "two": 2, "three": 3, "four": 4, "five": 5,
-           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "оба": 2, "обе": 2,
-           "обоих": 2, "обеих": 2, "двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4,
-           "четверых": 4}
-#: a count of the people a plural speaks of: "three advocates", "all three", "both men"
-_COUNT = re.compile(r"(?i)(?<!\w)(?:(?P<all>all|the|both|все|всех)\s)?(?P<n>both|pair|couple|two|"
-                    r"three|four|five|six|seven|eight|nine|ten|оба|обе|обоих|обеих|двое|двоих|"
-                    r"трое|троих|четверо|четверых)(?!\w)(?:\s(?:[\w-]+\s)?(?P<noun>(?!(?:years|"
-                    r"months|weeks|days|hours|times|roubles|rubles|dollars|euros|decades)\b)"
-                    r"(?:men|women|people|children|of them|\w+s))\b)?")
-
-
-def _group_size(text: str, start: int, end: int) -> int | None:
-    """The number of people the nearest count before ``end`` names, else None."""
-    size = None
-    for m in _COUNT.finditer(text, start, end):
-        n = m.group("n").lower()
-        # a bare English number is anything ("two of the charges"); a Russian one is people
-        if m.group("noun") or m.group("all") or n in ("both", "pair", "couple") or \
-                not n.isascii():
-            size = _COUNTS[n]
-    return size
-
-
-def _previous_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
-    """Accused people named before ``start`` in its paragraph, else in the nearest of the
-    three paragraphs before it that names at least two of them."""
-    b_start, _ = ctx.block_at(start)
-    end, seen = start, 0
-    while seen < 4:
-        people: list[str] = []
-        for m in ctx.mentions_in(b_start, end):
-            if m.person not in skip and m.person not in people:
-                people.append(m.person)
-        if len(people) >= 2:
-            return people
-        if b_start < 2:
-            return []
-        if ctx.text[b_start:end].strip():
-            seen += 1
-        end = b_start
-        b_start, _ = ctx.block_at(b_start - 1)
-    return []
+    return conjoined(ctx, s_start, offset, person, bystanders)
 
 
 def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> str:
@@ -332,9 +247,9 @@ def _bystanders(ctx: Context) -> frozenset[str]:
 
 _NOT_ACCUSED = frozenset({"relative", "lawyer", "judge", "official", "author"})
 _ACCUSED = frozenset({"defendant", "political_prisoner"})
-_PRONOUN = re.compile(r"(?i)\b(?:he|she|him|her|his|они|он|она|его|ее|её|ему|ей)\b")
 #: pronouns that name whose something is ("his lawyer"), not who the sentence is about
 _POSSESSIVE = frozenset({"his"})
+_SUBJECT_PRONOUN = re.compile(r"(?i)(?<!\w)(?:he|she|они|он|она)(?!\w)")
 #: a noun phrase that refers back to someone named before ("sentenced the 65-year-old")
 _REFERRING = re.compile(r"(?i)(?<!\w)the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:activist|historian|"
                         r"journalist|blogger|artist|dissident|scientist|physicist|researcher|"
@@ -345,12 +260,18 @@ _REFERRING = re.compile(r"(?i)(?<!\w)the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:a
 def _salient(ctx: Context, earlier: list) -> str:
     """The person a pronoun most likely continues: of the latest sentence that names one of
     ``earlier``, the person it names first (its subject, as a rule: "A ... stood behind the
-    presenter B ... She was detained" is about A)."""
-    last_sentence = ctx.sentence_at(earlier[-1].start)[0]
+    presenter B ... She was detained" is about A), passing over sentences whose subject
+    is itself a pronoun."""
+    by_sentence: dict[int, list] = {}
     for m in earlier:
-        if m.start >= last_sentence:
-            return m.person
-    return earlier[-1].person
+        by_sentence.setdefault(ctx.sentence_at(m.start)[0], []).append(m)
+    for start in sorted(by_sentence, reverse=True):
+        first = by_sentence[start][0]
+        if not _SUBJECT_PRONOUN.search(ctx.text, start, first.start):
+            return first.person
+        # "He gave legal help to people detained at the rallies for A": that sentence's
+        # subject is the pronoun, so the person named first in it is not the one meant
+    return earlier[0].person
 
 
 #: what may follow a relative named as the subject of a punishment ("His brother Oleg

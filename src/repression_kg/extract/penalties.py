@@ -1,0 +1,110 @@
+"""Punishments named without a term of months: fines ("fined him 30,000 roubles", "штраф
+400 тысяч рублей", "was twice fined"), life terms, a suspended sentence or a ban whose
+length the text does not give ("replaces the prison term with a suspended sentence", "bars
+her from practising medicine").
+
+Part of the sentences extractor (see :mod:`repression_kg.extract.sentences`): the same
+subjects, dates, courts and merging.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repression_kg.extract import prescan
+from repression_kg.extract.base import Context
+from repression_kg.extract.prescan import Prescan
+from repression_kg.extract.sentence_common import (
+    BACK,
+    add_sentence,
+    cue_pattern,
+    sentence_court,
+    sentence_date,
+    threat,
+)
+from repression_kg.extract.subjects import subject_persons
+from repression_kg.facts import Sentence
+
+_FINE = re.compile(
+    r"(?i)(?<!\w)(?:fine[sd](?:\s(?:him|her|them|each|both|[A-Z][a-z]+)){0,2}|fine of|fine|"
+    r"оштрафова\w+(?:\s\w+)?\sна|штраф\w*(?:\s(?:в размере|размером|в))?)\s(?:of\s)?"
+    r"(?P<amt>\d[\d\s,.]{0,12}\d|\d)\s?(?P<scale>thousand|million|тыс\.?|тысяч\w{0,2}|млн)?\s?"
+    r"(?P<cur>rubles?|roubles?|руб\w{0,4}|₽|tenge|тенге|euros?|€|dollars?|US dollars|\$)")
+_FINE_WORDS = re.compile(
+    r"(?i)(?<!\w)(?:(?:handed|given|ordered to pay|sentenced to|received|got)\s(?:a|an)\s"
+    r"(?:\w+\s)?fine|(?:was|were|been|then|later|also|twice|repeatedly|subsequently)\s"
+    r"(?:\w+\s)?fined|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф|"
+    r"о?штрафова\w+)(?!\w)")
+_FINES = (Prescan(_FINE), Prescan(_FINE_WORDS))
+#: a life term: imprisonment with no number of months
+_LIFE = Prescan(re.compile(
+    r"(?i)(?<!\w)(?:life (?:sentence|imprisonment|term)|(?:sentenced|jailed) (?:him |her |them )?"
+    r"(?:to|for) life|life in (?:prison|a (?:special[- ]regime )?colony)|пожизненн\w+ "
+    r"(?:лишени\w+ свободы|заключени\w+|срок\w*))(?!\w)"))
+_TWICE = re.compile(r"(?i)(?<!\w)(?:twice|two times|дважды)(?!\w)")
+
+
+#: a suspended sentence named without its length ("replaces the prison term with a
+#: suspended sentence", "получил условный срок")
+_SUSPENDED = Prescan(re.compile(r"(?i)(?<!\w)(?:suspended (?:sentence|term)|условн\w+ (?:срок\w*|"
+                                r"наказани\w+))(?!\w)"))
+#: a ban from an activity, given with a verdict ("bars her from practising medicine")
+_BAN = Prescan(re.compile(
+    r"(?i)(?<!\w)(?:bar(?:s|red)?|ban(?:s|ned)?|prohibit(?:s|ed)?|disqualif(?:ies|ied))\s"
+    r"(?:(?:him|her|them)\s)?from\s(?:practi[sc]ing|working|teaching|posting|administering|"
+    r"holding|running|publishing|engaging|using|taking part)(?!\w)|запрет\w*\s(?:на\s)?"
+    r"(?:занятие|заниматься|администрирование|деятельност\w*)(?!\w)"))
+#: a duration right after a term-less penalty: then the duration gives it (sentences.py)
+_TERM_NEAR = re.compile(r"(?i)[^.;]{0,40}?\d|[^.;]{0,40}?(?<!\w)(?:one|two|three|four|five|"
+                        r"six|seven|eight|nine|ten|a|an)[\s-](?:and a half\s)?(?:years?|"
+                        r"months?)(?!\w)")
+
+
+def add_penalties(ctx: Context, found: dict, low: str) -> None:
+    """Add the fines, life terms and term-less suspended sentences and bans of the text."""
+    scan_low = prescan.lowered(ctx)
+    if "fine" in low or "штраф" in low:
+        for scan in _FINES:
+            for m in scan.finditer(ctx.text, scan_low):
+                if threat(ctx, m.start(), strong_only=True):
+                    continue
+                s_start, s_end = ctx.sentence_at(m.start())
+                # twice: "was twice fined"
+                times = 2 if _TWICE.search(ctx.text, max(s_start, m.start() - 12),
+                                           min(s_end, m.end() + 8)) else 1
+                # the end of the match, so that "fined him" finds who "him" is
+                _add_all(ctx, found, m, "fine", subject_persons(ctx, m.end()), times)
+    if "life" in low or "пожизн" in low:
+        for m in _LIFE.finditer(ctx.text, scan_low):
+            if not threat(ctx, m.start()):
+                _add_all(ctx, found, m, "imprisonment",
+                         subject_persons(ctx, m.start(), also=BACK))
+    for scan, kind, stem in ((_SUSPENDED, "suspended", ("suspended", "условн")),
+                             (_BAN, "other", ("bar", "ban", "prohibit", "disqualif", "запрет"))):
+        if not any(w in low for w in stem):
+            continue
+        for m in scan.finditer(ctx.text, scan_low):
+            if _TERM_NEAR.match(ctx.text, m.end()) or threat(ctx, m.start(), strong_only=True) \
+                    or not _verdict_near(ctx, m.start()):
+                continue
+            _add_all(ctx, found, m, kind, subject_persons(ctx, m.end(), also=BACK))
+
+
+def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: str, persons: list[str],
+             times: int = 1) -> None:
+    s_start, s_end = ctx.sentence_at(m.start())
+    date = sentence_date(ctx, s_start, s_end, m.start())
+    court = sentence_court(ctx, s_start, s_end)
+    for person in persons:
+        for n in range(times):
+            add_sentence(ctx, found, Sentence(person, kind, None, None, date, court),
+                         m.start(), m.end(), copy=n)
+
+
+def _verdict_near(ctx: Context, offset: int) -> bool:
+    """A sentencing cue in the sentence of ``offset`` or the one before it (a term-less ban
+    or suspended sentence is a punishment only next to a verdict, not a pre-trial measure)."""
+    s_start, s_end = ctx.sentence_at(offset)
+    prev_end = len(ctx.text[:s_start].rstrip())
+    prev = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
+    return cue_pattern().search(ctx.text, prev, s_end) is not None

@@ -1,0 +1,142 @@
+"""What the sentence extractors share: their cue words, what rules a punishment out (a
+threat, a maximum, a demand), the date and court of a punishment, and how mentions of one
+punishment merge into one :class:`~repression_kg.facts.Sentence`.
+
+The words are in ontology/lookups/regimes.yml (``sentence_cues``, ``not_before``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context
+from repression_kg.extract.literals import last_literal
+from repression_kg.facts import Sentence
+
+
+@cache
+def words(key: str) -> list[str]:
+    return [str(w).lower() for w in lookups.load("regimes")[key]]
+
+
+@cache
+def not_before() -> tuple[str, ...]:
+    return tuple(words("not_before"))
+
+
+@cache
+def cue_pattern() -> re.Pattern[str]:
+    cues = sorted(words("sentence_cues") + ["upgrading", "upgraded", "downgraded"], key=len,
+                  reverse=True)
+    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)")
+
+
+def threat(ctx: Context, offset: int, *, since: int | None = None,
+            strong_only: bool = False) -> bool:
+    """A maximum, a threat, a demand or a time span rather than a sentence: a word of
+    ``not_before`` in the 60 characters before, with no sentencing cue after it (words
+    like "maximum" or "faces" count even then)."""
+    s_start, _ = ctx.sentence_at(offset)
+    before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
+    last = last_literal(before, not_before())
+    if last < 0:
+        return False
+    if before.startswith(_STRONG, last):
+        return True
+    if strong_only:  # "the day after the reading, a court fined him": a time, not a threat
+        return any(word in before for word in _STRONG)
+    if before.startswith(("from", "от"), last) and _FROM_TO.search(before, last):
+        return False  # "changed from three and a half years to one year suspended"
+    return not any(c.start() > last for c in cue_pattern().finditer(before))
+
+
+#: words that refer back to the person of an earlier sentence ("reduced it to five years")
+BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|срок|приговор)(?!\w)")
+_FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
+_STRONG = ("after serving", "after having served", "having served", "allows", "allow",
+           "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
+           "punishable", "requested", "asked for", "demanded", "sought", "запросил", "просил",
+           "требовал")
+
+
+def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:
+    dates = [d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
+             and not _dateline(ctx, d.start)]
+    before = [d for d in dates if d.end <= cue]
+    if before:
+        return before[-1].value
+    if dates:
+        return dates[0].value
+    return _context_date(ctx, s_start)
+
+
+#: the label of a document's own date line ("Published: 6 September 2022")
+_DATELINE = re.compile(r"(?i)(?:published|posted|updated|date|опубликовано|дата)\W{0,6}(?:on\s)?$")
+
+
+def _dateline(ctx: Context, start: int) -> bool:
+    """The date at ``start`` is the document's publication line, not a verdict's date (a
+    headline without a full stop runs into it)."""
+    line_start = ctx.text.rfind("\n", 0, start) + 1
+    return _DATELINE.search(ctx.text, max(line_start, start - 20), start) is not None
+
+
+#: a sentence of its own that is a date (a timeline entry's head: "**30 December 2014.**")
+_DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
+#: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
+_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|found \w+ guilty|verdict|"
+                      r"приговорил\w*|осудил\w*|признал\w* виновн\w*|приговор)(?!\w)")
+
+
+def _context_date(ctx: Context, s_start: int) -> str | None:
+    """The date a sentence with none of its own takes from its context: the date that
+    heads its line or list item (a timeline), else the date of the verdict told earlier
+    in its paragraph ("On 17 January the court convicted three lawyers. A was sentenced
+    to ...")."""
+    line_start = ctx.text.rfind("\n", 0, s_start) + 1
+    for d in ctx.dates_in(line_start, s_start):
+        if _DATE_HEAD.match(ctx.text, line_start, d.start) and len(d.value) >= 7:
+            return d.value
+        break
+    p_start, _ = ctx.paragraph_at(s_start)
+    for d in reversed(ctx.dates_in(p_start, s_start)):
+        if len(d.value) < 7 and d.relative:
+            continue
+        d_start, d_end = ctx.sentence_at(d.start)
+        if _VERDICT.search(ctx.text, d_start, d_end):
+            return d.value
+        return None
+    return None
+
+
+def sentence_court(ctx: Context, s_start: int, s_end: int) -> str | None:
+    for court in ctx.facts.courts:
+        if any(s_start <= m.start < s_end for m in court.mentions):
+            return court.id
+    return None
+
+
+def add_sentence(ctx: Context, found: dict, sentence: Sentence, start: int, end: int, *,
+         copy: int = 0) -> None:
+    """Merge a mention into the sentence of the same person, kind and term, unless both
+    have dates that differ (a fine of 2022 and another of 2023 are two sentences).
+    ``copy`` > 0 is a further sentence of the same words ("fined twice")."""
+    key: tuple = (sentence.person, sentence.kind, sentence.months)
+    if copy:
+        key = (*key, "copy", copy)
+    n = 0
+    while (old := found.get(key)) is not None and old.date and sentence.date and not (
+            old.date.startswith(sentence.date) or sentence.date.startswith(old.date)):
+        n += 1
+        key = (sentence.person, sentence.kind, sentence.months, n)
+    if old is None:
+        found[key] = old = sentence
+    else:
+        old.regime = old.regime or sentence.regime
+        old.date = old.date or sentence.date
+        old.court = old.court or sentence.court
+    span = ctx.span(start, end)
+    if span not in old.mentions:
+        old.mentions.append(span)

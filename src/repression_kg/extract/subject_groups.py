@@ -1,0 +1,226 @@
+"""Who a fact is about when the text speaks of several people at once, or by its layout.
+
+Used by :mod:`repression_kg.extract.subjects`. Names joined by "and" share a fact ("The
+court sentenced A and B to ..."); a sentence that distributes ("each of them", "both men",
+"found them guilty", "all three") is about the people of the list just before it, of an
+earlier sentence that did the same, or of the nearest paragraph that names two or more, cut
+to the number the text gives ("convicted three advocates who had defended A"); a field line
+of a court report ("Charge: ...") is about its "Defendant:" line; a roundup's list item is
+about the person it opens with.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repression_kg.extract.base import Context
+
+PRONOUN = re.compile(r"(?i)\b(?:he|she|him|her|his|они|он|она|его|ее|её|ему|ей)\b")
+
+_JOINED = re.compile(r"(?i)(?:</?\w+>|\s)*(?:,|and|и|&)(?:</?\w+>|\s)+(?:(?:the|a|an)\s)?"
+                     r"(?:[^\W\d_][\w-]*\s){0,2}$|(?:</?\w+>|\s)*,\s*$")
+
+
+def conjoined(ctx: Context, s_start: int, offset: int, person: str,
+               skip: frozenset[str]) -> list[str]:
+    """``person`` and the people joined to it by "and" or commas right before it, when it
+    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced")."""
+    before = [m for m in ctx.mentions_in(s_start, offset) if m.end <= offset]
+    if not before or before[-1].person != person:
+        return [person]
+    out = [person]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
+        gap = ctx.text[prev.end:nxt.start]
+        if len(gap) > 40 or not _JOINED.fullmatch(gap) or prev.person in skip:
+            break
+        if prev.person not in out:
+            out.insert(0, prev.person)
+    if len(out) > 1 and not _JOINED_END.match(ctx.text, before[-1].end, offset) and not \
+            _JOINED_VERB.search(ctx.text, s_start, before[-len(out)].start):
+        return [person]
+    return out
+
+
+#: a verb before joined names that they share ("The court sentenced A and B to ...")
+_JOINED_VERB = re.compile(r"(?i)(?<!\w)(?:sentenced|convicted|found|charged|fined|jailed|"
+                          r"acquitted|приговорил\w*|осудил\w*|обвинил\w*|оштрафовал\w*)(?!\w)")
+
+
+#: what may stand between the last of joined names and the fact they share
+_JOINED_END = re.compile(r"[^.;:]{0,80}?(?:were|are|have been|had been|both|each|каждую|"
+                         r"каждого|каждый|обе|оба|обеих|обоих|"
+                         r"sentenced|charged|convicted|received|got|jailed|приговорен\w*|"
+                         r"осужден\w*|получили)")
+
+
+_EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women| defendants|"
+                   r" brothers| sisters| activists)?(?=\s(?:were|are|was|had|have|received|got|"
+                   r"guilty|to)\b|[\s,.;]*$|\s*[,.;])|the pair|the two(?: men| women)?|the couple|"
+                   r"all (?:two|three|four|five|six|seven|\d)(?: of them| men| women| defendants)?(?=\s(?:were|"
+                   r"are|was|had|have|received|got)\b|[\s,]*$)|"
+                   r"каждого|каждой|обоих|обеих)(?!\w)")
+#: a plural pronoun as the one punished or charged ("found them guilty", "they were fined")
+_PLURAL = re.compile(r"(?i)(?<!\w)(?:them|they (?:were|are|have been|had been|received|got|each)|"
+                     r"их (?:приговорил\w*|осудил\w*|признал\w*|обвинил\w*|оштрафовал\w*)|"
+                     r"они (?:получили|были|приговорены|осуждены))(?!\w)")
+_FIELD = re.compile(r"(?im)^[ \t>*_#-]*(?:charges?|charged under|articles?|statutes?|"
+                    r"verdict|sentence|punishment|penalty|обвинени[ея]|стать[яи]|приговор|"
+                    r"наказание)[*_ ]*[:—–]")
+_DEFENDANTS = re.compile(r"(?im)^[ \t>*_#-]*(?:defendants?|accused|co-defendants|"
+                         r"подсудим\w+|обвиняем\w+|фигурант\w*)[*_ ]*[:—–][^\n]*")
+
+
+LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+")
+
+
+def list_item_person(ctx: Context, offset: int) -> str | None:
+    """The person a roundup's list item opens with ("1. Alexei Gorinov, municipal deputy,
+    Moscow: 7 years ..."), for a fact on that line after the name; None elsewhere."""
+    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    marker = LIST_ITEM.match(ctx.text, line_start)
+    if marker is None:
+        return None
+    first = ctx.mentions_in(marker.end(), marker.end() + 1)
+    if not first or first[0].end > offset:
+        return None
+    if ":" in ctx.text[first[0].end:offset]:
+        return first[0].person  # "2. A, 66, B's superior ...: 12 years": the facts after ':'
+
+    later = [m for m in ctx.mentions_in(first[0].end, offset) if m.person != first[0].person]
+    return None if later else first[0].person
+
+
+def field_persons(ctx: Context, offset: int) -> list[str] | None:
+    """The people a field line ("Charge: ...") is about, or None when ``offset`` is not
+    on such a line."""
+    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    field = _FIELD.match(ctx.text, line_start)
+    if field is None or field.end() > offset:
+        return None
+    key = "charges.defendants"
+    if key not in ctx.scratch:
+        lines: list[tuple[int, list[str]]] = []
+        for m in _DEFENDANTS.finditer(ctx.text):
+            people: list[str] = []
+            for mention in ctx.mentions_in(m.start(), m.end()):
+                if mention.person not in people:
+                    people.append(mention.person)
+            if people:
+                lines.append((m.start(), people))
+        ctx.scratch[key] = lines
+    # the nearest "Defendants:" line before (a bulletin of several cases has one each),
+    # else the first one (a card may give its charges first)
+    lines = ctx.scratch[key]
+    before = [people for start, people in lines if start < line_start]
+    if before or lines:
+        return list(before[-1] if before else lines[0][1])
+    return [ctx.main_person] if ctx.main_person else None
+
+
+_COUNTS = {"both": 2, "pair": 2, "couple": 2, "two": 2, "three": 3, "four": 4, "five": 5,
+           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "оба": 2, "обе": 2,
+           "обоих": 2, "обеих": 2, "двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4,
+           "четверых": 4}
+#: a count of the people a plural speaks of: "three advocates", "all three", "both men"
+_COUNT = re.compile(r"(?i)(?<!\w)(?:(?P<all>all|the|both|все|всех)\s)?(?P<n>both|pair|couple|two|"
+                    r"three|four|five|six|seven|eight|nine|ten|оба|обе|обоих|обеих|двое|двоих|"
+                    r"трое|троих|четверо|четверых)(?!\w)(?:\s(?:[\w-]+\s)?(?P<noun>(?!(?:years|"
+                    r"months|weeks|days|hours|times|roubles|rubles|dollars|euros|decades)\b)"
+                    r"(?:men|women|people|children|of them|\w+s))\b)?")
+
+
+def group_size(text: str, start: int, end: int) -> int | None:
+    """The number of people the nearest count before ``end`` names, else None."""
+    size = None
+    for m in _COUNT.finditer(text, start, end):
+        n = m.group("n").lower()
+        # a bare English number is anything ("two of the charges"); a Russian one is people
+        if m.group("noun") or m.group("all") or n in ("both", "pair", "couple") or \
+                not n.isascii():
+            size = _COUNTS[n]
+    return size
+
+
+def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
+    """The fact at ``offset`` is about several people: "each of them", "both men", "found
+    them guilty" before it; or its sentence names and refers to nobody and follows a
+    heading that asks about them ("What were they convicted of?")."""
+    text = ctx.text
+    if _EACH.search(text, s_start, offset) or _PLURAL.search(text, s_start, offset):
+        return True
+    if ctx.mentions_in(s_start, s_end) or PRONOUN.search(text, s_start, s_end):
+        return False
+    prev_end = len(text[:s_start].rstrip())
+    prev_start = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
+    return _heading(text[prev_start:prev_end]) and _THEY.search(text, prev_start, prev_end) \
+        is not None
+
+
+_THEY = re.compile(r"(?i)(?<!\w)(?:they|them|их|они)(?!\w)")
+
+
+def earlier_plural_group(ctx: Context, s_start: int, skip: frozenset[str]) -> list[str]:
+    """The list group of the nearest of the six sentences before that speaks of several
+    people without naming them ("- A ... - B ... The court found all four guilty. What
+    were they convicted of? Of ...")."""
+    end = s_start
+    for _ in range(6):
+        end = len(ctx.text[:end].rstrip())
+        if end <= 0:
+            return []
+        start, _end = ctx.sentence_at(end - 1)
+        if _EACH.search(ctx.text, start, end) or _PLURAL.search(ctx.text, start, end):
+            return listed_group(ctx, start, skip)
+        end = start
+    return []
+
+
+def listed_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
+    """The people who open the items of the list right before ``start`` (headings and
+    blank lines between may stand in between): "- **A** - a correspondent ... - **B** ...
+    ## The verdict ... gave each of them five years". Empty when there is no such list."""
+    out: list[str] = []
+    end = len(ctx.text[:ctx.text.rfind("\n", 0, start) + 1].rstrip())
+    while end > 0:
+        line_start = ctx.text.rfind("\n", 0, end) + 1
+        line = ctx.text[line_start:end]
+        marker = LIST_ITEM.match(line)
+        if marker is not None:
+            first = [m for m in ctx.mentions_in(line_start + marker.end(), end)
+                     if m.start - line_start - marker.end() <= 3]
+            if not first or first[0].person in skip:
+                break
+            if first[0].person not in out:
+                out.insert(0, first[0].person)
+        elif line.strip() and (out or not _heading(line)):
+            break
+        end = len(ctx.text[:line_start].rstrip())
+    return out if len(out) >= 2 else []
+
+
+def _heading(line: str) -> bool:
+    """A short line that ends no sentence with a full stop: a heading ("What was the
+    verdict?", "## The verdict")."""
+    text = line.strip()
+    return len(text) <= 80 and not text.endswith((".", ":", ";", ","))
+
+
+def previous_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
+    """Accused people named before ``start`` in its paragraph, else in the nearest of the
+    three paragraphs before it that names at least two of them."""
+    b_start, _ = ctx.block_at(start)
+    end, seen = start, 0
+    while seen < 4:
+        people: list[str] = []
+        for m in ctx.mentions_in(b_start, end):
+            if m.person not in skip and m.person not in people:
+                people.append(m.person)
+        if len(people) >= 2:
+            return people
+        if b_start < 2:
+            return []
+        if ctx.text[b_start:end].strip():
+            seen += 1
+        end = b_start
+        b_start, _ = ctx.block_at(b_start - 1)
+    return []
