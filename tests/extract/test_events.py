@@ -228,3 +228,14 @@ def test_returned_to_a_country_is_a_transfer_but_returned_to_a_cell_is_not() -> 
     assert _transfers("Mikhail Orekhov was returned to Russia from Kazakhstan.") == [
         ("deportation", "Kazakhstan", "Russia")]
     assert _transfers("After the hearing Mikhail Orekhov was returned to his cell.") == []
+
+
+def test_a_request_for_extradition_is_no_transfer() -> None:
+    assert _transfers("Pavel Zorin lives in Vilnius. Russia asked for his extradition in "
+                      "2022.") == []
+
+
+def test_a_transfer_ends_where_the_plane_landed_later_in_the_paragraph() -> None:
+    assert _transfers("Turkish police put Pavel Zorin on a deportation flight from Turkey. "
+                      "Hours later the plane landed in Moscow.") == [
+        ("deportation", "Turkey", "Russia")]

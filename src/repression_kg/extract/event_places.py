@@ -38,6 +38,13 @@ def _demonyms() -> re.Pattern[str]:
 
 
 @cache
+def _arrival() -> re.Pattern[str]:
+    """Words before the place where a transfer ended, in a later sentence (events.yml)."""
+    alt = "|".join(re.escape(str(w)) for w in lookups.load("events")["arrivals"])
+    return re.compile(rf"(?i:\b(?:{alt})\s+(?:the\s+)?$)")
+
+
+@cache
 def _demonym_country() -> dict[str, str]:
     spec = lookups.load("events")["demonyms"]["forms"]
     return {str(f).lower(): str(name) for name, fs in spec.items() for f in fs}
@@ -122,6 +129,13 @@ def _destination(ctx: Context, start: int, end: int, from_country: str | None) -
     m = _demonyms().search(text, start, min(c_end, end + 60))
     if m is not None:
         return _demonym_country()[m.group("d").lower()]
+    b_start, b_end = ctx.block_at(start)
+    for p_start, _, name in _within(places(ctx), s_end, b_end):
+        # "put him on a deportation flight. ... The plane landed in Moscow"
+        if _arrival().search(text[max(b_start, p_start - 30):p_start]):
+            country = _country_of(name)
+            if country is not None and country != from_country:
+                return country
     if from_country is None:
         return None
     for _, _, name in after:
