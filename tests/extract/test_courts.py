@@ -113,6 +113,8 @@ def test_a_russian_republics_supreme_court_is_regional() -> None:
         ("Supreme Court of Karelia", "regional", None)]
     assert _courts("Решение Верховного суда Республики Башкортостан устояло.") == [
         ("Supreme Court of Bashkortostan", "regional", None)]
+    assert _courts("Жалобу отклонил Верховный суд Республики Крым.") == [
+        ("Supreme Court of Crimea", "regional", None)]
     assert _courts("Верховный суд России запретил организацию.") == [
         ("Supreme Court of Russia", "supreme", "Moscow")]
 

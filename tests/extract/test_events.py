@@ -201,6 +201,7 @@ def test_a_refused_extradition_is_no_transfer() -> None:
     assert _transfers("Oleg Vinnik was detained in Tashkent, but the court of Uzbekistan "
                       "refused to extradite him.") == []
     assert _transfers("Kazakhstan declined the extradition request for Pyotr Gusev.") == []
+    assert _transfers("Serbia halted Pyotr Gusev's extradition.") == []
     assert _transfers("Anton Rybin stayed in Georgia: the request for his extradition was "
                       "rejected in March.") == []
     assert _transfers("Georgia said it had received no request to detain or extradite "

@@ -5,8 +5,12 @@ Known courts come from ontology/lookups/courts.yml (with type and seat). Other n
 courts are capitalised words before a court-type word and "Court" (or a Russian adjective
 before "суд"); their type comes from ontology/lookups/court-types.yml and their city from a
 gazetteer place inside or right after the name ("District Court of Moscow"). Described
-courts carry the type their words give and a city when "in <City>" follows. One Court per
-name per document, with every mention; the bare words "the court" are not a court.
+courts carry the type their words give and a city when "in <City>" follows; one that fits
+a named court of its kind is a mention of that court ("the same city court"), and one that
+only names a stage of a case whose courts are named ("the appeal court") is none. Courts
+named in Russian get their English names (ontology/lookups/court-names.yml: "Кировский
+районный суд Уфы" is the Kirovsky District Court in Ufa). One Court per name per document,
+with every mention; the bare words "the court" are not a court.
 """
 
 from __future__ import annotations
@@ -254,9 +258,10 @@ def _region_after(text: str, hits: list, end: int) -> tuple[int, str] | None:
     gap = _RU_REPUBLIC.match(text, end)
     if gap is None:
         return None
-    i = bisect.bisect_left(hits, (gap.end(),))
-    if i < len(hits) and hits[i][0] == gap.end() and hits[i][2] == "regions":
-        return hits[i][1], hits[i][4]
+    i = bisect.bisect_left(hits, (end,))
+    for hit in hits[i:i + 2]:  # the region, or its whole form "Республика Крым"
+        if hit[0] in (end + 1, gap.end()) and hit[2] == "regions":
+            return hit[1], hit[4]
     return None
 
 
