@@ -19,6 +19,7 @@ from repression_kg.extract.relations import extract_relations
 from repression_kg.extract.roundups import extract_roundup_charges
 from repression_kg.extract.segments import extract_segments
 from repression_kg.extract.sentences import extract_sentences
+from repression_kg.extract.tables import extract_table_rows
 from repression_kg.facts import Document, DocumentFacts
 
 #: The pipeline, in order. ``needs`` must be given by an earlier entry (tested).
@@ -33,6 +34,8 @@ EXTRACTORS: list[Extractor] = [
     Extractor("charges", extract_charges, ("person_mentions",), ("charges",)),
     Extractor("sentences", extract_sentences, ("person_mentions", "dates", "courts"),
               ("sentences",)),
+    Extractor("table_rows", extract_table_rows, ("person_mentions", "dates", "courts"),
+              ("charges", "sentences")),
     Extractor("roundup_charges", extract_roundup_charges,
               ("person_mentions", "charges", "sentences"), ("charges",)),
     Extractor("events", extract_events, ("person_mentions", "dates", "places"), ("events",)),

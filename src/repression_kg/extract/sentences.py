@@ -74,6 +74,12 @@ def _duration() -> re.Pattern[str]:
     return _durations().pattern
 
 
+def term_pattern() -> re.Pattern[str]:
+    """The pattern of a duration ("six and a half years", "2 года и 8 месяцев"); its
+    matches give :func:`months_of`."""
+    return _durations().pattern
+
+
 @cache
 def _range() -> re.Pattern[str]:
     """A number and "to" right before a duration: "three to 10 years" is a range."""

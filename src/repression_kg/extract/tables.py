@@ -1,0 +1,216 @@
+"""Extractor: verdict tables — one row per defendant, with the articles and the term.
+
+Case trackers and court bulletins set a group verdict out as a plain-text or Markdown
+table:
+
+    NAME               ARTICLES                    TERM
+    -----------------  --------------------------  --------
+    Ivan Petrov        205.5 Part 1; 30(1) + 278   17 years
+
+A table is a header line whose cells (split by two or more spaces, or by ``|``) include a
+name column and an articles column (a term column is optional), and the rows under it up
+to the first blank line. Each row whose name cell names a person gives that person a
+charge for every article of its articles cell (bare numbers, with "Part 2", "(2)" or "ч. 2";
+"30(1) + 278" is article 278 with Article 30 part 1, preparation) and a sentence for its
+term cell. The code is the Criminal Code unless the number has the form of a Code of
+Administrative Offences article (20.3.3) or the header names that code. The date and court
+of the sentences come from the tracker's "Date" and "Court" field lines, when it has them.
+Mentions are the cells.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from repression_kg import lookups
+from repression_kg.extract.base import Context
+from repression_kg.extract.sentence_common import add_sentence
+from repression_kg.extract.sentences import months_of, term_pattern
+from repression_kg.facts import Charge, Modifier, Sentence
+
+_NAME = re.compile(r"(?i)^(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)$")
+_ARTICLES = re.compile(r"(?i)^(?:articles?|charges?|statutes?|стать[яи]|обвинени[ея]|"
+                       r"articles? of the criminal code)$")
+_TERM = re.compile(r"(?i)^(?:term|sentence|penalty|punishment|срок|приговор|наказание)$")
+#: a cell of a header: words separated by single spaces, up to two spaces, a ``|`` or the end
+_CELL = re.compile(r"[^|\s](?:[^|]*?[^|\s])?(?=\s{2,}|\s*\||\s*$)")
+_RULE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")
+_CITED = re.compile(r"(?i)(?<![\d.])(?P<art>\d{1,3}(?:\.\d{1,2}){0,2})(?![\d.]\d)"
+                    r"(?:\s?\((?P<par>\d{1,2})\)|,?\s(?:part|ч\.)\s?(?P<part>\d{1,2}))?")
+_FIELD = re.compile(r"(?im)^[ \t]*(?P<key>date|verdict|court|дата|суд)\b[ \t]*(?:\.{2,}|:)")
+
+
+@dataclass
+class _Column:
+    kind: str  # "name", "articles" or "term"
+    index: int  # the how-manieth cell of its line
+    start: int  # offset of the cell in its line
+    end: int | None  # offset of the next cell, None for the last
+
+
+def extract_table_rows(ctx: Context) -> None:
+    text = ctx.text
+    if "\n" not in text or not any(w in text.lower() for w in ("article", "стать", "charge")):
+        return
+    for header_start, header_end in _lines(text):
+        columns = _header(text[header_start:header_end])
+        if columns is None:
+            continue
+        code = "RU-CoAP" if re.search(r"(?i)coap|коап|administrative",
+                                      text[header_start:header_end]) else None
+        for row_start, row_end in _rows(text, header_end):
+            _row(ctx, columns, row_start, row_end, code)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for m in re.finditer(r"\n", text):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, len(text)))
+    return out
+
+
+def _header(line: str) -> list[_Column] | None:
+    """The columns of a header line, or None when it is no header of a verdict table."""
+    cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
+    if len(cells) < 2 or len(cells) > 8:
+        return None
+    kinds = []
+    for _start, cell in cells:
+        kind = "name" if _NAME.match(cell) else "articles" if _ARTICLES.match(cell) else \
+            "term" if _TERM.match(cell) else ""
+        kinds.append(kind)
+    if "name" not in kinds or "articles" not in kinds:
+        return None
+    out = []
+    for i, ((start, _cell), kind) in enumerate(zip(cells, kinds, strict=True)):
+        end = cells[i + 1][0] if i + 1 < len(cells) else None
+        if kind:
+            out.append(_Column(kind, i, start, end))
+    return out
+
+
+def _rows(text: str, header_end: int) -> list[tuple[int, int]]:
+    """The lines under a header, up to the first blank one (rules of dashes skipped)."""
+    out = []
+    for start, end in _lines(text[header_end + 1:]):
+        start, end = start + header_end + 1, end + header_end + 1
+        line = text[start:end]
+        if not line.strip():
+            if out:
+                break
+            continue
+        if _RULE.match(line):
+            continue
+        out.append((start, end))
+        if len(out) > 500:
+            break
+    return out
+
+
+def _cell(text: str, row_start: int, row_end: int, column: _Column) -> tuple[int, int]:
+    """The span of a column's cell in a row without ``|``: the header's offsets, widened
+    to whole words."""
+    line = text[row_start:row_end]
+    start = min(column.start, len(line))
+    while start > 0 and not line[start - 1].isspace():
+        start -= 1
+    end = len(line) if column.end is None else min(column.end, len(line))
+    while end < len(line) and not line[end - 1].isspace() and not line[end].isspace():
+        end += 1
+    return row_start + start, row_start + end
+
+
+def _pipe_cells(text: str, row_start: int, row_end: int) -> list[tuple[int, int]]:
+    """The spans of the non-empty cells of a row of a ``|`` table."""
+    out, pos = [], row_start
+    for part in text[row_start:row_end].split("|"):
+        if part.strip():
+            out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
+         code: str | None) -> None:
+    text = ctx.text
+    spans = {}
+    if "|" in text[row_start:row_end]:
+        cells = _pipe_cells(text, row_start, row_end)
+        for column in columns:
+            if column.index >= len(cells):
+                return
+            spans[column.kind] = cells[column.index]
+    else:
+        for column in columns:
+            spans[column.kind] = _cell(text, row_start, row_end, column)
+    name = spans.get("name")
+    named = ctx.mentions_in(*name) if name else []
+    if not named:
+        return
+    person = named[0].person
+    if "articles" in spans:
+        for charge in _charges(ctx, person, spans["articles"], code):
+            if not any((c.person, c.code, c.article, c.part, c.modifier) ==
+                       (charge.person, charge.code, charge.article, charge.part,
+                        charge.modifier) for c in ctx.facts.charges):
+                ctx.facts.charges.append(charge)
+    if "term" in spans:
+        _sentence(ctx, person, spans["term"])
+
+
+def _charges(ctx: Context, person: str, span: tuple[int, int], code: str | None) -> list[Charge]:
+    text = ctx.text
+    out = []
+    for item in re.finditer(r"[^;,]+", text[span[0]:span[1]]):
+        start = span[0] + item.start()
+        cited = list(_CITED.finditer(text, start, span[0] + item.end()))
+        modifier: Modifier | None = None
+        modifier_span: list = []
+        for m in cited:
+            article = m.group("art")
+            part = m.group("par") or m.group("part")
+            if article == "30" and len(cited) > 1:
+                modifier = lookups.load("charges")["article_30"].get(part)
+                modifier_span = [ctx.span(m.start(), m.end())]
+                continue
+            its_code = code or ("RU-CoAP" if article.count(".") == 2 else "RU-CC")
+            charge = Charge(person, its_code, article, part, modifier, True)
+            charge.mentions = [*modifier_span, ctx.span(m.start(), m.end())]
+            out.append(charge)
+    return out
+
+
+def _sentence(ctx: Context, person: str, span: tuple[int, int]) -> None:
+    text = ctx.text
+    cell = text[span[0]:span[1]].lower()
+    date, court = _fields(ctx)
+    found: dict = {}
+    for m in term_pattern().finditer(text, span[0], span[1]):
+        months = months_of(m)
+        if months:
+            kind = "suspended" if ("suspended" in cell or "условн" in cell) else "imprisonment"
+            add_sentence(ctx, found, Sentence(person, kind, months, None, date, court),
+                         m.start(), m.end())
+            break
+    if not found and re.search(r"(?i)fine|штраф", cell):
+        add_sentence(ctx, found, Sentence(person, "fine", None, None, date, court), *span)
+    ctx.facts.sentences.extend(found.values())
+
+
+def _fields(ctx: Context) -> tuple[str | None, str | None]:
+    """The date and court of a tracker's field lines ("Date ..... 31 May 2023")."""
+    date = court = None
+    for m in _FIELD.finditer(ctx.text):
+        line_end = ctx.text.find("\n", m.end())
+        line_end = len(ctx.text) if line_end < 0 else line_end
+        key = m.group("key").lower()
+        if key in ("date", "verdict", "дата") and date is None:
+            dates = [d for d in ctx.dates_in(m.end(), line_end) if len(d.value) >= 7]
+            date = dates[-1].value if dates else None
+        elif key in ("court", "суд") and court is None:
+            court = next((c.id for c in ctx.facts.courts
+                          if any(m.end() <= s.start < line_end for s in c.mentions)), None)
+    return date, court

@@ -1,0 +1,58 @@
+"""Verdict tables: one row per defendant, articles and term in columns."""
+
+from __future__ import annotations
+
+from repression_kg.extract import extract_document
+from repression_kg.ingest import document_from_bytes
+
+PLAIN = """GROUP VERDICT
+Court ........ Southern District Military Court, Rostov-on-Don
+Date ......... 31 May 2023
+
+NAME              ROLE       ARTICLES                  TERM
+----------------  ---------  ------------------------  --------
+Oleg Zimin        organiser  205.5 Part 1; 30(1) + 278  17 years
+Ilya Kuzin        member     205.5(2)                  12 years
+
+The men deny the charges.
+"""
+
+MARKDOWN = """# Verdict
+
+| Defendant | Articles | Sentence |
+| --- | --- | --- |
+| Anna Belova | 280.3 Part 1 | fine of 100,000 roubles |
+| Pavel Rudin | 207.3 Part 2 | 5 years |
+"""
+
+
+def _facts(text: str, fmt: str = "text"):
+    facts = extract_document(document_from_bytes(text.encode(), doc_id="t", fmt=fmt))
+    names = {p.id: p.name for p in facts.persons}
+    charges = {(names[c.person], c.article, c.part, c.modifier) for c in facts.charges}
+    sentences = {(names[s.person], s.kind, s.months, s.date) for s in facts.sentences}
+    return facts, charges, sentences
+
+
+def test_a_plain_text_table_gives_each_row_its_charges_and_term() -> None:
+    facts, charges, sentences = _facts(PLAIN)
+    assert charges == {("Oleg Zimin", "205.5", "1", None), ("Oleg Zimin", "278", None, "preparation"),
+                       ("Ilya Kuzin", "205.5", "2", None)}
+    assert sentences == {("Oleg Zimin", "imprisonment", 204, "2023-05-31"),
+                         ("Ilya Kuzin", "imprisonment", 144, "2023-05-31")}
+    assert all(s.court for s in facts.sentences)
+    for fact in [*facts.charges, *facts.sentences]:
+        for m in fact.mentions:
+            assert PLAIN[m.start:m.end] == m.text
+
+
+def test_a_markdown_table() -> None:
+    _facts_, charges, sentences = _facts(MARKDOWN, "markdown")
+    assert charges == {("Anna Belova", "280.3", "1", None), ("Pavel Rudin", "207.3", "2", None)}
+    assert {(n, k, m) for n, k, m, _d in sentences} == {("Anna Belova", "fine", None),
+                                                        ("Pavel Rudin", "imprisonment", 60)}
+
+
+def test_a_table_without_an_articles_column_is_left_to_the_other_extractors() -> None:
+    _f, charges, _s = _facts("NAME          CITY\n-----  -----\nOleg Zimin    Tula 205\n")
+    assert charges == set()
