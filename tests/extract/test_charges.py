@@ -166,3 +166,20 @@ def test_the_pair_shares_a_charge() -> None:
     facts = run("The court sentenced Yegor Lavrov to 18 years and Anna Belova to 16 years. "
                 "The court found the pair guilty under Article 205.4, Part 1, of the Criminal Code.")
     assert len([c for c in facts.charges if c.article == "205.4"]) == 2
+
+
+def test_the_same_accusation_shares_the_charge_before() -> None:
+    from tests.extract.conftest import run
+    facts = run("Vadim Orlov was sentenced under Part 2 of Article 282.1 of the Criminal Code. "
+                "Two more of Orlov's colleagues, Anna Belova and Pavel Rudin, are wanted on the "
+                "same accusation.")
+    names = {p.id: p.name for p in facts.persons}
+    assert {(names[c.person], c.article, c.part, c.stated_by_number) for c in facts.charges} == {
+        ("Vadim Orlov", "282.1", "2", True), ("Anna Belova", "282.1", "2", False),
+        ("Pavel Rudin", "282.1", "2", False)}
+
+
+def test_illegally_keeping_parts_of_a_shotgun_is_222() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov was charged with illegally keeping parts of a shotgun.")
+    assert [(c.article, c.stated_by_number) for c in facts.charges] == [("222", False)]

@@ -108,3 +108,10 @@ def test_otets_before_a_name_is_a_priest_not_a_relative() -> None:
                 "ему штраф 35 тысяч рублей.")
     assert [p.roles for p in facts.persons if p.name == "Ioann Burdin"] != [["relative"]]
     assert len(facts.sentences) == 1
+
+
+def test_a_paragraph_about_she_gives_her_an_unowned_charge() -> None:
+    text = ("Vera Lomova was fined twice in 2022.\n\nIn July she stood alone with a poster. This "
+            "time investigators opened a criminal case under Part 2 of Article 207.3 of the "
+            "Criminal Code.")
+    assert ("Vera Lomova", "207.3") in _by_person(text, "charges")

@@ -115,9 +115,40 @@ def extract_charges(ctx: Context) -> None:
                 continue
             for person in subject_persons(ctx, m.start()):
                 _described(ctx, found, numbered, person, (code, article, admin), m)
+    _same_accusation(ctx, found)
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
+
+
+#: a charge given by reference to the one before ("wanted on the same accusation")
+_SAME = re.compile(r"(?i)(?<!\w)(?:on|under|of|with|in) the same (?:accusations?|charges?|"
+                   r"articles?|counts?)(?!\w)|по (?:той же|тем же) стать\w+|по тому же обвинению")
+
+
+def _same_accusation(ctx: Context, found: dict) -> None:
+    """Everyone named in a sentence that accuses them "on the same accusation" shares the
+    charges of the nearest charge mentioned before it (``stated_by_number: false``: the
+    text gives the charge by reference)."""
+    if not _SAME.search(ctx.text):
+        return
+    for m in _SAME.finditer(ctx.text):
+        s_start, s_end = ctx.sentence_at(m.start())
+        earlier = [c for c in found.values() if c.mentions and min(
+            x.start for x in c.mentions) < s_start]
+        if not earlier:
+            continue
+        last = max(min(x.start for x in c.mentions) for c in earlier)
+        source = {(c.code, c.article, c.part, c.modifier) for c in earlier
+                  if min(x.start for x in c.mentions) == last}
+        for mention in ctx.mentions_in(s_start, s_end):
+            if ctx.text.startswith(("'s", "’s"), mention.end):
+                continue  # "Navalny's lawyers A and B": whose lawyers, not who is accused
+            for code, article, part, modifier in sorted(source, key=str):
+                key = (mention.person, code, article, part, modifier)
+                if key not in found:
+                    found[key] = Charge(mention.person, code, article, part, modifier, False)
+                    found[key].mentions.append(ctx.span(m.start(), m.end()))
 
 
 _SAME_PART = re.compile(r"(?i)(?:the same part of|той же части)\s*$")

@@ -109,12 +109,18 @@ def _unspoken_subject(ctx: Context, offset: int, s_start: int,
                       skip: frozenset[str]) -> str | None:
     """A sentence that names nobody and refers to nobody ("VERDICT. Guilty under Art.
     282.2(1)."; "The charge: ... under Part 2 of Article 207.3") goes on about the accused
-    person its paragraph named last, else, in a document about one accused person (or that
+    person its paragraph named last, else the person its paragraph's pronoun continues,
+    else, in a document about one accused person (or that
     names only one person who is no bystander), that person."""
     b_start, _ = ctx.block_at(offset)
     earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in skip]
     if earlier:
         return _salient(ctx, earlier)
+    pronoun = _SUBJECT_PRONOUN.search(ctx.text, b_start, s_start)
+    if pronoun is not None:  # a paragraph about "she": the person she continues
+        person = _previous_paragraph_person(ctx, b_start, skip, _gender_of(pronoun.group()))
+        if person is not None:
+            return person
     accused = [p.id for p in ctx.facts.persons if set(p.roles) & _ACCUSED] or [
         p.id for p in ctx.facts.persons if p.id not in skip]
     if accused == [ctx.main_person] and ctx.main_person is not None:
