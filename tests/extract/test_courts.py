@@ -104,6 +104,8 @@ def test_a_republics_supreme_court_by_possessive_and_by_full_title() -> None:
 def test_russian_courts_get_their_english_names_and_the_city_in_the_genitive() -> None:
     assert _courts("Приговор вынес Октябрьский районный суд Уфы.") == [
         ("Oktyabrsky District Court", "district", "Ufa")]
+    assert _courts("Приговор вынес Абаканский городской суд.") == [
+        ("Abakan City Court", "city", "Abakan")]
     assert _courts("Дело передали в Приволжский окружной военный суд.") == [
         ("Volga District Military Court", "military", None)]
 
