@@ -259,6 +259,9 @@ def test_the_term_replaced_keeps_no_date_of_the_new_one() -> None:
      [("imprisonment", 48, None), ("other", None, None)]),
     ("Yegor Lavrov had been punished before: the day after the protest, a district court fined "
      "him 20,000 roubles.", [("fine", None, None)]),
+    ("Yegor Lavrov first served a short administrative detention and was then charged.",
+     [("other", None, None)]),
+    ("Егора Лаврова арестовали на 15 суток.", [("other", None, None)]),
 ])
 def test_terms_without_units_or_lengths(text: str, expected: list[tuple]) -> None:
     assert terms(text) == expected

@@ -1,6 +1,6 @@
 """Punishments named without a term of months: fines ("fined him 30,000 roubles", "штраф
-400 тысяч рублей", "was twice fined"), life terms, a suspended sentence or a ban whose
-length the text does not give ("replaces the prison term with a suspended sentence", "bars
+400 тысяч рублей", "was twice fined"), life terms, administrative arrests (in days), a
+suspended sentence or a ban whose length the text does not give ("replaces the prison term with a suspended sentence", "bars
 her from practising medicine").
 
 Part of the sentences extractor (see :mod:`repression_kg.extract.sentences`): the same
@@ -54,6 +54,13 @@ _BAN = Prescan(re.compile(
     r"(?:(?:him|her|them)\s)?from\s(?:practi[sc]ing|working|teaching|posting|administering|"
     r"holding|running|publishing|engaging|using|taking part)(?!\w)|запрет\w*\s(?:на\s)?"
     r"(?:занятие|заниматься|администрирование|деятельност\w*)(?!\w)"))
+#: an administrative arrest ("served a short administrative detention", "ten days of
+#: administrative arrest", "арестовали на 15 суток"): a penalty in days, kind "other"
+_ADMIN_ARREST = Prescan(re.compile(
+    r"(?i)(?<!\w)(?:(?:served|given|received|got|sentenced to|jailed for)\s(?:a\s|an\s)?"
+    r"(?:[\w-]+\s){0,2}administrative\s(?:arrest|detention)|(?:\d{1,2}|[a-z]+)[\s-]days?['’]?"
+    r"\s(?:of\s)?administrative\s(?:arrest|detention)|административн\w+\sарест\w*|"
+    r"(?:арестовал\w*|арестован\w*)\sна\s\d{1,2}\sсут\w+)(?!\w)"))
 #: a duration right after a term-less penalty: then the duration gives it (sentences.py)
 _TERM_NEAR = re.compile(r"(?i)[^.;]{0,40}?\d|[^.;]{0,40}?(?<!\w)(?:one|two|three|four|five|"
                         r"six|seven|eight|nine|ten|a|an)[\s-](?:and a half\s)?(?:years?|"
@@ -79,6 +86,10 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
             if not threat(ctx, m.start()):
                 _add_all(ctx, found, m, "imprisonment",
                          subject_persons(ctx, m.start(), also=BACK))
+    if "administrative" in low or "административн" in low or "сут" in low:
+        for m in _ADMIN_ARREST.finditer(ctx.text, scan_low):
+            if not threat(ctx, m.start(), strong_only=True):
+                _add_all(ctx, found, m, "other", subject_persons(ctx, m.start()))
     for scan, kind, stem in ((_SUSPENDED, "suspended", ("suspended", "условн")),
                              (_BAN, "other", ("bar", "ban", "prohibit", "disqualif", "запрет"))):
         if not any(w in low for w in stem):
