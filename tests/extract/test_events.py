@@ -240,3 +240,16 @@ def test_a_transfer_ends_where_the_plane_landed_later_in_the_paragraph() -> None
     assert _transfers("Turkish police put Pavel Zorin on a deportation flight from Turkey. "
                       "Hours later the plane landed in Moscow.") == [
         ("deportation", "Turkey", "Russia")]
+
+
+def test_russian_hand_overs_and_extraditions_name_both_countries() -> None:
+    assert _transfers("В мае Олега Зимина передали российским силовикам в Ташкенте.") == [
+        ("deportation", "Uzbekistan", "Russia")]
+    assert _transfers("Олег Зимин был выдан России властями Казахстана.") == [
+        ("extradition", "Kazakhstan", "Russia")]
+    assert _transfers("Казахстан отказал в экстрадиции Олега Зимина.") == []
+
+
+def test_handed_over_where_it_happened() -> None:
+    assert _transfers("Kirill Panov was handed over to the Russian side in Tbilisi.") == [
+        ("deportation", "Georgia", "Russia")]

@@ -22,6 +22,8 @@ _LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory
                        r"в|во|на\s+территории|под)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
                        r"|village\s+of\s+|region\s+of\s+)?$)")
 _TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
+#: "to" in English only: Russian "в" is also "in" ("в Бишкеке")
+_TO_EN = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to)\s+(?:the\s+)?$)")
 _WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
 _FROM = re.compile(r"(?i:\b(?:from|out\s+of|из)\s+(?:the\s+)?$)")
 
@@ -33,8 +35,12 @@ def _demonyms() -> re.Pattern[str]:
     alt = "|".join(sorted((re.escape(str(f)) for fs in spec["forms"].values() for f in fs),
                           key=len, reverse=True))
     who = "|".join(re.escape(str(w)) for w in spec["officials"])
+    ru = "|".join(sorted((re.escape(str(f)) for fs in spec["forms_ru"].values() for f in fs),
+                         key=len, reverse=True))
+    ru_who = "|".join(re.escape(str(w)) for w in spec["officials_ru"])
     return re.compile(rf"(?i:\b(?:to|over\s+to|into\s+the\s+custody\s+of)\s+(?:the\s+)?"
-                      rf"(?P<d>{alt})\s+(?:[a-z-]+\s+)?(?:{who})\b)")
+                      rf"(?P<d>{alt})\s+(?:[a-z-]+\s+)?(?:{who})\b"
+                      rf"|(?<!\w)(?P<r>{ru})\s+(?:[а-яё-]+\s+)?(?:{ru_who})(?!\w))")
 
 
 @cache
@@ -46,8 +52,9 @@ def _arrival() -> re.Pattern[str]:
 
 @cache
 def _demonym_country() -> dict[str, str]:
-    spec = lookups.load("events")["demonyms"]["forms"]
-    return {str(f).lower(): str(name) for name, fs in spec.items() for f in fs}
+    spec = lookups.load("events")["demonyms"]
+    return {str(f).lower(): str(name) for key in ("forms", "forms_ru")
+            for name, fs in spec[key].items() for f in fs}
 
 
 @cache
@@ -105,11 +112,28 @@ def transfer_countries(ctx: Context, kind: str, start: int, end: int,
         before = [c for c in here if c[1] <= start and c[2] != to_country]
         from_country = before[-1][2] if before else None
     if to_country is None and kind in ("deportation", "extradition"):
-        to_country = _destination(ctx, start, end, from_country)
+        inside = [c for c in here if start <= c[0] and c[1] <= end]
+        # "выдали России": the cue names where he was sent
+        to_country = inside[0][2] if inside else _destination(ctx, start, end, from_country)
     if from_country is None and to_country is not None and kind in ("deportation",
                                                                     "extradition"):
-        from_country = _held_in(ctx, start, to_country)
+        from_country = _handed_over_in(ctx, start, end, to_country) or \
+            _held_in(ctx, start, to_country)
     return from_country, to_country
+
+
+def _handed_over_in(ctx: Context, start: int, end: int, to_country: str) -> str | None:
+    """The country of the place in the transfer's clause where it happened ("handed over
+    to the Russian side in Yerevan", "властями Киргизии"), when not the destination's."""
+    c_start, c_end = clause(ctx, start, end)
+    near = [(abs(p_start - end) if p_start >= end else start - p_end, name)
+            for p_start, p_end, name in _within(places(ctx), c_start, c_end)
+            if p_end <= start or p_start >= end]
+    for _gap, name in sorted(near):
+        country = _country_of(name)
+        if country is not None and country != to_country:
+            return country
+    return None
 
 
 def _destination(ctx: Context, start: int, end: int, from_country: str | None) -> str | None:
@@ -122,13 +146,13 @@ def _destination(ctx: Context, start: int, end: int, from_country: str | None) -
     c_end = clause(ctx, start, end)[1]
     after = _within(places(ctx), end, s_end)
     for p_start, _, name in after:
-        if p_start < c_end and _TO.search(text[max(s_start, p_start - 40):p_start]):
+        if p_start < c_end and _TO_EN.search(text[max(s_start, p_start - 40):p_start]):
             country = _country_of(name)
             if country is not None:
                 return country
     m = _demonyms().search(text, start, min(c_end, end + 60))
     if m is not None:
-        return _demonym_country()[m.group("d").lower()]
+        return _demonym_country()[(m.group("d") or m.group("r")).lower()]
     b_start, b_end = ctx.block_at(start)
     for p_start, _, name in _within(places(ctx), s_end, b_end):
         # "put him on a deportation flight. ... The plane landed in Moscow"

@@ -96,7 +96,7 @@ def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple
 
 #: a transfer cue that names the transfer itself; other cues ("was returned to", "was on
 #: a plane to") are transfers only when a country of departure or arrival is found
-_TRANSFER_WORD = re.compile(r"(?i:deport|extradit|expel|депорт|экстрадир|выдвор|выдал)")
+_TRANSFER_WORD = re.compile(r"(?i:deport|extradit|expel|депорт|экстрадир|выдвор|выда[лн])")
 
 
 @cache
