@@ -161,3 +161,8 @@ def test_a_city_court_after_a_named_one_is_another_court() -> None:
 def test_a_district_court_named_by_its_adjective_alone() -> None:
     assert _courts("Then Moscow's Lyublinsky court fined him.") == [
         ("Lyublinsky court", None, "Moscow")]
+
+
+def test_a_city_court_after_the_one_named_court_of_that_city_is_that_court() -> None:
+    assert _courts("Court: Lefortovo District Court of Moscow\n\nA Moscow court fined "
+                   "Ivan Lopatin.") == [("Lefortovo District Court of Moscow", "district", "Moscow")]

@@ -207,13 +207,19 @@ def extract_courts(ctx: Context) -> None:
             continue
         taken.add((m.start(), m.end()))
         there = named_in.get(city, [])
-        if there and all(m.start() < c.mentions[0].start for c in found.values()
-                         if not c.name.islower()):
+        before = [c for c in found.values() if not c.name.islower()
+                  and c.mentions[0].start < m.start()]
+        if there and not before:
             # "A Moscow court on Friday sentenced him" before any court is named: the
-            # first court in Moscow that the text goes on to name (after a court has
-            # been named, "a Moscow court" is another one)
+            # first court in Moscow that the text goes on to name
             min(there, key=lambda c: c.mentions[0].start).mentions.append(
                 ctx.span(m.start(), m.end()))
+            continue
+        if len(before) == 1 and before[0] in there:
+            # "Court: Meshchansky District Court of Moscow ... A Moscow court sentenced him":
+            # the one court named so far, in that city (after another court, or one whose
+            # city is not known, "a Moscow court" is another one)
+            before[0].mentions.append(ctx.span(m.start(), m.end()))
             continue
         _add(ctx, found, m.group(), city, None, m.start(), m.end())
     for court in found.values():
