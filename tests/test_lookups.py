@@ -36,7 +36,7 @@ def test_forms_must_be_joined_by_short_gaps() -> None:
 
 
 @pytest.mark.parametrize("name", ["places", "organisations", "courts", "charges",
-                                  "principles", "numbers", "court-types", "regimes"])
+                                  "principles", "numbers", "court-types", "regimes", "subjects"])
 def test_every_table_loads(name: str) -> None:
     assert lookups.load(name)
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import re
 
+from repression_kg.extract import subject_words as W
 from repression_kg.extract.base import Context
-
-PRONOUN = re.compile(r"(?i)\b(?:he|she|him|her|his|они|он|она|его|ее|её|ему|ей)\b")
 
 _JOINED = re.compile(r"(?i)(?:</?\w+>|\s)*(?:,|and|и|&)(?:</?\w+>|\s)+(?:(?:the|a|an)\s)?"
                      r"(?:[^\W\d_][\w-]*\s){0,2}$|(?:</?\w+>|\s)*,\s*$")
@@ -35,39 +34,10 @@ def conjoined(ctx: Context, s_start: int, offset: int, person: str,
             break
         if prev.person not in out:
             out.insert(0, prev.person)
-    if len(out) > 1 and not _JOINED_END.match(ctx.text, before[-1].end, offset) and not \
-            _JOINED_VERB.search(ctx.text, s_start, before[-len(out)].start):
+    if len(out) > 1 and not W.joined_end().match(ctx.text, before[-1].end, offset) and not \
+            W.joined_verb().search(ctx.text, s_start, before[-len(out)].start):
         return [person]
     return out
-
-
-#: a verb before joined names that they share ("The court sentenced A and B to ...")
-_JOINED_VERB = re.compile(r"(?i)(?<!\w)(?:sentenced|convicted|found|charged|fined|jailed|"
-                          r"acquitted|приговорил\w*|осудил\w*|обвинил\w*|оштрафовал\w*)(?!\w)")
-
-
-#: what may stand between the last of joined names and the fact they share
-_JOINED_END = re.compile(r"[^.;:]{0,80}?(?:were|are|have been|had been|both|each|каждую|"
-                         r"каждого|каждый|обе|оба|обеих|обоих|"
-                         r"sentenced|charged|convicted|received|got|jailed|приговорен\w*|"
-                         r"осужден\w*|получили)")
-
-
-_EACH = re.compile(r"(?i)(?<!\w)(?:each(?: of them)?|both(?: of them| men| women| defendants|"
-                   r" brothers| sisters| activists)?(?=\s(?:were|are|was|had|have|received|got|"
-                   r"guilty|to)\b|[\s,.;]*$|\s*[,.;])|the pair|the two(?: men| women)?|the couple|"
-                   r"all (?:two|three|four|five|six|seven|\d)(?: of them| men| women| defendants)?(?=\s(?:were|"
-                   r"are|was|had|have|received|got)\b|[\s,]*$)|"
-                   r"каждого|каждой|обоих|обеих)(?!\w)")
-#: a plural pronoun as the one punished or charged ("found them guilty", "they were fined")
-_PLURAL = re.compile(r"(?i)(?<!\w)(?:them|they (?:were|are|have been|had been|received|got|each)|"
-                     r"их (?:приговорил\w*|осудил\w*|признал\w*|обвинил\w*|оштрафовал\w*)|"
-                     r"они (?:получили|были|приговорены|осуждены))(?!\w)")
-_FIELD = re.compile(r"(?im)^[ \t>*_#-]*(?:charges?|charged under|articles?|statutes?|"
-                    r"verdict|sentence|punishment|penalty|обвинени[ея]|стать[яи]|приговор|"
-                    r"наказание)[*_ ]*[:—–]")
-_DEFENDANTS = re.compile(r"(?im)^[ \t>*_#-]*(?:defendants?|accused|co-defendants|"
-                         r"подсудим\w+|обвиняем\w+|фигурант\w*)[*_ ]*[:—–][^\n]*")
 
 
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+")
@@ -94,13 +64,13 @@ def field_persons(ctx: Context, offset: int) -> list[str] | None:
     """The people a field line ("Charge: ...") is about, or None when ``offset`` is not
     on such a line."""
     line_start = ctx.text.rfind("\n", 0, offset) + 1
-    field = _FIELD.match(ctx.text, line_start)
+    field = W.field().match(ctx.text, line_start)
     if field is None or field.end() > offset:
         return None
     key = "charges.defendants"
     if key not in ctx.scratch:
         lines: list[tuple[int, list[str]]] = []
-        for m in _DEFENDANTS.finditer(ctx.text):
+        for m in W.defendants().finditer(ctx.text):
             people: list[str] = []
             for mention in ctx.mentions_in(m.start(), m.end()):
                 if mention.person not in people:
@@ -117,27 +87,15 @@ def field_persons(ctx: Context, offset: int) -> list[str] | None:
     return [ctx.main_person] if ctx.main_person else None
 
 
-_COUNTS = {"both": 2, "pair": 2, "couple": 2, "two": 2, "three": 3, "four": 4, "five": 5,
-           "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "оба": 2, "обе": 2,
-           "обоих": 2, "обеих": 2, "двое": 2, "двоих": 2, "трое": 3, "троих": 3, "четверо": 4,
-           "четверых": 4}
-#: a count of the people a plural speaks of: "three advocates", "all three", "both men"
-_COUNT = re.compile(r"(?i)(?<!\w)(?:(?P<all>all|the|both|все|всех)\s)?(?P<n>both|pair|couple|two|"
-                    r"three|four|five|six|seven|eight|nine|ten|оба|обе|обоих|обеих|двое|двоих|"
-                    r"трое|троих|четверо|четверых)(?!\w)(?:\s(?:[\w-]+\s)?(?P<noun>(?!(?:years|"
-                    r"months|weeks|days|hours|times|roubles|rubles|dollars|euros|decades)\b)"
-                    r"(?:men|women|people|children|of them|\w+s))\b)?")
-
-
 def group_size(text: str, start: int, end: int) -> int | None:
     """The number of people the nearest count before ``end`` names, else None."""
     size = None
-    for m in _COUNT.finditer(text, start, end):
+    for m in W.count().finditer(text, start, end):
         n = m.group("n").lower()
         # a bare English number is anything ("two of the charges"); a Russian one is people
         if m.group("noun") or m.group("all") or n in ("both", "pair", "couple") or \
                 not n.isascii():
-            size = _COUNTS[n]
+            size = W.counts()[n]
     return size
 
 
@@ -146,17 +104,14 @@ def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
     them guilty" before it; or its sentence names and refers to nobody and follows a
     heading that asks about them ("What were they convicted of?")."""
     text = ctx.text
-    if _EACH.search(text, s_start, offset) or _PLURAL.search(text, s_start, offset):
+    if W.distributive().search(text, s_start, offset) or W.plural().search(text, s_start, offset):
         return True
-    if ctx.mentions_in(s_start, s_end) or PRONOUN.search(text, s_start, s_end):
+    if ctx.mentions_in(s_start, s_end) or W.pronoun().search(text, s_start, s_end):
         return False
     prev_end = len(text[:s_start].rstrip())
     prev_start = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
-    return _heading(text[prev_start:prev_end]) and _THEY.search(text, prev_start, prev_end) \
+    return _heading(text[prev_start:prev_end]) and W.they().search(text, prev_start, prev_end) \
         is not None
-
-
-_THEY = re.compile(r"(?i)(?<!\w)(?:they|them|их|они)(?!\w)")
 
 
 def earlier_plural_group(ctx: Context, s_start: int, skip: frozenset[str]) -> list[str]:
@@ -169,7 +124,7 @@ def earlier_plural_group(ctx: Context, s_start: int, skip: frozenset[str]) -> li
         if end <= 0:
             return []
         start, _end = ctx.sentence_at(end - 1)
-        if _EACH.search(ctx.text, start, end) or _PLURAL.search(ctx.text, start, end):
+        if W.distributive().search(ctx.text, start, end) or W.plural().search(ctx.text, start, end):
             return listed_group(ctx, start, skip)
         end = start
     return []

@@ -13,12 +13,11 @@ and authors are passed over.
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from repression_kg.extract import subject_words as W
 from repression_kg.extract.base import Context
 from repression_kg.extract.person_roles import person_nouns
 from repression_kg.extract.subject_groups import (
-    PRONOUN,
     conjoined,
     earlier_plural_group,
     field_persons,
@@ -52,13 +51,13 @@ def subject_person(ctx: Context, offset: int, *,
     before = [m for m in inside if m.end <= offset]
     if before:
         return _agreeing(ctx, before, offset, bystanders)
-    pronoun = PRONOUN.search(ctx.text, s_start, offset)
+    pronoun = W.pronoun().search(ctx.text, s_start, offset)
     if inside and not _anaphoric_subject(ctx, s_start, offset) and not (
-            pronoun and pronoun.group().lower() not in _POSSESSIVE):
+            pronoun and pronoun.group().lower() not in W.possessive()):
         return inside[0].person
     if pronoun is None and not inside:
-        pronoun = PRONOUN.search(ctx.text, offset, s_end)  # "a case ... against him"
-    if pronoun or _anaphoric_subject(ctx, s_start, offset) or _REFERRING.search(
+        pronoun = W.pronoun().search(ctx.text, offset, s_end)  # "a case ... against him"
+    if pronoun or _anaphoric_subject(ctx, s_start, offset) or W.referring().search(
             ctx.text, s_start, offset) or (
             also is not None and also.search(ctx.text, s_start, offset)):
         want = _gender_of(pronoun.group()) if pronoun else None
@@ -72,7 +71,7 @@ def subject_person(ctx: Context, offset: int, *,
             if earlier_person is not None:
                 return earlier_person
         return ctx.main_person if ctx.main_person not in bystanders else None
-    if inside or _someone_else().search(ctx.text, s_start, offset) or \
+    if inside or W.someone_else(person_nouns()).search(ctx.text, s_start, offset) or \
             not _charged_here(ctx, s_start):
         return None  # "two soldiers were sentenced": nobody we know
     return _unspoken_subject(ctx, offset, s_start, bystanders)
@@ -91,20 +90,6 @@ def _charged_here(ctx: Context, s_start: int) -> bool:
     return has_cue(sent, "cues") or has_cue(prev, "cues")
 
 
-#: people the text does not name ("two soldiers", "a sailor", "a vast majority", "both"):
-#: nobody we know
-@cache
-def _someone_else() -> re.Pattern[str]:
-    nouns = sorted({*person_nouns(), "man", "woman", "men", "women", "people", "persons",
-                    "soldiers", "residents", "believers", "journalists", "defendants",
-                    "protesters", "others", "of them"}, key=len, reverse=True)
-    alt = "|".join(re.escape(n) for n in nouns)
-    return re.compile(
-        r"(?i)(?<!\w)(?:(?:a|an|one|two|three|four|five|six|\d{1,4}|several|dozens of|"
-        rf"hundreds of|many|other|another|some|most)\s(?:[\w-]+\s){{0,2}}(?:{alt})|majority|"
-        r"minority|others|everyone|anyone|nobody|no one|both|they|them|those)(?!\w)")
-
-
 def _unspoken_subject(ctx: Context, offset: int, s_start: int,
                       skip: frozenset[str]) -> str | None:
     """A sentence that names nobody and refers to nobody ("VERDICT. Guilty under Art.
@@ -116,12 +101,12 @@ def _unspoken_subject(ctx: Context, offset: int, s_start: int,
     earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in skip]
     if earlier:
         return _salient(ctx, earlier)
-    pronoun = _SUBJECT_PRONOUN.search(ctx.text, b_start, s_start)
+    pronoun = W.subject_pronoun().search(ctx.text, b_start, s_start)
     if pronoun is not None:  # a paragraph about "she": the person she continues
         person = _previous_paragraph_person(ctx, b_start, skip, _gender_of(pronoun.group()))
         if person is not None:
             return person
-    accused = [p.id for p in ctx.facts.persons if set(p.roles) & _ACCUSED] or [
+    accused = [p.id for p in ctx.facts.persons if set(p.roles) & W.roles()[1]] or [
         p.id for p in ctx.facts.persons if p.id not in skip]
     if accused == [ctx.main_person] and ctx.main_person is not None:
         return ctx.main_person
@@ -169,13 +154,13 @@ def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> 
     she is serving"): then the nearest earlier person of the pronoun's gender."""
     last = before[-1]
     pronoun = None
-    for m in _GENDERED.finditer(ctx.text, last.end, offset):
+    for m in W.gendered().finditer(ctx.text, last.end, offset):
         pronoun = m
     if pronoun is not None:
-        want = "f" if pronoun.group().lower() in _FEMININE else "m"
+        want = "f" if pronoun.group().lower() in W.gender_sets()[0] else "m"
     else:
         verb = None  # a Russian verb agrees with its subject: "... Навального получила"
-        for m in _RU_VERB.finditer(ctx.text, last.end, offset):
+        for m in W.russian_verb().finditer(ctx.text, last.end, offset):
             verb = m
         if verb is None:
             return last.person
@@ -189,37 +174,22 @@ def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> 
     return last.person
 
 
-#: Russian past-tense and short-participle forms that show the gender of their subject
-_RU_VERB = re.compile(r"(?i)(?<!\w)(?:получил|приговорен|приговорён|осужден|осуждён|признан|"
-                      r"задержан|арестован|оштрафован|отправлен)(а)?(?!\w)")
-_GENDERED = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers|он|она|его|её|ее|ему|ей)(?!\w)")
-_FEMININE = frozenset({"she", "her", "hers", "она", "её", "ее", "ей"})
-
-
 def _anaphoric_subject(ctx: Context, s_start: int, offset: int) -> bool:
     """The sentence opens by referring back to someone ("She was", "The then 18-year-old",
     "The activist"), so a person named later in it is an object, not its subject."""
-    m = _ANAPHOR.match(ctx.text, s_start, offset)
+    m = W.anaphor().match(ctx.text, s_start, offset)
     if m is None:
         return False
     noun = m.group("noun")
     return noun is None or noun.lower() in person_nouns()
 
 
-_ANAPHOR = re.compile(r"(?i)[\s\"“‘«(]*(?:he|she|они|он|она)(?!\w)|[\s\"“‘«(]*the\s(?:then[\s-])?"
-                      r"(?:\d{1,3}-year-old|(?:[a-z-]+\s)?(?P<noun>[a-z-]+)(?=\s(?:was|is|had|has|"
-                      r"were|remains|spent|received|got|faces|denied|said)\b))")
-
-
 def _gender_of(pronoun: str) -> str | None:
     """"f" or "m" for a gendered pronoun; None for "they", "его" (his, its) and the like."""
     low = pronoun.lower()
-    if low in _FEMININE:
+    if low in W.gender_sets()[0]:
         return "f"
-    return "m" if low in _MASCULINE else None
-
-
-_MASCULINE = frozenset({"he", "him", "his", "он", "ему"})
+    return "m" if low in W.gender_sets()[1] else None
 
 
 def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str],
@@ -246,21 +216,9 @@ def _bystanders(ctx: Context) -> frozenset[str]:
     if cached is None:
         cached = frozenset(
             p.id for p in ctx.facts.persons
-            if set(p.roles) & _NOT_ACCUSED and not set(p.roles) & _ACCUSED)
+            if set(p.roles) & W.roles()[0] and not set(p.roles) & W.roles()[1])
         ctx.scratch[key] = cached
     return cached
-
-
-_NOT_ACCUSED = frozenset({"relative", "lawyer", "judge", "official", "author"})
-_ACCUSED = frozenset({"defendant", "political_prisoner"})
-#: pronouns that name whose something is ("his lawyer"), not who the sentence is about
-_POSSESSIVE = frozenset({"his"})
-_SUBJECT_PRONOUN = re.compile(r"(?i)(?<!\w)(?:he|she|они|он|она)(?!\w)")
-#: a noun phrase that refers back to someone named before ("sentenced the 65-year-old")
-_REFERRING = re.compile(r"(?i)(?<!\w)the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:activist|historian|"
-                        r"journalist|blogger|artist|dissident|scientist|physicist|researcher|"
-                        r"student|teacher|believer|conscript|soldier|serviceman|politician|"
-                        r"defendant|pensioner|poet|musician|priest|deputy|councillor)s?)(?!\w)")
 
 
 def _salient(ctx: Context, earlier: list) -> str:
@@ -273,19 +231,11 @@ def _salient(ctx: Context, earlier: list) -> str:
         by_sentence.setdefault(ctx.sentence_at(m.start)[0], []).append(m)
     for start in sorted(by_sentence, reverse=True):
         first = by_sentence[start][0]
-        if not _SUBJECT_PRONOUN.search(ctx.text, start, first.start):
+        if not W.subject_pronoun().search(ctx.text, start, first.start):
             return first.person
         # "He gave legal help to people detained at the rallies for A": that sentence's
         # subject is the pronoun, so the person named first in it is not the one meant
     return earlier[0].person
-
-
-#: what may follow a relative named as the subject of a punishment ("His brother Oleg
-#: receives three and a half years"): then the relative is the one punished
-_RECEIVES = re.compile(r"(?i)[^.;:]{0,40}?(?<!\w)(?:receives|received|gets|got|was sentenced|"
-                       r"is sentenced|were sentenced|was given|was jailed|was fined|"
-                       r"was convicted|получил|получила|приговорен\w*|приговорён\w*|"
-                       r"осужден\w*|осуждён\w*)(?!\w)")
 
 
 def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None:
@@ -295,9 +245,9 @@ def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None
         return None
     last = before[-1]
     roles = _roles_of(ctx, last.person)
-    if "relative" not in roles or roles & _ACCUSED or roles & (_NOT_ACCUSED - {"relative"}):
+    if "relative" not in roles or roles & W.roles()[1] or roles & (W.roles()[0] - {"relative"}):
         return None
-    if not _RECEIVES.match(ctx.text, last.end, offset):
+    if not W.receives().match(ctx.text, last.end, offset):
         return None
     return last.person
 

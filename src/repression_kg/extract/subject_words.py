@@ -1,0 +1,166 @@
+"""The words that tell who a fact is about, read from ontology/lookups/subjects.yml and
+compiled into the patterns :mod:`repression_kg.extract.subjects` and
+:mod:`repression_kg.extract.subject_groups` use (each pattern built once)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from repression_kg import lookups
+
+
+@cache
+def _data() -> Any:
+    return lookups.load("subjects")
+
+
+def _alt(words: list[str]) -> str:
+    """An alternation of ``words``, longest first; a trailing ``*`` is any word ending."""
+    out = []
+    for word in sorted((str(w) for w in words), key=len, reverse=True):
+        out.append(re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word))
+    return "|".join(out)
+
+
+def words(*path: str) -> list[str]:
+    """The list under ``path`` (``words("pronouns", "feminine")``), lower-cased."""
+    node = _data()
+    for key in path:
+        node = node[key]
+    return [str(w).lower() for w in node]
+
+
+def _whole(*alternatives: str, flags: str = "(?i)") -> re.Pattern[str]:
+    return re.compile(flags + r"(?<!\w)(?:" + "|".join(a for a in alternatives if a) + r")(?!\w)")
+
+
+@cache
+def pronoun() -> re.Pattern[str]:
+    """Any pronoun that refers to a person ("he", "her", "они")."""
+    return re.compile(r"(?i)\b(?:" + _alt(words("pronouns", "feminine") + words(
+        "pronouns", "masculine") + words("pronouns", "neutral") + words("pronouns", "plural"))
+        + r")\b")
+
+
+@cache
+def gendered() -> re.Pattern[str]:
+    return _whole(_alt(words("pronouns", "feminine") + words("pronouns", "masculine")
+                       + words("pronouns", "neutral")))
+
+
+@cache
+def subject_pronoun() -> re.Pattern[str]:
+    return _whole(_alt(words("pronouns", "subject")))
+
+
+@cache
+def gender_sets() -> tuple[frozenset[str], frozenset[str]]:
+    """(feminine, masculine) pronouns."""
+    return frozenset(words("pronouns", "feminine")), frozenset(words("pronouns", "masculine"))
+
+
+@cache
+def possessive() -> frozenset[str]:
+    return frozenset(words("pronouns", "possessive"))
+
+
+@cache
+def anaphor() -> re.Pattern[str]:
+    """A sentence opening that refers back: a subject pronoun, "the then 18-year-old", "the
+    activist was ..." (the noun is checked against the person nouns by the caller)."""
+    return re.compile(r"(?i)[\s\"“‘«(]*(?:" + _alt(words("pronouns", "subject")) + r")(?!\w)|"
+                      r"[\s\"“‘«(]*the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:[a-z-]+\s)?"
+                      r"(?P<noun>[a-z-]+)(?=\s(?:was|is|had|has|were|remains|spent|received|"
+                      r"got|faces|denied|said)\b))")
+
+
+@cache
+def russian_verb() -> re.Pattern[str]:
+    """A Russian verb whose group 1 (its feminine -а) tells the gender of its subject."""
+    return re.compile(r"(?i)(?<!\w)(?:" + _alt(words("russian_gendered_verbs")) + r")(а)?(?!\w)")
+
+
+@cache
+def referring() -> re.Pattern[str]:
+    return re.compile(r"(?i)(?<!\w)the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:"
+                      + _alt(words("referring_nouns")) + r")s?)(?!\w)")
+
+
+@cache
+def receives() -> re.Pattern[str]:
+    return re.compile(r"(?i)[^.;:]{0,40}?(?<!\w)(?:" + _alt(words("receives")) + r")(?!\w)")
+
+
+@cache
+def someone_else(person_nouns: frozenset[str]) -> re.Pattern[str]:
+    nouns = _alt([*person_nouns, *words("unnamed", "nouns")])
+    return re.compile(r"(?i)(?<!\w)(?:(?:" + _alt(words("unnamed", "quantifiers")) + r"|\d{1,4})"
+                      r"\s(?:[\w-]+\s){0,2}(?:" + nouns + r")|" + _alt(words("unnamed", "alone"))
+                      + r")(?!\w)")
+
+
+@cache
+def joined_verb() -> re.Pattern[str]:
+    return _whole(_alt(words("joined_verbs")))
+
+
+@cache
+def joined_end() -> re.Pattern[str]:
+    return re.compile(r"[^.;:]{0,80}?(?:" + _alt(words("joined_end")) + ")")
+
+
+@cache
+def distributive() -> re.Pattern[str]:
+    numbers = _alt([w for w, n in counts().items() if w.isascii() and n >= 2 and w not in (
+        "both", "pair", "couple")])
+    verbs = _alt(words("distributive", "verbs"))
+    return _whole(_alt(words("distributive", "always")),
+                  "(?:" + _alt(words("distributive", "before_verb")) + rf")(?=\s(?:{verbs})\b|"
+                  r"[\s,.;]*$|\s*[,.;])",
+                  rf"all (?:{numbers}|\d)(?: of them| men| women| defendants)?(?=\s(?:were|"
+                  r"are|was|had|have|received|got)\b|[\s,]*$)")
+
+
+@cache
+def plural() -> re.Pattern[str]:
+    return _whole(_alt(words("plural")))
+
+
+@cache
+def they() -> re.Pattern[str]:
+    return _whole(_alt(words("they")))
+
+
+@cache
+def counts() -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in _data()["counts"].items()}
+
+
+@cache
+def count() -> re.Pattern[str]:
+    """A count of people: "three advocates", "all three", "both men" (group ``n`` the
+    number word, ``all`` a determiner before it, ``noun`` the people counted)."""
+    numbers = "|".join(re.escape(w) for w in counts())
+    return re.compile(r"(?i)(?<!\w)(?:(?P<all>all|the|both|все|всех)\s)?(?P<n>" + numbers
+                      + r")(?!\w)(?:\s(?:[\w-]+\s)?(?P<noun>(?!(?:" + _alt(words("not_people"))
+                      + r")\b)(?:men|women|people|children|of them|\w+s))\b)?")
+
+
+@cache
+def field() -> re.Pattern[str]:
+    return re.compile(r"(?im)^[ \t>*_#-]*(?:" + _alt(words("fields", "facts"))
+                      + r")[*_ ]*[:—–]")
+
+
+@cache
+def defendants() -> re.Pattern[str]:
+    return re.compile(r"(?im)^[ \t>*_#-]*(?:" + _alt(words("fields", "defendants"))
+                      + r")[*_ ]*[:—–][^\n]*")
+
+
+@cache
+def roles() -> tuple[frozenset[str], frozenset[str]]:
+    """(bystander roles, accused roles)."""
+    return frozenset(words("bystander_roles")), frozenset(words("accused_roles"))
