@@ -202,6 +202,7 @@ def test_a_refused_extradition_is_no_transfer() -> None:
                       "refused to extradite him.") == []
     assert _transfers("Kazakhstan declined the extradition request for Pyotr Gusev.") == []
     assert _transfers("Serbia halted Pyotr Gusev's extradition.") == []
+    assert _transfers("Pyotr Gusev, held in Almaty, has not been extradited.") == []
     assert _transfers("Anton Rybin stayed in Georgia: the request for his extradition was "
                       "rejected in March.") == []
     assert _transfers("Georgia said it had received no request to detain or extradite "
@@ -253,3 +254,13 @@ def test_russian_hand_overs_and_extraditions_name_both_countries() -> None:
 def test_handed_over_where_it_happened() -> None:
     assert _transfers("Kirill Panov was handed over to the Russian side in Tbilisi.") == [
         ("deportation", "Georgia", "Russia")]
+
+
+def test_every_cue_pattern_is_a_string() -> None:
+    """A pattern with ": " in it reads as a YAML mapping unless written "(?:\\s...)"."""
+    from repression_kg import lookups
+
+    data = lookups.load("events")
+    patterns = [p for spec in data["events"].values() for p in spec["patterns"]]
+    patterns += data["not_events"]["patterns"]
+    assert all(isinstance(p, str) for p in patterns)
