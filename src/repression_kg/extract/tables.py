@@ -49,11 +49,28 @@ class _Column:
     end: int | None  # offset of the next cell, None for the last
 
 
+#: a name cell of a header: the word, then two spaces, a tab, a pipe or the line's end
+#: (rare in prose: one pass over the lower-cased text finds the few lines worth splitting)
+_NAME_CELL = re.compile(r"(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)"
+                        r"(?=[ \t]*(?:  |\t|\||\n|$))")
+_ARTICLES_WORD = re.compile(r"(?i)articles?|charges?|statutes?|стать[яи]|обвинени[ея]")
+
+
 def extract_table_rows(ctx: Context) -> None:
     text = ctx.text
-    if "\n" not in text or not any(w in text.lower() for w in ("article", "стать", "charge")):
+    if "\n" not in text:
         return
-    for header_start, header_end in _lines(text):
+    low = ctx.lowered()
+    if low is None:
+        return  # lower case would move offsets: no table is read (rare scripts only)
+    done = -1
+    for hint in _NAME_CELL.finditer(low):
+        header_start = text.rfind("\n", 0, hint.end()) + 1
+        header_end = text.find("\n", hint.end())
+        header_end = len(text) if header_end < 0 else header_end
+        if header_start <= done or not _ARTICLES_WORD.search(text, header_start, header_end):
+            continue
+        done = header_start
         columns = _header(text[header_start:header_end])
         if columns is None:
             continue
