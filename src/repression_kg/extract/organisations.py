@@ -13,7 +13,11 @@ marks, or after a Russian cue word (:mod:`.organisations_cued`). A found name is
 when it overlaps a gazetteer form or a person's name, contains "Court" (the courts
 extractor's), is a place, a nationality or a month, or names a statute, building or award
 (:mod:`.organisations_checks`); a name found by a cue takes the gazetteer forms strictly
-inside it. Military units by number ("military unit 12345", "в/ч 12345") are armed units.
+inside it. Military units by number ("military unit 12345", "в/ч 12345") and bodies by
+ordinal (``numbered``: "the 102nd military base") are armed units. A national body of the
+gazetteer (``national_bodies``) that the text gives to another country ("the Prosecutor
+General's Office of Armenia", "the Ukrainian Foreign Ministry") is that country's, named as
+written; a family's bare name ("Memorial") is its one member the document names in full.
 Two roles are read from the text only (:mod:`.organisations_roles`): ``employer`` and the
 designations.
 """
@@ -22,7 +26,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
+from repression_kg import lookups
 from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.organisations_checks import Checker
@@ -31,9 +37,11 @@ from repression_kg.extract.organisations_cues import cues as _cues
 from repression_kg.extract.organisations_heads import head_names
 from repression_kg.extract.organisations_known import (
     fold,
+    foreign_span,
     gazetteer_hits,
     is_medium,
     known_names,
+    merge_family,
     roles_of,
 )
 from repression_kg.extract.organisations_roles import text_only_roles, text_roles
@@ -61,13 +69,26 @@ def extract_organisations(ctx: Context) -> None:
 
     for hit in gazetteer_hits(ctx):
         key = hit.value[0]
+        span = foreign_span(ctx.text, key, hit.start, hit.end)
+        if span is not None:  # another country's body: "the Ukrainian Foreign Ministry"
+            name = " ".join(ctx.text[span[0]:span[1]].split())
+            own = known_names().get(fold(name))
+            taken.append((*span, False))
+            add(own or f"pattern:{fold(name)}", *(roles_of(own) if own else
+                (name, roles_of(key)[1])), *span)
+            continue
         taken.append((hit.start, hit.end, is_medium(key)))
         add(key, *roles_of(key), hit.start, hit.end)
+    merge_family(found)
     if "unit" in (ctx.lowered() or "") or "част" in (ctx.lowered() or "") or "в/ч" in ctx.text:
         for m in _UNIT_SCAN.finditer(ctx.text, prescan.lowered(ctx)):
             taken.append((m.start(), m.end(), False))
             add(f"unit:{m.group('num')}", f"Military unit {m.group('num')}", ["armed_unit"],
                 m.start(), m.end())
+    for m in _numbered().finditer(ctx.text):  # "the 102nd military base"
+        name = " ".join(m.group().split())
+        taken.append((m.start(), m.end(), False))
+        add(f"numbered:{fold(name)}", name, ["armed_unit"], m.start(), m.end())
     patterns = _patterns(ctx, taken)
     # a name found by a cue takes the gazetteer forms strictly inside it
     starts = sorted((s, e) for s, e, _ in taken)
@@ -100,6 +121,14 @@ def extract_organisations(ctx: Context) -> None:
         org.id = f"o{i}"
         org.mentions.sort(key=lambda s: s.start)
     ctx.facts.organisations.extend(kept)
+
+
+@cache
+def _numbered() -> re.Pattern[str]:
+    words = sorted((str(w) for w in lookups.load("organisation-cues")["numbered"]), key=len,
+                   reverse=True)
+    alts = "|".join(re.escape(w).replace(r"\ ", "[ \u00a0]") for w in words)
+    return re.compile(rf"(?i)(?<![\w.])\d{{1,4}}(?:st|nd|rd|th)[ \u00a0](?:{alts})(?!\w)")
 
 
 def _patterns(ctx: Context,

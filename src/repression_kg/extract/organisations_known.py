@@ -48,6 +48,18 @@ def is_medium(key: str) -> bool:
     return bool((table()[1].get(key) or {}).get("medium"))
 
 
+def merge_family(found: dict) -> None:
+    """Where a document names one member of a family (``of: <key>``: "Memorial Human Rights
+    Centre") and the family's entry only by its bare name ("Memorial"), the bare mentions
+    are the member's: the family's entry goes into it."""
+    data = table()[1]
+    for parent in [k for k in found if k in data]:
+        members = [k for k in found if k in data and data[k].get("of") == parent]
+        bare = {fold(str(data[parent]["name"])), fold(str(data[parent].get("ru") or ""))}
+        if len(members) == 1 and all(fold(m.text) in bare for m in found[parent].mentions):
+            found[members[0]].mentions.extend(found.pop(parent).mentions)
+
+
 @cache
 def known_names() -> dict[str, str]:
     """Folded name or form → gazetteer key (a pattern name that is a known form)."""
@@ -59,6 +71,42 @@ def known_names() -> dict[str, str]:
             for quoted in re.findall(r"«([^«»]+)»", f):  # "движение «Весна»" → «Весна»
                 out.setdefault(fold(quoted), key)
     return out
+
+
+@cache
+def _national() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
+    """The entries of ``national_bodies``, and what says a body is another country's: a
+    country after it ("of Kyrgyzstan", "Украины"), an adjective or possessive before it."""
+    spec = lookups.load("organisations")["national_bodies"]
+    latin, stems = [], []
+    for key, entry in lookups.load("places")["countries"].items():
+        if key == "russia":
+            continue
+        for form in {str(entry["name"]), *(str(f) for f in entry.get("forms") or [])}:
+            if re.fullmatch(r"[А-ЯЁа-яё]+", form):
+                stems.append(re.escape(form.rstrip("аяйь")) + "[а-яё]{0,3}")
+            elif form.isascii():
+                latin.append(re.escape(form))
+    latin.sort(key=len, reverse=True)
+    after = re.compile(rf"[ \u00a0](?:of[ \u00a0](?:the[ \u00a0])?(?:{'|'.join(latin)})"
+                       rf"|(?:{'|'.join(stems)}))(?![\w.])")
+    adjectives = sorted((re.escape(str(a)) for a in spec["adjectives"]), key=len, reverse=True)
+    before = re.compile(rf"(?<![\w.])(?:{'|'.join(adjectives)}|(?:{'|'.join(latin)})['’]s)"
+                        r"[ \u00a0]$")
+    return frozenset(str(k) for k in spec["entries"]), after, before
+
+
+def foreign_span(text: str, key: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of another country's body where the text says a national body is one
+    ("the Prosecutor General's Office of Armenia", "the Ukrainian Foreign Ministry")."""
+    entries, after, before = _national()
+    if key not in entries:
+        return None
+    m = after.match(text, end)
+    if m is not None:
+        return start, m.end()
+    b = before.search(text, max(0, start - 30), start)
+    return (b.start(), end) if b is not None else None
 
 
 def fold(text: str) -> str:
