@@ -264,3 +264,9 @@ def test_every_cue_pattern_is_a_string() -> None:
     patterns = [p for spec in data["events"].values() for p in spec["patterns"]]
     patterns += data["not_events"]["patterns"]
     assert all(isinstance(p, str) for p in patterns)
+
+
+def test_taken_from_one_country_to_another_is_a_transfer_within_one_is_not() -> None:
+    assert _transfers("Rustam Aliyev was seized in Dushanbe and taken to Russia.") == [
+        ("deportation", "Tajikistan", "Russia")]
+    assert _transfers("Rustam Aliyev was detained in Penza and taken to Moscow.") == []

@@ -95,7 +95,7 @@ def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple
 
 
 #: a transfer cue that names the transfer itself; other cues ("was returned to", "was on
-#: a plane to") are transfers only when a country of departure or arrival is found
+#: a plane to") are transfers only from one country to another
 _TRANSFER_WORD = re.compile(r"(?i:deport|extradit|expel|депорт|экстрадир|выдвор|выда[лн])")
 
 
@@ -243,10 +243,11 @@ def extract_events(ctx: Context) -> None:
             if kind in _transfers():
                 event.from_country, event.to_country = event_places.transfer_countries(
                     ctx, kind, start, end, countries)
-                if kind in ("deportation", "extradition") and event.from_country is None \
-                        and event.to_country is None \
-                        and not _TRANSFER_WORD.search(ctx.text, start, end):
-                    continue  # "was returned to his cell": a move, not a transfer
+                if kind in ("deportation", "extradition") \
+                        and not _TRANSFER_WORD.search(ctx.text, start, end) \
+                        and (event.from_country is None or event.to_country is None
+                             or event.from_country == event.to_country):
+                    continue  # "was returned to his cell", "taken to Moscow": a move
             elif kind in _LOCATED:
                 event.place = event_places.place(ctx, start, end, places, kind)
             event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
