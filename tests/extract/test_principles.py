@@ -61,3 +61,37 @@ def test_protected_speech_and_freedom_of_thought() -> None:
     assert "freedom_of_conscience" in {p.id for p in run(
         "International law treats objection as part of freedom of thought, conscience and "
         "religion.").principles}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Russian cues in any grammatical case
+    ("Без справедливого суда приговор ничего не стоит.", ["right_to_fair_trial"]),
+    ("Адвокат говорил о праве на справедливое судебное разбирательство.",
+     ["right_to_fair_trial"]),
+    ("Проповедь наказали, что ударило по свободе совести и вероисповедания.",
+     ["freedom_of_conscience", "freedom_of_religion"]),
+    ("Фонд следит за свободой вероисповедания в регионе.", ["freedom_of_religion"]),
+    ("Запрет бьёт по свободе объединений и свободе собраний.",
+     ["freedom_of_association", "freedom_of_assembly"]),
+    # English wordings of association and assembly
+    ("Banning the club punished its members for lawful association.",
+     ["freedom_of_association"]),
+    ("Fining the choir denies the right to gather peacefully in a park.",
+     ["freedom_of_assembly"]),
+])
+def test_more_wordings(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
+
+
+def test_torture_named_only_as_the_risk_of_a_return() -> None:
+    got = ids("No state may send a refugee back to a land where she faces persecution or "
+              "torture.")
+    assert got == ["non_refoulement"]
+    assert "prohibition_of_torture" in ids("Guards tortured him after the transfer.")
+
+
+def test_a_phrase_that_ends_a_body_s_name_invokes_nothing() -> None:
+    assert ids("The UN Working Group on Arbitrary Detention wrote to the ministry.") == []
+    assert ids("A volunteer of Rivers Without Torture visited the colony.") == []
+    assert ids("Lawyers called it arbitrary detention.") == ["right_to_liberty"]
+    assert ids("Torture in the colony was reported again.") == ["prohibition_of_torture"]

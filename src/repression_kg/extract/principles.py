@@ -3,7 +3,8 @@
 Cue phrases and patterns, English and Russian, are data in
 ontology/lookups/principles.yml (which also records what counts as invoking). A phrase
 right after a negation ("was not tortured") is not an invocation of the principles that
-tell events (torture, detention). One Principle per id
+tell events (torture, detention), and a phrase in title case that ends a body's name
+("the UN Working Group on Arbitrary Detention") invokes nothing. One Principle per id
 per document, with every mention.
 """
 
@@ -20,6 +21,10 @@ from repression_kg.extract.prescan import Prescan
 from repression_kg.facts import Principle
 
 _LAST_WORDS = re.compile(r"(\w+)\W{1,3}(?:\w+\W{1,3})?$")
+#: a capitalised word (and a link) right before a phrase in title case: the phrase ends a
+#: body's name ("the UN Working Group on Arbitrary Detention", "Siberia Without Torture")
+_NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*[ \u00a0]"
+                          r"(?:(?:on|against|without|for|of|On|Against|Without|For|Of)[ \u00a0])?$")
 
 
 @cache
@@ -57,6 +62,8 @@ def extract_principles(ctx: Context) -> None:
             continue  # "risk of torture" inside a longer phrase already counted
         if pid in negatable and _negated(low, start, negations):
             continue
+        if _in_a_name(ctx.text, start, end):
+            continue
         taken.append((start, end))
         found.setdefault(pid, Principle(id=pid)).mentions.append(ctx.span(start, end))  # type: ignore[arg-type]
     ctx.facts.principles.extend(sorted(found.values(), key=lambda p: p.mentions[0].start))
@@ -69,3 +76,12 @@ def _negated(low: str, start: int, negations: frozenset[str]) -> bool:
         return False
     words = re.findall(r"\w+", m.group())
     return any(w in negations for w in words)
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """Is the phrase in title case the end of a name ("Working Group on Arbitrary
+    Detention")? A name invokes nothing."""
+    words = [w for w in re.findall(r"\w+", text[start:end]) if len(w) > 3]
+    if not words or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    return _NAME_BEFORE.search(text, max(0, start - 40), start) is not None
