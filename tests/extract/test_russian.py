@@ -68,3 +68,13 @@ def test_a_womans_surname_in_ich_does_not_decline() -> None:
     # a man's patronymic still is one
     assert russian.name_parts(russian.nominative("Михаилу Алексеевичу")) == {
         "first": "Михаил", "patronymic": "Алексеевич"}
+
+
+@pytest.mark.parametrize(("form", "expected"), [
+    ("Григорию Мельконьянцу", "Григорий Мельконьянц"),  # a likely masculine given name
+    ("Григория Мельконьянца", "Григорий Мельконьянц"),
+    ("Анне Сомовой", "Анна Сомова"),  # a case form of a known given name, not "Анне"
+    ("Марии Алёхиной", "Мария Алёхина"),
+])
+def test_nominative_of_ambiguous_given_names(form: str, expected: str) -> None:
+    assert nominative(form) == expected

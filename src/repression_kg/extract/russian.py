@@ -169,12 +169,18 @@ def _grammar(tokens: list[str]) -> tuple[str | None, set[str]]:
         genders = {p.tag.gender for p in parses if p.tag.gender}
         if len(genders) == 1:
             gender = gender or next(iter(genders))
+        elif genders and parses[0].tag.gender and parses[0].score >= 0.6:
+            # "Григорию": masculine dative far more likely than the feminine "Григория"
+            gender = gender or parses[0].tag.gender
         tok_cases = {p.tag.case for p in parses if p.tag.case}
         cases = tok_cases if cases is None else (cases & tok_cases or cases)
     return gender, cases or set()
 
 
 def _word_nominative(word: str, gender: str | None, cases: set[str], is_last: bool) -> str:
+    known = _known_given_name(word, gender)
+    if known is not None:
+        return known
     parses = _name_parses(word)
     for kind in ("Name", "Patr", "Surn"):
         for p in parses:
@@ -189,6 +195,37 @@ def _word_nominative(word: str, gender: str | None, cases: set[str], is_last: bo
             if form is not None:
                 return _restore_case(form.word, word)
     return _restore_case(_surname_by_ending(word.lower(), gender, cases), word)
+
+
+#: case endings of given names and the nominative endings they come from ("Анне" → Анна,
+#: "Марии" → Мария, "Ивану" → Иван); tried only to reach a name of first-names.yml
+_GIVEN_ENDINGS = (("ии", "ия"), ("ие", "ия"), ("ью", "ья"), ("ье", "ья"), ("ьи", "ья"),
+                  ("ой", "а"), ("ей", "я"), ("е", "а"), ("е", "я"), ("и", "а"), ("и", "я"),
+                  ("у", "а"), ("ю", "я"), ("ы", "а"), ("ом", ""), ("ем", "й"), ("у", ""),
+                  ("ю", "й"), ("а", ""), ("я", "й"), ("е", ""))
+
+
+def _known_given_name(word: str, gender: str | None) -> str | None:
+    """The given name of first-names.yml that ``word`` is a case form of, when the word is
+    not such a name itself and exactly one nominative of that gender fits ("Анне" →
+    "Анна": pymorphy reads "Анне" as an indeclinable name of its own)."""
+    names = _given_names()
+    if word in names["all"]:
+        return None
+    fits = set()
+    for ending, nominative_ending in _GIVEN_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            candidate = word[: -len(ending)] + nominative_ending
+            if candidate in names.get(gender or "", names["all"]):
+                fits.add(candidate)
+    return next(iter(fits)) if len(fits) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> dict[str, frozenset[str]]:
+    data = lookups.load("first-names")["cyrillic"]
+    male, female = frozenset(map(str, data["male"])), frozenset(map(str, data["female"]))
+    return {"masc": male, "femn": female, "all": male | female}
 
 
 def _surname_by_ending(word: str, gender: str | None, cases: set[str]) -> str:
