@@ -166,3 +166,27 @@ def test_a_district_court_named_by_its_adjective_alone() -> None:
 def test_a_city_court_after_the_one_named_court_of_that_city_is_that_court() -> None:
     assert _courts("Court: Lefortovo District Court of Moscow\n\nA Moscow court fined "
                    "Ivan Lopatin.") == [("Lefortovo District Court of Moscow", "district", "Moscow")]
+
+
+def test_a_russian_header_in_capitals_names_the_republics_court() -> None:
+    assert _courts("ПРЕСС-СЛУЖБА ВЕРХОВНОГО СУДА РЕСПУБЛИКИ ТАТАРСТАН\n\nСуд сообщает.") == [
+        ("Supreme Court of Tatarstan", "regional", None)]
+
+
+def test_known_courts_by_abbreviation_and_by_numeral() -> None:
+    (court,) = run("The European Court of Human Rights (ECHR) ruled. The ECHR found a "
+                   "violation.").courts
+    assert len(court.mentions) == 3
+    assert _courts("The 8th Cassation Court of General Jurisdiction upheld it.") == [
+        ("Eighth Cassation Court of General Jurisdiction", "cassation", "Kemerovo")]
+
+
+def test_a_russian_adjective_before_a_kind_in_lower_case_names_the_court() -> None:
+    assert _courts("The Sovetsky district court in Kazan fined him.") == [
+        ("Sovetsky District Court", "district", "Kazan")]
+
+
+def test_a_court_in_a_city_before_any_court_is_named_is_the_one_named_there() -> None:
+    (court,) = run("A court in Kazan fined Anna Belova. The Vakhitovsky District Court of "
+                   "Kazan found her guilty.").courts
+    assert (court.city, len(court.mentions)) == ("Kazan", 2)

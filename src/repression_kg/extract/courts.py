@@ -64,6 +64,10 @@ _SCANS = {"named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
           "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
           "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
           "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
+#: a court named by a Russian adjective and its kind in lower case ("Kirovsky district court")
+_NAMED_LOWER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:sky|skiy|skoy|skoi|ny|nyy|nyi)\s"
+                          r"(?:district|interdistrict|city|regional|garrison military|garrison)"
+                          r"\scourt)(?!\w)(?:\s(?:in|of)\s(?P<of>[A-Z][\w-]+))?")
 #: a Russian adjective in Latin letters that names a district court ("Shcherbinsky")
 _RU_ADJECTIVE = re.compile(r"^[A-Z][a-z]{3,}(?:sky|skiy|skoy|skoi|ny|nyy|nyi)$")
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s$")
@@ -117,7 +121,8 @@ def extract_courts(ctx: Context) -> None:
     hits = gazetteer_hits(ctx)
     for hit in matcher.find(gazetteer.tokens(ctx.scratch, ctx.text)):
         entry = table[hit.value]
-        if not ctx.text[hit.start].isupper() and hit.form.isascii():
+        if not (ctx.text[hit.start].isupper() or ctx.text[hit.start].isdigit()) \
+                and hit.form.isascii():
             continue
         after = _OF_REGION.match(ctx.text, hit.end)
         if after and entry.get("type") == "supreme" and not after.group("w").startswith("Russia"):
@@ -160,6 +165,16 @@ def extract_courts(ctx: Context) -> None:
                 kind = "regional"  # the supreme court of a republic of the federation
             _add(ctx, found, name, city, kind, start, end)
             taken.add((start, end))
+    if "sky " in low or "skoy " in low or "ny " in low:
+        for m in _NAMED_LOWER.finditer(ctx.text):
+            start, end = m.start("name"), m.end("name")
+            if taken.overlaps(start, end):
+                continue
+            # "the Kirovsky district court in Ufa": the Kirovsky District Court
+            name = " ".join(w[:1].upper() + w[1:] for w in m.group("name").split())
+            kind = court_type(name)
+            _add(ctx, found, name, _city(hits, end, m.end()), kind, start, end)
+            taken.add((start, end))
     named_before_described = sorted(found.values(), key=lambda c: c.mentions[0].start)
     for m in _SCANS["described"].finditer(ctx.text, scan_low):
         if taken.overlaps(m.start("name"), m.end()):
@@ -182,6 +197,14 @@ def extract_courts(ctx: Context) -> None:
             court = before[-1] if before else named[0]
             court.mentions.append(ctx.span(m.start("name"), m.end()))
             continue
+        if kind is None and city is not None:
+            later = [c for c in named_before_described if c.city == city and c.type
+                     and not c.name.islower()]
+            if later and all(m.start() < c.mentions[0].start for c in named_before_described):
+                # "A court in Ufa sentenced him" before any court is named: the court in
+                # Ufa the text goes on to name
+                later[0].mentions.append(ctx.span(m.start("name"), m.end()))
+                continue
         if city is None and kind not in _ONE_OF_ITS_KIND \
                 and any(c.type not in _NOT_INSTANCES for c in named_before_described):
             continue  # "the appeal court" of a case whose courts are named: a stage, no court
@@ -253,7 +276,7 @@ def _fits(kind: str | None, city: str | None, court: Court) -> bool:
 #: "Supreme Court of the Republic of Karelia" is the "Supreme Court of Karelia"
 _REPUBLIC = re.compile(r"\bof the republic of ")
 #: between "Верховный суд" and the region it serves: "Республики" (any case), if anything
-_RU_REPUBLIC = re.compile(r"\s(?:[Рр]еспублик[аиеу]\s)?")
+_RU_REPUBLIC = re.compile(r"\s(?:(?i:республик[аиеу])\s)?")
 
 
 def _region_after(text: str, hits: list, end: int) -> tuple[int, str] | None:
