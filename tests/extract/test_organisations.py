@@ -289,3 +289,16 @@ def test_newly_known_bodies() -> None:
     assert set(got) == {"Forum 18", "Net Freedoms Project",
                         "US Immigration and Customs Enforcement",
                         "European Network of Election Monitoring Organizations"}
+
+
+def test_a_name_without_its_place_is_the_same_body() -> None:
+    got = run("The Lantern Rights Union of Gyumri wrote first; later the Lantern Rights Union "
+              "wrote again.").organisations
+    assert [(o.name, len(o.mentions)) for o in got] == [("Lantern Rights Union of Gyumri", 2)]
+
+
+def test_communities_and_republics() -> None:
+    assert set(orgs("Arson hit the offices of the Greek Community of Yalta.")) == {
+        "Greek Community of Yalta"}
+    assert set(orgs("Генеральная прокуратура Республики Таджикистан промолчала.")) == {
+        "Генеральная прокуратура Республики Таджикистан"}

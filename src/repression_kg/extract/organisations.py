@@ -112,6 +112,7 @@ def extract_organisations(ctx: Context) -> None:
             add(key, *roles_of(key), start, end)
         else:
             add(f"pattern:{folded}", name, [role], start, end)
+    _merge_shortened(found)
     for org in found.values():
         text_roles(ctx, org)
     kept = [o for key, o in found.items()
@@ -121,6 +122,21 @@ def extract_organisations(ctx: Context) -> None:
         org.id = f"o{i}"
         org.mentions.sort(key=lambda s: s.start)
     ctx.facts.organisations.extend(kept)
+
+
+#: what a name cut short leaves off: its place ("... of Vanadzor", "...–Vanadzor")
+_TAIL = re.compile(r"(?: (?:of|for|in)(?: the)? | ?[–—-] ?)[A-Z]")
+
+
+def _merge_shortened(found: dict[str, Organisation]) -> None:
+    """A name found by a cue that is a longer one without its tail ("the Helsinki Citizens'
+    Assembly" after "the Helsinki Citizens' Assembly of Vanadzor") is the same body."""
+    named = [(k, o) for k, o in found.items() if k.startswith("pattern:")]
+    for key, short in named:
+        longer = [o for k, o in named if k in found and k != key and
+                  o.name.startswith(short.name) and _TAIL.match(o.name, len(short.name))]
+        if len(longer) == 1 and key in found:
+            longer[0].mentions.extend(found.pop(key).mentions)
 
 
 @cache
