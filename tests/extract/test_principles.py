@@ -95,3 +95,9 @@ def test_a_phrase_that_ends_a_body_s_name_invokes_nothing() -> None:
     assert ids("A volunteer of Rivers Without Torture visited the colony.") == []
     assert ids("Lawyers called it arbitrary detention.") == ["right_to_liberty"]
     assert ids("Torture in the colony was reported again.") == ["prohibition_of_torture"]
+
+
+def test_peaceful_protest_and_beaten_confessions() -> None:
+    assert ids("They only went out to protest peacefully.") == ["freedom_of_assembly"]
+    assert ids("His testimony was beaten out of him.") == ["prohibition_of_torture"]
+    assert ids("Guards beat a statement out of her.") == ["prohibition_of_torture"]
