@@ -101,3 +101,21 @@ def test_peaceful_protest_and_beaten_confessions() -> None:
     assert ids("They only went out to protest peacefully.") == ["freedom_of_assembly"]
     assert ids("His testimony was beaten out of him.") == ["prohibition_of_torture"]
     assert ids("Guards beat a statement out of her.") == ["prohibition_of_torture"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Адвокат говорил о нарушении права на защиту.", ["right_to_fair_trial"]),
+    ("Investigators denied him access to his lawyer for a week.", ["right_to_fair_trial"]),
+    ("Её дважды оштрафовали за одну публикацию.", ["ne_bis_in_idem"]),
+    ("Её дважды вызывали в полицию за одну неделю.", []),
+    ("Critics say the law is so vague that anything can fall under it.", ["legal_certainty"]),
+    ("The sailor refused to take up arms.", ["conscientious_objection"]),
+    ("Он отказался брать в руки оружие.", ["conscientious_objection"]),
+    ("Правозащитники называют задержание незаконным.", ["right_to_liberty"]),
+    ("Суд отказался признать арест незаконным, хотя это было незаконное лишение свободы.",
+     ["right_to_liberty"]),
+    ("The UN found that his arrest was arbitrary.", ["right_to_liberty"]),
+    ("Это нарушает право на свободу мирных собраний.", ["freedom_of_assembly"]),
+])
+def test_further_wordings(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected
