@@ -302,3 +302,9 @@ def test_communities_and_republics() -> None:
         "Greek Community of Yalta"}
     assert set(orgs("Генеральная прокуратура Республики Таджикистан промолчала.")) == {
         "Генеральная прокуратура Республики Таджикистан"}
+
+
+def test_regional_services_and_directorates() -> None:
+    assert orgs("Idel.Realii and Radio Azattyk reported it.") == {
+        "Idel.Realii": ["media"], "Radio Azattyk": ["media"]}
+    assert orgs("Сотрудники УФСБ задержали его.") == {"Federal Security Service": ["state_agency"]}
