@@ -395,7 +395,7 @@ def _place_adjective(word: str) -> str | None:
     """The English place an adjective names ("Томский" → Tomsk, "Абаканский" → Abakan)."""
     stem = lookups.norm(word.lower())
     places = _ru_places()
-    for cut in ("", "ск", "инск", "ск"):
+    for cut in ("", "ск", "инск"):
         if stem.endswith(cut):
             found = places.get(stem[:len(stem) - len(cut)])
             if found:
