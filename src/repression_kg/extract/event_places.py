@@ -2,9 +2,14 @@
 
 A place is the one named nearest the cue within its clause after "in", "at", "в" ...;
 a transfer's countries come from "to"/"from" before the country names of its sentence
-("Kazakhstan deported him to Russia" gives from Kazakhstan to Russia), else from the
-country of the place named before it in its paragraph. Countries come from the places
-extractor, or from the small list in ontology/lookups/events.yml when it found none.
+("Kazakhstan deported him to Russia" gives from Kazakhstan to Russia). A destination not
+named as a country is the country of a city after "to" ("on a plane to Moscow"), of the
+officials he was handed to ("to Russian officers"), of the place a later sentence of the
+paragraph says the plane landed in, or of a place after the cue in another country than
+the one he left ("taken out of Armenia and held in Rostov-on-Don"). An origin not named is
+the country of a place of the cue's clause ("handed over ... in Yerevan"), else of the place
+named before it in its paragraph. Countries come from the places extractor, or from the
+small list in ontology/lookups/events.yml when it found none.
 """
 
 from __future__ import annotations

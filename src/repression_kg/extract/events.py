@@ -7,7 +7,9 @@ sentence that names nobody and has no "he"/"she" gives no person, and such an ev
 dropped unless it is a letter or an exchange), the date nearest the cue in its clause
 (:mod:`repression_kg.extract.clauses`), a place, and for transfers the countries
 (:mod:`repression_kg.extract.event_places`). Cues after "demand", "might", "to face" ...
-are not events. Events of one type, person and date are merged (their mentions joined),
+are not events, nor cues inside a phrase that says a transfer did not happen ("refused to
+extradite him"; ``not_events`` in events.yml); a cue that does not itself name a transfer
+("was returned to") is one only between two countries. Events of one type, person and date are merged (their mentions joined),
 and an undated one joins the dated one of its type and person.
 """
 
