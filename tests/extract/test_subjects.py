@@ -115,3 +115,32 @@ def test_a_paragraph_about_she_gives_her_an_unowned_charge() -> None:
             "time investigators opened a criminal case under Part 2 of Article 207.3 of the "
             "Criminal Code.")
     assert ("Vera Lomova", "207.3") in _by_person(text, "charges")
+
+
+def test_a_record_heading_names_the_person_of_its_fields() -> None:
+    text = ("# Database\n\n### Zimin, Oleg\n\n**Article:** Part 2 of Article 280 of the "
+            "Criminal Code\n**Verdict date:** 6 December 2019\n**Sentence:** five (5) years in "
+            "a general regime colony\n\n---\n\n### Kuzin, Ilya\n\n**Article:** Part 1 of Article "
+            "318 of the Criminal Code\n**Sentence:** three years in a general regime colony\n")
+    from repression_kg.ingest import document_from_bytes
+    from repression_kg.extract import extract_document
+    facts = extract_document(document_from_bytes(text.encode(), doc_id="t", fmt="markdown"))
+    names = {p.id: p.name for p in facts.persons}
+    assert {(names[c.person], c.article) for c in facts.charges} == {
+        ("Oleg Zimin", "280"), ("Ilya Kuzin", "318")}
+    assert {(names[s.person], s.months) for s in facts.sentences} == {
+        ("Oleg Zimin", 60), ("Ilya Kuzin", 36)}
+
+
+def test_a_municipal_deputy_is_no_bystander() -> None:
+    text = ("A Moscow court found Yulia Lomova, a municipal deputy, guilty under Article 212.1 "
+            "of the Criminal Code and handed her a two-year suspended sentence.")
+    assert ("Yulia Lomova", "212.1") in _by_person(text, "charges")
+    assert _by_person(text) == {("Yulia Lomova", "suspended", 24)}
+
+
+def test_an_article_the_criminal_code_was_named_for_earlier() -> None:
+    text = ("Article 212.1 was added to the Criminal Code in 2014.\n\nIn 2019 Oleg Zimin was "
+            "sentenced under Article 212.1 to four years in a penal colony.")
+    assert _by_person(text, "charges") == {("Oleg Zimin", "212.1")}
+    assert _by_person(text) == {("Oleg Zimin", "imprisonment", 48)}

@@ -323,7 +323,23 @@ def _code_after(ctx: Context, items: list, i: int) -> str | None:
         m = pattern.search(ctx.text, later[1], min(ctx.sentence_at(later[0])[1], later[1] + 160))
         if m is not None and table[m.group().lower()]:
             return table[m.group().lower()]
-    return "RU-CC" if _known_article(article) else None
+    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)):
+        return "RU-CC"  # "Article 212.1" in a text that speaks of the Criminal Code elsewhere
+    return None
+
+
+#: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)
+_PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
+
+
+def _cites_cc(ctx: Context) -> bool:
+    """The document names the Russian Criminal Code somewhere."""
+    cached = ctx.scratch.get("charges.cites_cc")
+    if cached is None:
+        pattern, table = _codes()
+        cached = ctx.scratch["charges.cites_cc"] = any(
+            table[m.group().lower()] == "RU-CC" for m in pattern.finditer(ctx.text))
+    return cached
 
 
 @cache

@@ -61,6 +61,10 @@ _ADMIN_ARREST = Prescan(re.compile(
     r"(?:[\w-]+\s){0,2}administrative\s(?:arrest|detention)|(?:\d{1,2}|[a-z]+)[\s-]days?['’]?"
     r"\s(?:of\s)?administrative\s(?:arrest|detention)|административн\w+\sарест\w*|"
     r"(?:арестовал\w*|арестован\w*)\sна\s\d{1,2}\sсут\w+)(?!\w)"))
+#: a duration right before a term-less penalty ("a two-year suspended sentence")
+_TERM_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+                          r"a|an))[\s-](?:and[\s-]a[\s-]half[\s-])?(?:years?|months?)(?:['’]s?)?"
+                          r"[\s-](?:[\w-]+\s)?$")
 #: a duration right after a term-less penalty: then the duration gives it (sentences.py)
 _TERM_NEAR = re.compile(r"(?i)[^.;]{0,40}?\d|[^.;]{0,40}?(?<!\w)(?:one|two|three|four|five|"
                         r"six|seven|eight|nine|ten|a|an)[\s-](?:and a half\s)?(?:years?|"
@@ -95,10 +99,15 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
         if not any(w in low for w in stem):
             continue
         for m in scan.finditer(ctx.text, scan_low):
-            if _TERM_NEAR.match(ctx.text, m.end()) or threat(ctx, m.start(), strong_only=True) \
-                    or not _verdict_near(ctx, m.start()):
+            s_start = ctx.sentence_at(m.start())[0]
+            if _TERM_NEAR.match(ctx.text, m.end()) or _TERM_BEFORE.search(
+                    ctx.text, max(s_start, m.start() - 30), m.start()) or threat(
+                    ctx, m.start(), strong_only=True) or not _verdict_near(ctx, m):
                 continue
-            _add_all(ctx, found, m, kind, subject_persons(ctx, m.end(), also=BACK))
+            persons = [p for p in subject_persons(ctx, m.end(), also=BACK) if not any(
+                s.person == p and s.kind == kind and s.months for s in found.values())]
+            # (a headline's "suspended term" is the two-year suspended sentence of the text)
+            _add_all(ctx, found, m, kind, persons)
 
 
 def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: str, persons: list[str],
@@ -112,10 +121,13 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: str, persons: li
                          m.start(), m.end(), copy=n)
 
 
-def _verdict_near(ctx: Context, offset: int) -> bool:
-    """A sentencing cue in the sentence of ``offset`` or the one before it (a term-less ban
-    or suspended sentence is a punishment only next to a verdict, not a pre-trial measure)."""
-    s_start, s_end = ctx.sentence_at(offset)
+def _verdict_near(ctx: Context, m: re.Match[str]) -> bool:
+    """A sentencing cue outside ``m`` in its sentence or the one before it (a term-less ban
+    or suspended sentence is a punishment only next to a verdict, not a pre-trial measure
+    or an explanation: "A suspended sentence means ...")."""
+    s_start, s_end = ctx.sentence_at(m.start())
     prev_end = len(ctx.text[:s_start].rstrip())
     prev = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
-    return cue_pattern().search(ctx.text, prev, s_end) is not None
+    cues = cue_pattern()
+    return cues.search(ctx.text, prev, m.start()) is not None or \
+        cues.search(ctx.text, m.end(), s_end) is not None

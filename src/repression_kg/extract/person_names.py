@@ -134,7 +134,28 @@ def latin_candidates(text: str) -> list[Candidate]:
         if len(out) == before and len(core) in (2, 3) and all(
                 _is_surname(tok[2]) and tok[2] not in not_after() for tok in core):
             loose.append((core[0][0], core[-1][1], [tok[2] for tok in core]))
-    return out + _listed(text, out, loose)
+    return out + _listed(text, out, loose) + _inverted(text, firsts)
+
+
+#: a line that is a name given surname first, as database records and indexes head their
+#: entries: "### Zhukov, Yegor", "**Sinitsa, Vladislav**"
+_INVERTED = re.compile(rf"(?m)^[ \t#>*_-]*(?P<sur>{_WORD}),[ \t]+(?P<first>{_WORD})"
+                       rf"(?:[ \t]+(?P<pat>{_WORD}))?[ \t*_]*$")
+
+
+def _inverted(text: str, firsts: frozenset[str]) -> list[Candidate]:
+    """The names of lines that give a surname, a comma and a known given name."""
+    if ", " not in text:
+        return []
+    out = []
+    for m in _INVERTED.finditer(text):
+        first, surname, patronymic = m.group("first"), m.group("sur"), m.group("pat")
+        if first not in firsts or not _is_surname(surname) or (
+                patronymic is not None and not _PATRONYMIC.search(patronymic)):
+            continue
+        out.append(Candidate(m.start("sur"), m.end(), first, surname, patronymic,
+                             text[m.start("sur"):m.end()]))
+    return out
 
 
 _RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|tsky|enko|uk|yuk|chuk|ova|eva|"

@@ -62,7 +62,8 @@ def _durations() -> Anchored:
     starts are everywhere)."""
     words = sorted(_numbers(), key=len, reverse=True)
     num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
-    prefix = rf"(?<![\w.,/])(?P<n1>{num})(?:[\s-](?P<h1>{_HALF}))?[\s-]"
+    # "five (5) years": the digits in brackets repeat the number
+    prefix = rf"(?<![\w.,/])(?P<n1>{num})(?:\s\(\d{{1,2}}\))?(?:[\s-](?P<h1>{_HALF}))?[\s-]"
     anchor = rf"(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
     return Anchored(re.compile(
         rf"(?i){prefix}{anchor}(?!\w)"
@@ -82,9 +83,10 @@ def term_pattern() -> re.Pattern[str]:
 
 @cache
 def _range() -> re.Pattern[str]:
-    """A number and "to" right before a duration: "three to 10 years" is a range."""
+    """A number and "to" right before a duration: "three to 10 years" is a range (not the
+    end of an article number: "under Article 212.1 to four years")."""
     words = [w for w in sorted(_numbers(), key=len, reverse=True) if w not in ("a", "an")]
-    return re.compile(r"(?i)(?<!\w)(?:\d{1,2}|" + "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?i)(?<![\w.])(?:\d{1,2}|" + "|".join(re.escape(w) for w in words)
                       + r")\s?(?:to|-|–|до)\s?$")
 
 

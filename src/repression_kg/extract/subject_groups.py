@@ -84,7 +84,36 @@ def field_persons(ctx: Context, offset: int) -> list[str] | None:
     before = [people for start, people in lines if start < line_start]
     if before or lines:
         return list(before[-1] if before else lines[0][1])
+    headed = _heading_person(ctx, line_start)
+    if headed is not None:
+        return [headed]
     return [ctx.main_person] if ctx.main_person else None
+
+
+#: a labelled line of a record ("Verdict date: September 2019"): a field, not a heading
+_LABELLED = re.compile(r"[ \t*_>#-]*[^\W\d][\w ()/-]{0,30}[*_ ]*:(?:\s|$)")
+
+
+def _heading_person(ctx: Context, line_start: int) -> str | None:
+    """The person named by the heading of the record a field line stands in ("### Zhukov,
+    Yegor" ... "**Article:** ..."): the nearest short line above that names one person, as
+    long as no rule ("---") or heading without a name comes first."""
+    text = ctx.text
+    end = line_start - 1
+    for _ in range(40):
+        if end <= 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and _heading(line) and not _LABELLED.match(line):
+            named = {m.person for m in ctx.mentions_in(start, end)}
+            if len(named) == 1:
+                return named.pop()
+            return None
+        if line.strip().startswith(("---", "***", "___")):
+            return None
+        end = start - 1
+    return None
 
 
 def group_size(text: str, start: int, end: int) -> int | None:
