@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from tests.extract.conftest import run
 
+from repression_kg.extract import extract_document
+from repression_kg.ingest import document_from_bytes
+
 
 def _by_person(text: str, kind: str = "sentences", published: str | None = None) -> set[tuple]:
     facts = run(text, published)
@@ -122,8 +125,6 @@ def test_a_record_heading_names_the_person_of_its_fields() -> None:
             "Criminal Code\n**Verdict date:** 6 December 2019\n**Sentence:** five (5) years in "
             "a general regime colony\n\n---\n\n### Kuzin, Ilya\n\n**Article:** Part 1 of Article "
             "318 of the Criminal Code\n**Sentence:** three years in a general regime colony\n")
-    from repression_kg.ingest import document_from_bytes
-    from repression_kg.extract import extract_document
     facts = extract_document(document_from_bytes(text.encode(), doc_id="t", fmt="markdown"))
     names = {p.id: p.name for p in facts.persons}
     assert {(names[c.person], c.article) for c in facts.charges} == {
