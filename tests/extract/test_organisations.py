@@ -308,3 +308,10 @@ def test_regional_services_and_directorates() -> None:
     assert orgs("Idel.Realii and Radio Azattyk reported it.") == {
         "Idel.Realii": ["media"], "Radio Azattyk": ["media"]}
     assert orgs("Сотрудники УФСБ задержали его.") == {"Federal Security Service": ["state_agency"]}
+
+
+def test_a_foreign_body_keeps_its_own_country_and_a_sentence_may_end_after_it() -> None:
+    got = orgs("Kazakhstan's National Security Committee acted; so did the National "
+               "Security Committee of Kyrgyzstan.")
+    assert set(got) == {"National Security Committee of Kazakhstan",
+                        "National Security Committee of Kyrgyzstan"}

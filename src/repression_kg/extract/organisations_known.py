@@ -90,7 +90,7 @@ def _national() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     latin.sort(key=len, reverse=True)
     after = re.compile(rf"[ \u00a0](?:of[ \u00a0](?:the[ \u00a0])?(?:Republic[ \u00a0]of[ \u00a0])?"
                        rf"(?:{'|'.join(latin)})|(?:Республики[ \u00a0])?(?:{'|'.join(stems)}))"
-                       r"(?![\w.])")
+                       r"(?!\w|\.\w)")
     adjectives = sorted((re.escape(str(a)) for a in spec["adjectives"]), key=len, reverse=True)
     before = re.compile(rf"(?<![\w.])(?:{'|'.join(adjectives)}|(?:{'|'.join(latin)})['’]s)"
                         r"[ \u00a0]$")
