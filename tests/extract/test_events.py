@@ -270,3 +270,11 @@ def test_taken_from_one_country_to_another_is_a_transfer_within_one_is_not() -> 
     assert _transfers("Rustam Aliyev was seized in Dushanbe and taken to Russia.") == [
         ("deportation", "Tajikistan", "Russia")]
     assert _transfers("Rustam Aliyev was detained in Penza and taken to Moscow.") == []
+
+
+def test_more_refusals_and_hand_backs() -> None:
+    assert _transfers("Суд Армении отказался экстрадировать Олега Зимина.") == []
+    assert _transfers("Oleg Zimin was handed back to Russia by Kazakh officers.") == [
+        ("deportation", "Kazakhstan", "Russia")]
+    assert _transfers("Oleg Zimin, a Russian citizen, was expelled from Georgia.") == [
+        ("deportation", "Georgia", None)]

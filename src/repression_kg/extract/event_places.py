@@ -49,6 +49,16 @@ def _demonyms() -> re.Pattern[str]:
 
 
 @cache
+def _by_demonym() -> re.Pattern[str]:
+    """ "by Kyrgyz officials": the state whose officials carried a transfer out."""
+    spec = lookups.load("events")["demonyms"]
+    alt = "|".join(sorted((re.escape(str(f)) for fs in spec["forms"].values() for f in fs),
+                          key=len, reverse=True))
+    who = "|".join(re.escape(str(w)) for w in spec["officials"])
+    return re.compile(rf"(?i:\bby\s+(?:the\s+)?(?P<d>{alt})\s+(?:[a-z-]+\s+)?(?:{who})\b)")
+
+
+@cache
 def _arrival() -> re.Pattern[str]:
     """Words before the place where a transfer ended, in a later sentence (events.yml)."""
     alt = "|".join(re.escape(str(w)) for w in lookups.load("events")["arrivals"])
@@ -120,6 +130,10 @@ def transfer_countries(ctx: Context, kind: str, start: int, end: int,
         inside = [c for c in here if start <= c[0] and c[1] <= end]
         # "выдали России": the cue names where he was sent
         to_country = inside[0][2] if inside else _destination(ctx, start, end, from_country)
+    if from_country is None and kind in ("deportation", "extradition"):
+        by = _by_demonym().search(text, end, clause(ctx, start, end)[1])
+        if by is not None and _demonym_country()[by.group("d").lower()] != to_country:
+            from_country = _demonym_country()[by.group("d").lower()]
     if from_country is None and to_country is not None and kind in ("deportation",
                                                                     "extradition"):
         from_country = _handed_over_in(ctx, start, end, to_country) or \
