@@ -119,3 +119,7 @@ def test_peaceful_protest_and_beaten_confessions() -> None:
 ])
 def test_further_wordings(text: str, expected: list[str]) -> None:
     assert ids(text) == expected
+
+
+def test_gathering_evidence_is_no_assembly() -> None:
+    assert ids("Investigators have the right to gather evidence.") == []
