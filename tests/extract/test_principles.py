@@ -109,8 +109,9 @@ def test_peaceful_protest_and_beaten_confessions() -> None:
     ("Её дважды оштрафовали за одну публикацию.", ["ne_bis_in_idem"]),
     ("Её дважды вызывали в полицию за одну неделю.", []),
     ("Critics say the law is so vague that anything can fall under it.", ["legal_certainty"]),
-    ("The sailor refused to take up arms.", ["conscientious_objection"]),
-    ("Он отказался брать в руки оружие.", ["conscientious_objection"]),
+    ("The sailor refused to take up arms because of his beliefs.", ["conscientious_objection"]),
+    ("Он отказался брать в руки оружие: этого не позволяет совесть.",
+     ["conscientious_objection"]),
     ("Правозащитники называют задержание незаконным.", ["right_to_liberty"]),
     ("Суд отказался признать арест незаконным, хотя это было незаконное лишение свободы.",
      ["right_to_liberty"]),
@@ -123,3 +124,9 @@ def test_further_wordings(text: str, expected: list[str]) -> None:
 
 def test_gathering_evidence_is_no_assembly() -> None:
     assert ids("Investigators have the right to gather evidence.") == []
+
+
+def test_a_refusal_to_fight_needs_a_ground_of_conscience() -> None:
+    assert ids("Men who face jail for desertion or for refusing to fight are sent back.") == []
+    assert ids("A pacifist, he refused to fight.") == ["conscientious_objection"]
+    assert ids("He is a conscientious objector.") == ["conscientious_objection"]

@@ -3,7 +3,8 @@
 Cue phrases and patterns, English and Russian, are data in
 ontology/lookups/principles.yml (which also records what counts as invoking). A phrase
 right after a negation ("was not tortured") is not an invocation of the principles that
-tell events (torture, detention), and a phrase in title case that ends a body's name
+tell events (torture, detention); a weak cue (``weak``: "refused to fight") counts only
+where the document holds a word of its ``context`` ("conscience"); and a phrase in title case that ends a body's name
 ("the UN Working Group on Arbitrary Detention") invokes nothing. One Principle per id
 per document, with every mention.
 """
@@ -29,23 +30,27 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*[ \u00a0]"
 
 @cache
 def _table() -> tuple[dict[str, str], list[tuple[str, Prescan]], frozenset[str],
-                      frozenset[str]]:
+                      frozenset[str], dict[str, tuple[str, ...]]]:
     data = lookups.load("principles")
     phrases: dict[str, str] = {}
     patterns: list[tuple[str, Prescan]] = []
+    context: dict[str, tuple[str, ...]] = {}  # pid → words a weak cue needs in the text
     for pid, spec in data.items():
         if pid in ("negations", "negatable"):
             continue
-        for phrase in spec.get("phrases") or []:
-            phrases.setdefault(str(phrase).lower(), pid)
-        for pattern in spec.get("patterns") or []:
-            patterns.append((pid, Prescan(re.compile(r"(?i)(?<!\w)(?:" + str(pattern) + ")"))))
+        for cues, mark in ((spec, pid), (spec.get("weak") or {}, pid + "?")):
+            for phrase in cues.get("phrases") or []:
+                phrases.setdefault(str(phrase).lower(), mark)
+            for pattern in cues.get("patterns") or []:
+                patterns.append((mark, Prescan(re.compile(r"(?i)(?<!\w)(?:" + str(pattern) + ")"))))
+        if spec.get("weak"):
+            context[pid] = tuple(str(w).lower() for w in spec["weak"]["context"])
     return (phrases, patterns, frozenset(str(w) for w in data["negations"]),
-            frozenset(str(p) for p in data["negatable"]))
+            frozenset(str(p) for p in data["negatable"]), context)
 
 
 def extract_principles(ctx: Context) -> None:
-    phrases, patterns, negations, negatable = _table()
+    phrases, patterns, negations, negatable, context = _table()
     low = ctx.lowered() or ctx.text.lower()
     if len(low) != len(ctx.text):
         return
@@ -62,6 +67,10 @@ def extract_principles(ctx: Context) -> None:
             continue  # "risk of torture" inside a longer phrase already counted
         if pid in negatable and _negated(low, start, negations):
             continue
+        if pid.endswith("?"):  # a weak cue: only where the text holds a word of its context
+            pid = pid[:-1]
+            if not any(w in low for w in context[pid]):
+                continue
         if _in_a_name(ctx.text, start, end):
             continue
         taken.append((start, end))
