@@ -189,3 +189,35 @@ def test_cli_bad_gold_and_missing_path_exit_2(tiny: Path, tmp_path: Path) -> Non
     assert f"{bad}: 'charges' must be a list" in run.output
     run = CliRunner().invoke(root, ["evaluate", str(tmp_path / "nope"), str(tiny / "docs")])
     assert run.exit_code == 2
+
+
+def test_attributes_of_matched_facts_are_compared_where_the_gold_states_them() -> None:
+    gold = {"d": {"document": "d", "persons": [{"name": "Oleg Orlov", "birth_year": 1953}],
+                  "charges": [{"person": "Oleg Orlov", "code": "RU-CC", "article": "280.3",
+                               "stated_by_number": False}],
+                  "sentences": [{"person": "Oleg Orlov", "kind": "imprisonment", "months": 30,
+                                 "regime": "general", "date": "2024-02-27"},
+                                {"person": "Oleg Orlov", "kind": "fine", "months": None}]}}
+    facts = DocumentFacts(
+        document=DocumentMeta(id="d", text_sha256="0" * 64),
+        persons=[Person(id="p1", name="Oleg Orlov", birth_year=1953)],
+        charges=[Charge(person="p1", code="RU-CC", article="280.3", stated_by_number=True)],
+        sentences=[Sentence(person="p1", kind="imprisonment", months=30, regime="strict",
+                            date="2024-02-27"),
+                   Sentence(person="p1", kind="fine", date="2023-10-11")])
+    s = score(gold, {"d": facts})
+    assert s["persons"].attributes == {"birth_year": [1, 1]}
+    assert s["charges"].attributes == {"stated_by_number": [0, 1]}
+    # the fine's gold states neither regime nor date: nothing to compare there
+    assert s["sentences"].attributes == {"regime": [0, 1], "date": [1, 1]}
+    assert s["sentences"].accuracy("regime") == 0.0
+    assert ("d", "Oleg Orlov: imprisonment 30 months", "regime", "general", "strict") in \
+        s["sentences"].wrong_attributes
+    assert s["sentences"].to_dict()["attributes"]["date"]["accuracy"] == 1.0
+
+
+def test_cli_a_document_that_cannot_be_read_exits_1(tiny: Path) -> None:
+    (tiny / "docs" / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    run = CliRunner().invoke(root, ["evaluate", str(tiny / "gold"), str(tiny / "docs")])
+    assert run.exit_code == 1
+    assert "broken.txt" in run.stderr

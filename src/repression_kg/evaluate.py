@@ -97,6 +97,10 @@ class Score:
     fn: int = 0
     false_positives: list[tuple[str, str]] = field(default_factory=list)
     false_negatives: list[tuple[str, str]] = field(default_factory=list)
+    #: attribute → [agreeing, compared] over the matched pairs whose gold states it
+    attributes: dict[str, list[int]] = field(default_factory=dict)
+    #: (document, label, attribute, gold value, predicted value) of each disagreement
+    wrong_attributes: list[tuple[str, str, str, Any, Any]] = field(default_factory=list)
 
     @property
     def precision(self) -> float:
@@ -111,16 +115,27 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def accuracy(self, attribute: str) -> float:
+        agree, total = self.attributes.get(attribute, (0, 0))
+        return agree / total if total else 1.0
+
     def to_dict(self) -> dict[str, Any]:
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn,
-                "precision": round(self.precision, 4), "recall": round(self.recall, 4),
-                "f1": round(self.f1, 4)}
+        out: dict[str, Any] = {"tp": self.tp, "fp": self.fp, "fn": self.fn,
+                               "precision": round(self.precision, 4),
+                               "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+        compared = {a: {"agree": n, "compared": t, "accuracy": round(n / t, 4)}
+                    for a, (n, t) in self.attributes.items() if t}
+        if compared:
+            out["attributes"] = compared
+        return out
 
 
 @dataclass
 class _Item:
     label: str            # shown in error lists
     keys: tuple[Any, ...]  # any equal key matches
+    #: attributes compared once matched (a gold item holds only those its gold states)
+    attrs: dict[str, Any] = field(default_factory=dict)
 
 
 def _match(doc: str, gold: list[_Item], pred: list[_Item], score: Score) -> None:
@@ -134,6 +149,14 @@ def _match(doc: str, gold: list[_Item], pred: list[_Item], score: Score) -> None
         else:
             free.remove(hit)
             score.tp += 1
+            for name, want in hit.attrs.items():
+                got = item.attrs.get(name)
+                counts = score.attributes.setdefault(name, [0, 0])
+                counts[1] += 1
+                if got == want:
+                    counts[0] += 1
+                else:
+                    score.wrong_attributes.append((doc, hit.label, name, want, got))
     score.fn += len(free)
     score.false_negatives.extend((doc, g.label) for g in free)
 
@@ -157,17 +180,30 @@ class _People:
         return f"?{first}"
 
 
+#: the attributes compared on matched facts, per type (not part of the matching keys)
+ATTRIBUTES = {"persons": ("birth_year",), "charges": ("stated_by_number",),
+              "sentences": ("regime", "date"), "transfers": ("date",)}
+
+
 def _gold_items(kind: str, g: dict[str, Any], people: _People) -> list[_Item]:
     items = []
     for f in g.get(kind) or []:
         if kind == "persons":
-            items.append(_Item(f["name"], tuple(person_keys([f["name"], *f.get("aliases", [])]))))
+            item = _Item(f["name"], tuple(person_keys([f["name"], *f.get("aliases", [])])))
         elif kind == "principles":
-            items.append(_Item(f, (f,)))
+            item = _Item(f, (f,))
         else:
-            items.append(_fact_item(kind, f, people.of_names([f["person"]])
-                                    if "person" in f else None))
+            item = _fact_item(kind, f, people.of_names([f["person"]])
+                              if "person" in f else None)
+        if isinstance(f, dict):
+            item.attrs = {a: f[a] for a in ATTRIBUTES.get(kind, ()) if a in f}
+        items.append(item)
     return items
+
+
+def _with(item: _Item, **attrs: Any) -> _Item:
+    item.attrs = attrs
+    return item
 
 
 def _fact_item(kind: str, f: dict[str, Any], person: str | None) -> _Item:
@@ -201,18 +237,21 @@ def _pred_items(kind: str, facts: DocumentFacts, people: _People) -> list[_Item]
         return people.of_names(names.get(pid or "", [])) if pid else None
 
     if kind == "persons":
-        return [_Item(p.name, tuple(person_keys([p.name, *p.aliases]))) for p in facts.persons]
+        return [_with(_Item(p.name, tuple(person_keys([p.name, *p.aliases]))),
+                      birth_year=p.birth_year) for p in facts.persons]
     if kind == "principles":
         return [_Item(i, (i,)) for i in dict.fromkeys(p.id for p in facts.principles)]
     if kind == "charges":
-        return [_fact_item(kind, {"code": c.code, "article": c.article, "part": c.part,
-                                  "modifier": c.modifier}, who(c.person)) for c in facts.charges]
+        return [_with(_fact_item(kind, {"code": c.code, "article": c.article, "part": c.part,
+                                        "modifier": c.modifier}, who(c.person)),
+                      stated_by_number=c.stated_by_number) for c in facts.charges]
     if kind == "sentences":
-        return [_fact_item(kind, {"kind": s.kind, "months": s.months}, who(s.person))
-                for s in facts.sentences]
+        return [_with(_fact_item(kind, {"kind": s.kind, "months": s.months}, who(s.person)),
+                      regime=s.regime, date=s.date) for s in facts.sentences]
     if kind == "transfers":
-        return [_fact_item(kind, {"type": e.type, "from": e.from_country, "to": e.to_country},
-                           who(e.person)) for e in facts.events if e.type in TRANSFER_TYPES]
+        return [_with(_fact_item(kind, {"type": e.type, "from": e.from_country,
+                                        "to": e.to_country}, who(e.person)), date=e.date)
+                for e in facts.events if e.type in TRANSFER_TYPES]
     if kind == "courts":
         return [_fact_item(kind, {"name": c.name, "type": c.type, "city": c.city}, None)
                 for c in facts.courts]

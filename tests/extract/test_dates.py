@@ -120,3 +120,15 @@ def test_date_starts_read_prefix_words_as_the_letter_loop_does(words: list[str])
         assert date_starts(text, keys) == date_starts_plain(text, keys)
         toks = tokens_of(text)
         assert date_starts(text, keys, toks) == date_starts_plain(text, keys, toks)
+
+
+def test_days_named_against_the_publication_date() -> None:
+    from tests.extract.conftest import run
+    text = ("The court yesterday sentenced Ivan Petrov to five years. On Wednesday his lawyer "
+            "appealed. Last Tuesday he was fined 5,000 roubles. Вчера суд оштрафовал Анну "
+            "Петрову. May he be free.")
+    facts = run(text, "2023-04-18")  # a Tuesday
+    assert [(s.kind, s.date) for s in facts.sentences] == [
+        ("imprisonment", "2023-04-17"), ("fine", "2023-04-11"), ("fine", "2023-04-17")]
+    assert all(d.date != "2023-04-18" for d in facts.sentences)
+    assert not [s for s in run(text).sentences if s.date]  # no publication date: no dates

@@ -2,7 +2,8 @@
 
 Full dates ("20 March 2023", "March 20, 2023", "2023-03-20", "20.03.2023",
 "15 февраля 2023 года"), month-year, bare years, and relative expressions ("in March",
-"last fall", "last year", "в марте"). Relative expressions are resolved against the
+"last fall", "last year", "в марте", and the days of :mod:`repression_kg.extract.date_days`:
+"yesterday", "on Wednesday", "вчера"). Relative expressions are resolved against the
 document's publication date — ``Document.published`` or else a dateline near the top of
 the text — and dropped when there is none: nothing is resolved against *now*. A day and
 month without a year ("on 29 December") take the year of the last full date (day, month
@@ -21,6 +22,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract import gazetteer
 from repression_kg.extract.base import Context, DateMention
+from repression_kg.extract.date_days import day_mentions
 from repression_kg.extract.date_starts import date_starts
 
 _YEAR = r"(?:19|20)\d\d"
@@ -258,6 +260,11 @@ def extract_dates(ctx: Context) -> None:
             anchor = int(value[:4])
         start, end = _trim(match)
         out.append(DateMention(value, start, end, relative))
+    days = day_mentions(text, ctx.lowered(), date(*ref) if ref and ref[2] else None)
+    if days:
+        taken = [(d.start, d.end) for d in out]
+        out.extend(d for d in days if not any(s < d.end and d.start < e for s, e in taken))
+        out.sort(key=lambda d: d.start)
     ctx.dates = out
 
 

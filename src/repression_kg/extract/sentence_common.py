@@ -86,28 +86,47 @@ def _dateline(ctx: Context, start: int) -> bool:
 #: a sentence of its own that is a date (a timeline entry's head: "**30 December 2014.**")
 _DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
 #: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
-_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|found \w+ guilty|verdict|"
-                      r"приговорил\w*|осудил\w*|признал\w* виновн\w*|приговор)(?!\w)")
+_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|found\s[^.;]{0,120}?\sguilty|verdicts?|"
+                      r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
+                      r"приговор\w*)(?!\w)")
 
 
 def _context_date(ctx: Context, s_start: int) -> str | None:
     """The date a sentence with none of its own takes from its context: the date that
     heads its line or list item (a timeline), else the date of the verdict told earlier
-    in its paragraph ("On 17 January the court convicted three lawyers. A was sentenced
-    to ...")."""
+    in its paragraph, or in the paragraph before when its own has no date ("On 17
+    January the court convicted three lawyers. A was sentenced to ..."), else a
+    bulletin's verdict date."""
     line_start = ctx.text.rfind("\n", 0, s_start) + 1
     for d in ctx.dates_in(line_start, s_start):
         if _DATE_HEAD.match(ctx.text, line_start, d.start) and len(d.value) >= 7:
             return d.value
         break
     p_start, _ = ctx.paragraph_at(s_start)
-    for d in reversed(ctx.dates_in(p_start, s_start)):
-        if len(d.value) < 7 and d.relative:
-            continue
-        d_start, d_end = ctx.sentence_at(d.start)
-        if _VERDICT.search(ctx.text, d_start, d_end):
-            return d.value
+    dated = [d for d in ctx.dates_in(p_start, s_start) if len(d.value) >= 7 or not d.relative]
+    if not dated and p_start > 1:
+        # "On 8 July the court found A and B guilty ... \n\n The court sentenced each ..."
+        prev_start, _ = ctx.paragraph_at(len(ctx.text[:p_start].rstrip()) - 1)
+        dated = [d for d in ctx.dates_in(prev_start, p_start)
+                 if len(d.value) >= 7 or not d.relative]
+    if dated:
+        d_start, d_end = ctx.sentence_at(dated[-1].start)
+        return dated[-1].value if _VERDICT.search(ctx.text, d_start, d_end) else None
+    return _document_verdict_date(ctx, s_start)
+
+
+def _document_verdict_date(ctx: Context, s_start: int) -> str | None:
+    """The date of a bulletin's verdict line near its top ("Verdicts of 5 March 2020.",
+    "Court report. Moscow City Court, 24 July 2014."), when no other full date stands
+    between it and the sentence at ``s_start``."""
+    full = [d for d in ctx.dates_in(0, s_start) if len(d.value) == 10 and not d.relative
+            and not _dateline(ctx, d.start)]
+    if not full or full[0].start > 600:
         return None
+    first = full[0]
+    d_start, d_end = ctx.sentence_at(first.start)
+    if len(full) == 1 and _VERDICT.search(ctx.text, d_start, d_end):
+        return first.value
     return None
 
 
