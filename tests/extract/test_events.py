@@ -278,3 +278,22 @@ def test_more_refusals_and_hand_backs() -> None:
         ("deportation", "Kazakhstan", "Russia")]
     assert _transfers("Oleg Zimin, a Russian citizen, was expelled from Georgia.") == [
         ("deportation", "Georgia", None)]
+
+
+def _transfer_dates(text: str) -> list[str | None]:
+    return [e.date for e in run(text, "2024-06-01").events
+            if e.type in ("extradition", "deportation")]
+
+
+def test_an_undated_transfer_takes_the_month_of_the_date_told_just_before() -> None:
+    assert _transfer_dates("Pavel Zorin was released from a colony on 3 April 2023. Instead "
+                           "of going home, he was deported to Latvia.") == ["2023-04"]
+    assert _transfer_dates("On 3 April 2023 Pavel Zorin was detained in Tbilisi. The next "
+                           "day he was on a plane to Moscow.") == ["2023-04-04"]
+
+
+def test_no_date_for_a_transfer_from_a_later_time_or_another_persons_sentence() -> None:
+    assert _transfer_dates("Pavel Zorin was detained on 3 April 2023. Years later he was "
+                           "deported to Latvia.") == [None]
+    assert _transfer_dates("On 3 April 2023 Anna Belova was fined. Pavel Zorin was "
+                           "deported from Georgia to Russia.") == [None]

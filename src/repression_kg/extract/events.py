@@ -16,6 +16,7 @@ and an undated one joins the dated one of its type and person.
 from __future__ import annotations
 
 import bisect
+import datetime
 import re
 from functools import cache
 
@@ -129,6 +130,43 @@ def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
         if dates:
             return min(dates, key=lambda d: gap(d, start, end)).value
     return None
+
+
+#: the day a sentence opens with, after a dated one: the next day or the same
+_SAME_DAY = re.compile(r"(?i:\b(?:(?P<next>the\s+next\s+day|the\s+following\s+day|"
+                       r"next\s+morning|the\s+next\s+morning|на\s+следующий\s+день)|"
+                       r"the\s+same\s+day|that\s+day|that\s+night|в\s+тот\s+же\s+день)\b)")
+#: words between a date and a transfer told after it that put time between them
+_LATER = re.compile(r"(?i:\b(?:later|afterwards|subsequently|eventually|since|until|"
+                    r"(?:years|months|weeks) after|позже|спустя|через)\b)")
+
+
+def _month_before(ctx: Context, start: int, person: str | None) -> str | None:
+    """The month of a transfer whose sentence gives no date, from the date told just before
+    it in its paragraph or the one before ("released on 24 May 2022. Instead of being set
+    free, he was deported" was deported in May 2022); not when the text puts time between
+    them ("later", "years after"), not a year alone, not the date of a sentence that names
+    someone else."""
+    b_start, _ = ctx.block_at(start)
+    before = b_start - 1
+    while before > 0 and ctx.text[before].isspace():
+        before -= 1
+    lo = ctx.block_at(before)[0] if before > 0 else b_start
+    dates = [d for d in ctx.dates_in(max(lo, start - 800), start)
+             if len(d.value) >= 7 and not _is_birth(ctx.text, d)]
+    if not dates or _LATER.search(ctx.text, dates[-1].end, start):
+        return None
+    d_start, d_end = ctx.sentence_at(dates[-1].start)
+    if any(m.person != person for m in ctx.mentions_in(d_start, d_end)):
+        return None  # the date of something that happened to someone else
+    last = dates[-1].value
+    s_start, _ = ctx.sentence_at(start)
+    same = _SAME_DAY.search(ctx.text, max(s_start, dates[-1].end), start)
+    if same is not None and len(last) == 10:
+        # "On 16 October ... The next day he was on a plane": 17 October
+        day = datetime.date.fromisoformat(last)
+        return (day + datetime.timedelta(days=1 if same.group("next") else 0)).isoformat()
+    return last[:7]
 
 
 def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[int]) -> bool:
@@ -254,7 +292,15 @@ def extract_events(ctx: Context) -> None:
                 event.place = event_places.place(ctx, start, end, places, kind)
             event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
             events.append(event)
-    ctx.facts.events.extend(_merge(events))
+    merged = _merge(events)
+    cues = {(h[0], h[1]) for h in hits}
+    for event in merged:
+        if event.date is None and event.type in ("deportation", "extradition"):
+            # a transfer no mention dates: the date told just before one of its cues
+            starts = [m.start for m in event.mentions if (m.start, m.end) in cues]
+            event.date = next((d for d in (_month_before(ctx, at, event.person)
+                                           for at in starts) if d), None)
+    ctx.facts.events.extend(merged)
 
 
 def _trimmed(ctx: Context, start: int, end: int) -> Span:
