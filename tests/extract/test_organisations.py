@@ -315,3 +315,10 @@ def test_a_foreign_body_keeps_its_own_country_and_a_sentence_may_end_after_it() 
                "Security Committee of Kyrgyzstan.")
     assert set(got) == {"National Security Committee of Kazakhstan",
                         "National Security Committee of Kyrgyzstan"}
+
+
+def test_a_quoted_russian_form_in_any_case() -> None:
+    got = run("Эксперты правозащитного центра «Мемориал» выступили; «Мемориал» помогал и "
+              "раньше.").organisations
+    assert [(o.name, [m.text for m in o.mentions]) for o in got] == [
+        ("Memorial Human Rights Centre", ["правозащитного центра «Мемориал»", "Мемориал"])]

@@ -42,6 +42,7 @@ from repression_kg.extract.organisations_known import (
     is_medium,
     known_names,
     merge_family,
+    quoted_whole,
     roles_of,
 )
 from repression_kg.extract.organisations_roles import text_only_roles, text_roles
@@ -76,6 +77,12 @@ def extract_organisations(ctx: Context) -> None:
             taken.append((*span, False))
             add(own or f"pattern:{fold(name)}", *(roles_of(own) if own else
                 (name, roles_of(key)[1])), *span)
+            continue
+        whole = quoted_whole(ctx.text, hit.start, hit.end)
+        if whole is not None:  # "Правозащитного центра «Мемориал»"
+            key, start, end = whole
+            taken.append((start, end, is_medium(key)))
+            add(key, *roles_of(key), start, end)
             continue
         taken.append((hit.start, hit.end, is_medium(key)))
         add(key, *roles_of(key), hit.start, hit.end)

@@ -149,6 +149,20 @@ def gazetteer_hits(ctx: Context) -> list[lookups.Hit]:
     return list(out)
 
 
+def quoted_whole(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A form that holds a «quoted» name in any case ("Правозащитного центра «Мемориал»"
+    for "Правозащитный центр «Мемориал»"), where the text quotes the form found at
+    ``start:end``: its key and span, the closing quote included."""
+    if start == 0 or text[start - 1] != "«" or text[end:end + 1] != "»":
+        return None
+    lo = max(text.rfind("\n", 0, start) + 1, start - 50)
+    window = text[lo:start - 1] + " " + text[start:end]  # the quote as a space: same offsets
+    for hit in table()[0].find(window):
+        if hit.end == len(window) and hit.start < start - 1 - lo:
+            return hit.value[0], lo + hit.start, end + 1
+    return None
+
+
 def medium_ends(ctx: Context) -> set[int]:
     """End offsets of online platforms in the text ("Telegram", "YouTube")."""
     return {h.end for h in gazetteer_hits(ctx) if is_medium(h.value[0])}
