@@ -297,3 +297,9 @@ def test_no_date_for_a_transfer_from_a_later_time_or_another_persons_sentence() 
                            "deported to Latvia.") == [None]
     assert _transfer_dates("On 3 April 2023 Anna Belova was fined. Pavel Zorin was "
                            "deported from Georgia to Russia.") == [None]
+
+
+def test_a_prisoner_of_a_russian_sentence_released_and_deported_leaves_russia() -> None:
+    assert _transfers("Lars Holm had been sentenced to six years under Article 282.2; he was "
+                      "released in 2021 and deported to Norway.") == [
+        ("deportation", "Russia", "Norway")]

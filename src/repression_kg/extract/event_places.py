@@ -137,8 +137,24 @@ def transfer_countries(ctx: Context, kind: str, start: int, end: int,
     if from_country is None and to_country is not None and kind in ("deportation",
                                                                     "extradition"):
         from_country = _handed_over_in(ctx, start, end, to_country) or \
-            _held_in(ctx, start, to_country)
+            _held_in(ctx, start, to_country) or _released_from_russia(ctx, start, to_country)
     return from_country, to_country
+
+
+#: a release before a deportation, and a term under a Russian code, in one sentence
+_RELEASED = re.compile(r"(?i:\b(?:released|freed|served\s+(?:his|her)\s+(?:sentence|term)|"
+                       r"освобожд\w*|освободил\w*|вышел|вышла)\b)")
+_RUSSIAN_LAW = re.compile(r"(?:\bArticle\s+\d{3}(?:\.\d)?\b|\bст\.\s?\d{3}|Criminal Code|УК РФ)")
+
+
+def _released_from_russia(ctx: Context, start: int, to_country: str) -> str | None:
+    """ "sentenced under Article 282.2 ...; he was released and deported to Denmark": a
+    prisoner of a Russian sentence, set free and deported abroad, leaves Russia."""
+    s_start, _ = ctx.sentence_at(start)
+    before = ctx.text[s_start:start]
+    if to_country != "Russia" and _RELEASED.search(before) and _RUSSIAN_LAW.search(before):
+        return "Russia"
+    return None
 
 
 def _handed_over_in(ctx: Context, start: int, end: int, to_country: str) -> str | None:
