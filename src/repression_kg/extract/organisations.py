@@ -17,7 +17,9 @@ inside it. Military units by number ("military unit 12345", "в/ч 12345") and b
 ordinal (``numbered``: "the 102nd military base") are armed units. A national body of the
 gazetteer (``national_bodies``) that the text gives to another country ("the Prosecutor
 General's Office of Armenia", "the Ukrainian Foreign Ministry") is that country's, named as
-written; a family's bare name ("Memorial") is its one member the document names in full.
+written; a family's bare name ("Memorial") is its one member the document names in full;
+a quoted Russian form is its entry in any case ("правозащитного центра «Мемориал»"); and a
+cue's name without its place ("... Assembly" after "... Assembly of Vanadzor") is one body.
 Two roles are read from the text only (:mod:`.organisations_roles`): ``employer`` and the
 designations.
 """
