@@ -103,18 +103,17 @@ def foreign_span(text: str, key: str, start: int, end: int) -> tuple[int, int] |
     entries, after, before = _national()
     if key not in entries:
         return None
-    m = after.match(text, end)
-    b = before.search(text, max(0, start - 30), start) if m is None else None
-    if m is None and b is None:
+    m = after.match(text, end) or before.search(text, max(0, start - 30), start)
+    if m is None:
         return None
     home = table()[1][key].get("country")  # a body of another state: its own stays it
     if home:
-        said = fold(re.findall(r"\w+", m.group())[-1] if m else b.group().split()[0])[:5]
+        said = fold(re.findall(r"\w+", m.group())[-1 if m.start() >= end else 0])[:5]
         entry = lookups.load("places")["countries"][home]
         if any(fold(str(f))[:5] == said for f in
                [entry["name"], entry.get("ru") or "", *(entry.get("forms") or [])]):
             return None
-    return (start, m.end()) if m is not None else (b.start(), end)
+    return (start, m.end()) if m.start() >= end else (m.start(), end)
 
 
 def fold(text: str) -> str:
