@@ -269,3 +269,24 @@ def test_terms_without_units_or_lengths(text: str, expected: list[tuple]) -> Non
 
 def test_a_pre_trial_ban_is_no_sentence() -> None:
     assert terms("Yegor Lavrov was barred from using the internet while under investigation.") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ивану Петрову назначено наказание в виде лишения свободы сроком на 4 (четыре) года с "
+     "отбыванием в исправительной колонии общего режима.", [("imprisonment", 48, "general")]),
+    ("Суд приговорил Ивана Петрова к пяти годам колонии и на девять лет запретил ему "
+     "заниматься общественной деятельностью.", [("imprisonment", 60, None), ("other", 108, None)]),
+    ("The appeals court shortened Ivan Petrov's term by one month.", []),
+    ("Because the court accepts that Ivan Petrov is mentally ill, it did not convict him. "
+     "Instead it ordered that he be sent to a psychiatric hospital for compulsory treatment.",
+     [("compulsory_treatment", None, None)]),
+    ("В 2020 году суд признал экстремистской и запретил деятельность организации, одним из "
+     "руководителей которой был Иван Петров.", []),
+])
+def test_russian_terms_treatment_and_organisation_bans(text: str, expected: list[tuple]) -> None:
+    assert terms(text) == expected
+
+
+def test_a_birth_year_is_no_date_of_a_sentence() -> None:
+    facts = run("Yegor Lavrov (b. 1982) was sentenced to two years, suspended.")
+    assert [(s.kind, s.date) for s in facts.sentences] == [("suspended", None)]

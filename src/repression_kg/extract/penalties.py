@@ -1,6 +1,6 @@
 """Punishments named without a term of months: fines ("fined him 30,000 roubles", "штраф
 400 тысяч рублей", "was twice fined"), life terms, administrative arrests (in days), a
-suspended sentence or a ban whose length the text does not give ("replaces the prison term with a suspended sentence", "bars
+suspended sentence, a ban or compulsory treatment whose length the text does not give ("replaces the prison term with a suspended sentence", "bars
 her from practising medicine").
 
 Part of the sentences extractor (see :mod:`repression_kg.extract.sentences`): the same
@@ -48,12 +48,17 @@ _TWICE = re.compile(r"(?i)(?<!\w)(?:twice|two times|дважды)(?!\w)")
 #: suspended sentence", "получил условный срок")
 _SUSPENDED = Prescan(re.compile(r"(?i)(?<!\w)(?:suspended (?:sentence|term)|условн\w+ (?:срок\w*|"
                                 r"наказани\w+))(?!\w)"))
+#: compulsory psychiatric treatment ordered by a court, without a term ("ordered that he be
+#: sent to a psychiatric hospital for compulsory treatment", "принудительное лечение")
+_TREATMENT = Prescan(re.compile(
+    r"(?i)(?<!\w)(?:compulsory (?:psychiatric )?treatment|(?:forced|involuntary) psychiatric "
+    r"treatment|принудительн\w+ (?:лечени\w+|мер\w* медицинского характера))(?!\w)"))
 #: a ban from an activity, given with a verdict ("bars her from practising medicine")
 _BAN = Prescan(re.compile(
     r"(?i)(?<!\w)(?:bar(?:s|red)?|ban(?:s|ned)?|prohibit(?:s|ed)?|disqualif(?:ies|ied))\s"
     r"(?:(?:him|her|them)\s)?from\s(?:practi[sc]ing|working|teaching|posting|administering|"
-    r"holding|running|publishing|engaging|using|taking part)(?!\w)|запрет\w*\s(?:на\s)?"
-    r"(?:занятие|заниматься|администрирование|деятельност\w*)(?!\w)"))
+    r"holding|running|publishing|engaging|using|taking part)(?!\w)|запрет\w*\s(?:\w+\s)?(?:на\s)?"
+    r"(?:занятие|заниматься|администрирование)(?!\w)"))
 #: an administrative arrest ("served a short administrative detention", "ten days of
 #: administrative arrest", "арестовали на 15 суток"): a penalty in days, kind "other"
 _ADMIN_ARREST = Prescan(re.compile(
@@ -95,15 +100,17 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
             if not threat(ctx, m.start(), strong_only=True):
                 _add_all(ctx, found, m, "other", subject_persons(ctx, m.start()))
     for scan, kind, stem in ((_SUSPENDED, "suspended", ("suspended", "условн")),
-                             (_BAN, "other", ("bar", "ban", "prohibit", "disqualif", "запрет"))):
+                             (_BAN, "other", ("bar", "ban", "prohibit", "disqualif", "запрет")),
+                             (_TREATMENT, "compulsory_treatment", ("treatment", "принудительн"))):
         if not any(w in low for w in stem):
             continue
         for m in scan.finditer(ctx.text, scan_low):
             s_start = ctx.sentence_at(m.start())[0]
             if _TERM_NEAR.match(ctx.text, m.end()) or _TERM_BEFORE.search(
                     ctx.text, max(s_start, m.start() - 30), m.start()) or threat(
-                    ctx, m.start(), strong_only=True) or not _verdict_near(ctx, m):
-                continue
+                    ctx, m.start(), strong_only=True) or (
+                    kind != "compulsory_treatment" and not _verdict_near(ctx, m)):
+                continue  # (only a court orders compulsory treatment: no verdict cue needed)
             persons = [p for p in subject_persons(ctx, m.end(), also=BACK) if not any(
                 s.person == p and s.kind == kind and s.months for s in found.values())]
             # (a headline's "suspended term" is the two-year suspended sentence of the text)

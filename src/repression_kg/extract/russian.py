@@ -162,6 +162,13 @@ def _grammar(tokens: list[str]) -> tuple[str | None, set[str]]:
     gender: str | None = None
     cases: set[str] | None = None
     for tok in tokens:
+        known = _known_given_name(tok, None)
+        if known is not None:
+            # a case form of a given name of first-names.yml, which decides over pymorphy's
+            # guesses ("Фаиля" is Фаиль's genitive, not a woman's name)
+            gender = gender or ("masc" if known in _given_names()["masc"] else "femn")
+            cases = _OBLIQUE if cases is None else (cases & _OBLIQUE or cases)
+            continue
         parses = [p for p in _name_parses(tok) if {"Name", "Patr"} & set(p.tag.grammemes)
                   and "sing" in p.tag]
         if not parses:
@@ -197,12 +204,14 @@ def _word_nominative(word: str, gender: str | None, cases: set[str], is_last: bo
     return _restore_case(_surname_by_ending(word.lower(), gender, cases), word)
 
 
+_OBLIQUE = {"gent", "datv", "accs", "ablt", "loct"}
 #: case endings of given names and the nominative endings they come from ("Анне" → Анна,
 #: "Марии" → Мария, "Ивану" → Иван); tried only to reach a name of first-names.yml
 _GIVEN_ENDINGS = (("ии", "ия"), ("ие", "ия"), ("ью", "ья"), ("ье", "ья"), ("ьи", "ья"),
                   ("ой", "а"), ("ей", "я"), ("е", "а"), ("е", "я"), ("и", "а"), ("и", "я"),
                   ("у", "а"), ("ю", "я"), ("ы", "а"), ("ом", ""), ("ем", "й"), ("у", ""),
-                  ("ю", "й"), ("а", ""), ("я", "й"), ("е", ""))
+                  ("ю", "й"), ("а", ""), ("я", "й"), ("е", ""), ("я", "ь"), ("ю", "ь"),
+                  ("ем", "ь"), ("е", "ь"))
 
 
 def _known_given_name(word: str, gender: str | None) -> str | None:

@@ -62,8 +62,9 @@ def _durations() -> Anchored:
     starts are everywhere)."""
     words = sorted(_numbers(), key=len, reverse=True)
     num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
-    # "five (5) years": the digits in brackets repeat the number
-    prefix = rf"(?<![\w.,/])(?P<n1>{num})(?:\s\(\d{{1,2}}\))?(?:[\s-](?P<h1>{_HALF}))?[\s-]"
+    # "five (5) years", "4 (четыре) года": the bracket repeats the number
+    prefix = (rf"(?<![\w.,/])(?P<n1>{num})(?:\s\((?:\d{{1,2}}|[^\W\d_][^\W\d_ -]{{2,14}})\))?"
+              rf"(?:[\s-](?P<h1>{_HALF}))?[\s-]")
     anchor = rf"(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
     return Anchored(re.compile(
         rf"(?i){prefix}{anchor}(?!\w)"
@@ -153,7 +154,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         return
     if _range().search(text, max(s_start, m.start() - 16), m.start()):
         return
-    if re.search(r"(?:\bby|\bна)\s+$", text[max(s_start, m.start() - 6):m.start()]):
+    if _CHANGED_BY.search(text, max(s_start, m.start() - 60), m.start()):
         return  # "shortened by one month": a change, not a term
     months = months_of(m)
     hours = m.group("u1").lower().startswith(("hour", "час"))
@@ -225,6 +226,11 @@ def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:
     return m.start() if _BAN_AFTER.match(text, m.end()) else None
 
 
+#: a change of a term by an amount ("shortened by one month", "сократил на месяц"), not a
+#: term ("сроком на 4 года", "на девять лет запретил ему ...")
+_CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:shortened|reduced|increased|cut|lowered|raised|extended|"
+                         r"lengthened|сократил\w*|снизил\w*|увеличил\w*|смягчил\w*|"
+                         r"ужесточил\w*|продлил\w*)(?!\w)[^.;\d]{0,40}?(?:\bby|\bна)\s+$")
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
 
 

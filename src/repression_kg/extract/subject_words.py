@@ -120,7 +120,7 @@ def distributive() -> re.Pattern[str]:
                   "(?:" + _alt(words("distributive", "before_verb")) + rf")(?=\s(?:{verbs})\b|"
                   r"[\s,.;]*$|\s*[,.;])",
                   rf"all (?:{numbers}|\d)(?: of them| men| women| defendants)?(?=\s(?:were|"
-                  r"are|was|had|have|received|got)\b|[\s,]*$)")
+                  r"are|was|had|have|received|got|guilty)\b|[\s,]*$)")
 
 
 @cache
