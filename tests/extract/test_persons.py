@@ -224,3 +224,12 @@ def test_a_public_figure_named_by_surname_alone() -> None:
 def test_a_surname_of_someone_else_in_the_text_is_not_the_public_figure() -> None:
     facts = run("Ivan Peskov, a student, was detained. Peskov denied the charge.")
     assert [p.name for p in facts.persons] == ["Ivan Peskov"]
+
+
+def test_a_shared_surname_alone_is_the_person_named_most() -> None:
+    from tests.extract.conftest import run
+    facts = run("Alexei Navalny was detained in January. Alexei Navalny's lawyers appealed. His "
+                "brother Oleg Navalny was freed in 2018.\n\nIn March a court gave Navalny nine "
+                "years in a strict regime colony.")
+    names = {p.id: p.name for p in facts.persons}
+    assert [(names[s.person], s.months) for s in facts.sentences] == [("Alexei Navalny", 108)]

@@ -290,3 +290,9 @@ def test_russian_terms_treatment_and_organisation_bans(text: str, expected: list
 def test_a_birth_year_is_no_date_of_a_sentence() -> None:
     facts = run("Yegor Lavrov (b. 1982) was sentenced to two years, suspended.")
     assert [(s.kind, s.date) for s in facts.sentences] == [("suspended", None)]
+
+
+def test_a_suspended_term_ordered_served_in_a_colony_is_imprisonment() -> None:
+    text = ("The court ruled that Yegor Lavrov had broken the terms of his probation and ordered "
+            "him to serve the three-and-a-half-year term in a general regime colony.")
+    assert terms(text) == [("imprisonment", 42, "general")]

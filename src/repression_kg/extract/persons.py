@@ -134,6 +134,8 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
             owners = [o for form in russian.surname_nominatives(word)
                       for o in surnames.get(form, [])]
             is_surname = True
+        if owners and len({id(o) for o in owners}) > 1:
+            owners = _prominent(owners)  # "Navalny" in a text about Alexei, brother Oleg once
         if owners and len({id(o) for o in owners}) == 1:
             ent = owners[0]
             if is_surname:
@@ -145,6 +147,16 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
                     ent.aliases.append(alias)
                 start, end = span
             ent.spans.append((start, end))
+
+
+def _prominent(owners: list[_Entity]) -> list[_Entity]:
+    """Of people who share a surname, the one named in full at least twice as often as each
+    other (a surname alone is then that person's), else all of them (nobody's)."""
+    unique = list({id(o): o for o in owners}.values())
+    ranked = sorted(unique, key=lambda o: len(o.spans), reverse=True)
+    if len(ranked[0].spans) >= 2 * len(ranked[1].spans):
+        return [ranked[0]]
+    return unique
 
 
 def _initials_alias(text: str, span: tuple[int, int], word: tuple[int, int],

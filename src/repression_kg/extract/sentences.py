@@ -168,8 +168,11 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     kind_window = text[max(floor, m.start() - 40):min(window_end, m.end() + 60)].lower()
     kind = "other" if ban is not None else (
         _first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
-    regime = _first_of(text[m.end():window_end].lower(), "regimes") \
-        if kind == "imprisonment" else None
+    after = text[m.end():window_end].lower()
+    if kind == "suspended" and _first_of(after, "regimes") and \
+            _first_of(after, "kinds") != "suspended":
+        kind = "imprisonment"  # "broke his probation ... ordered to serve the term in a colony"
+    regime = _first_of(after, "regimes") if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
     if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()):
