@@ -233,3 +233,11 @@ def test_a_shared_surname_alone_is_the_person_named_most() -> None:
                 "years in a strict regime colony.")
     names = {p.id: p.name for p in facts.persons}
     assert [(names[s.person], s.months) for s in facts.sentences] == [("Alexei Navalny", 108)]
+
+
+def test_name_comma_the_judge_said_is_no_apposition() -> None:
+    from tests.extract.conftest import run
+    facts = run("According to Yegor Lavrov, the judge said the hearing would be closed. Yegor "
+                "Lavrov was charged with libel.")
+    assert [p.roles for p in facts.persons if p.name == "Yegor Lavrov"] != [["judge"]]
+    assert [c.article for c in facts.charges] == ["128.1"]

@@ -72,6 +72,12 @@ def _appositive() -> tuple[re.Pattern[str], dict[str, PersonRole]]:
     return after, names
 
 
+#: a verb right after "Name, the judge": the noun is the subject of the next clause
+#: ("According to Khasoyev, the judge said ..."), not an apposition of the name
+_SPEAKS = re.compile(r"\s+(?:said|says|told|asked|ruled|wrote|added|noted|explained|decided|"
+                     r"refused|replied|declared|ordered|sentenced|found)\b")
+
+
 @cache
 def _cue_roles() -> dict[str, PersonRole]:
     """Appositive cue phrase (lower case) → role."""
@@ -149,7 +155,7 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
                 if role:
                     _add(person, role)
             match = pat_after.match(text, span.end, span.end + 60)
-            if match and match.lastgroup:
+            if match and match.lastgroup and not _SPEAKS.match(text, match.end()):
                 _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
     _byline(ctx, by_id)
