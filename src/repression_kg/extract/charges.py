@@ -130,7 +130,9 @@ def _same_accusation(ctx: Context, found: dict) -> None:
     """Everyone named in a sentence that accuses them "on the same accusation" shares the
     charges of the nearest charge mentioned before it (``stated_by_number: false``: the
     text gives the charge by reference)."""
-    if not _SAME.search(ctx.text):
+    low = ctx.lowered() or ctx.text.lower()
+    if "same" not in low and "той же" not in low and "тем же" not in low and \
+            "тому же" not in low:
         return
     for m in _SAME.finditer(ctx.text):
         s_start, s_end = ctx.sentence_at(m.start())

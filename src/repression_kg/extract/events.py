@@ -93,7 +93,14 @@ def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple
     low = ctx.lowered() or ctx.text.lower()
     if not hits or not any(s in low for s in stems):
         return hits
-    spans = [(m.start(), m.end()) for m in pattern.finditer(ctx.text)]
+    sentences = set()  # the pattern runs only on the sentences that hold one of its stems
+    for stem in stems:
+        i = low.find(stem)
+        while i >= 0:
+            sentences.add(ctx.sentence_at(i))
+            i = low.find(stem, i + len(stem))
+    spans = [(m.start(), m.end()) for s_start, s_end in sorted(sentences)
+             for m in pattern.finditer(ctx.text, s_start, s_end)]
     return [h for h in hits if not any(s < h[1] and h[0] < e for s, e in spans)]
 
 
