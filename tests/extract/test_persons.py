@@ -241,3 +241,25 @@ def test_name_comma_the_judge_said_is_no_apposition() -> None:
                 "Lavrov was charged with libel.")
     assert [p.roles for p in facts.persons if p.name == "Yegor Lavrov"] != [["judge"]]
     assert [c.article for c in facts.charges] == ["128.1"]
+
+
+def test_a_given_name_alone_after_a_kinship_noun_or_title_is_a_person() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov was detained. His daughter Masha, then twelve, drew a picture. "
+                "The song mocked Patriarch Kirill. Lavrov's wife, Olga, is a lawyer.")
+    assert {p.name for p in facts.persons} >= {"Yegor Lavrov", "Masha", "Kirill", "Olga"}
+
+
+def test_a_given_name_alone_is_the_person_named_in_full_with_it() -> None:
+    from tests.extract.conftest import run
+    facts = run("Olga Lavrova was detained. Her husband said his wife Olga was innocent.")
+    assert [p.name for p in facts.persons] == ["Olga Lavrova"]
+
+
+def test_birth_years_after_an_apposition_and_in_a_record_field() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov, artist and musician from Omsk, born 1990, was sentenced. His "
+                "friend Anna Belova, born 1991, spoke.\n\nIvan Sorokin\n**Born:** 4 June 1976, "
+                "Tula\n")
+    assert {(p.name, p.birth_year) for p in facts.persons} == {
+        ("Yegor Lavrov", 1990), ("Anna Belova", 1991), ("Ivan Sorokin", 1976)}

@@ -111,6 +111,37 @@ def _add(person: Person, role: PersonRole) -> None:
         person.roles.append(role)
 
 
+#: ", born 1990" later in the clause that names someone ("Alexandra Skochilenko, artist
+#: and musician from St Petersburg, born 1990")
+_BORN_LATER = re.compile(rf"[^.;\n]{{0,80}}?,\s*(?:born(?:\s+in)?|b\.)\s*({_YEAR})(?!\d)")
+#: a record's "Born:" line ("**Born:** 4 June 1976, Butyn")
+_BORN_FIELD = re.compile(rf"(?im)^[ \t*_>-]*(?:born|date of birth|родил\w*|дата рождения)"
+                         rf"[*_ ]*:[*_ ]*(?:[^\n]{{0,30}}?)({_YEAR})(?!\d)")
+
+
+def _born_later(ctx: Context, end: int) -> int | None:
+    m = _BORN_LATER.match(ctx.text, end)
+    if m is None or ctx.mentions_in(end, m.start(1)):
+        return None  # (another person named before "born": it is that person's year)
+    return int(m.group(1))
+
+
+def _born_field(ctx: Context, end: int) -> int | None:
+    """The year of a "Born:" field line within the three lines after a mention, when no
+    other person is named in between (a record names its person, then the fields)."""
+    text = ctx.text
+    stop = end
+    for _ in range(3):
+        nl = text.find("\n", stop)
+        if nl < 0:
+            return None
+        stop = nl + 1
+        m = _BORN_FIELD.match(text, stop)
+        if m is not None:
+            return None if ctx.mentions_in(end, m.start()) else int(m.group(1))
+    return None
+
+
 def assign_birth_years(ctx: Context, persons: list[Person]) -> None:
     """Set ``birth_year`` from a stated year, else from an age and the publication date."""
     text = ctx.text
@@ -123,6 +154,8 @@ def assign_birth_years(ctx: Context, persons: list[Person]) -> None:
             m = _BORN_AFTER.match(after)
             if m and stated is None:
                 stated = int(m.group(1) or m.group(2))
+            if stated is None:
+                stated = _born_later(ctx, span.end) or _born_field(ctx, span.end)
             if ref_year is None or from_age is not None:
                 continue
             m = _AGE_AFTER.match(after)

@@ -207,6 +207,7 @@ def extract_persons(ctx: Context) -> None:
     cands = latin_candidates(text) + cyrillic_candidates(text)
     cands = _drop_overlaps(cands + _known_candidates(text, cands))
     ents = _entities(cands)
+    ents.extend(_given_name_only(text, ents))
     _surname_mentions(text, ents)
     persons: list[Person] = []
     mentions: list[PersonMention] = []
@@ -233,6 +234,43 @@ def extract_persons(ctx: Context) -> None:
             if role not in person.roles:
                 person.roles.append(role)
     ctx.main_person = _main_person(persons)
+
+
+#: a person the text names by a given name alone, after a kinship noun or a title that
+#: tells it is a person ("his daughter Masha", "Talantov's wife, Olga", "Patriarch Kirill")
+_GIVEN_ONLY = re.compile(
+    rf"(?:(?:[Hh]is|[Hh]er|[Tt]heir|[{UPPER}][{LOWER}'’-]+['’]s)\s+(?:(?:grown-up|young|teenage|adult|late|"
+    r"elder|younger|eldest|youngest|little)\s+)?(?:wife|husband|son|daughter|brother|sister|"
+    r"mother|father|partner|fiancée|fiance|grandson|granddaughter)|Patriarch|Metropolitan|"
+    rf"Archbishop|Bishop|Imam|Rabbi|Pastor)\s*,?\s+(?P<name>[{UPPER}][{LOWER}]+)"
+    rf"(?![\w-]|\s+[{UPPER}]|['’]s\s+[{UPPER}])")
+
+
+def _given_name_only(text: str, ents: list[_Entity]) -> list[_Entity]:
+    """People named by a known given name alone after a kinship noun or a title, when no
+    one the text names in full has that given name (then it is a mention of that person)."""
+    if not any(w in text for w in ("wife", "husband", "son", "daughter", "brother", "sister",
+                                   "mother", "father", "partner", "fianc", "grand",
+                                   "Patriarch", "Metropolitan", "Bishop", "Imam", "Rabbi",
+                                   "Pastor")):
+        return []
+    firsts = _first_names_set()
+    known = {e.first for e in ents}
+    out: dict[str, _Entity] = {}
+    for m in _GIVEN_ONLY.finditer(text):
+        name = m.group("name")
+        if name not in firsts or name in known:
+            continue
+        ent = out.get(name)
+        if ent is None:
+            ent = out[name] = _Entity(name, _key(name, ""), "", name)
+        ent.spans.append(m.span("name"))
+    return list(out.values())
+
+
+def _first_names_set() -> frozenset[str]:
+    from repression_kg.extract.person_names import first_names
+    return first_names()
 
 
 def _known_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
