@@ -13,6 +13,7 @@ modifier of the article cited with it, never a charge of its own.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -312,22 +313,58 @@ def _article_30(part: str | None, near: str) -> Modifier | None:
 def _code_after(ctx: Context, items: list, i: int) -> str | None:
     """The code the i-th citation belongs to: the first code named after it in its
     sentence (before a later citation's code), else the code its number implies."""
-    pattern, table = _codes()
     start, end, article, _ = items[i]
     _, s_end = ctx.sentence_at(start)
-    m = pattern.search(ctx.text, end, min(s_end, end + 160))
-    if m is not None:
-        code = table[m.group().lower()]
-        return code or None
+    found = _code_named(ctx, end, min(s_end, end + 160))
+    if found is not None:
+        return found or None
     if article.count(".") == 2 or article in ("20.2", "19.3", "20.1"):
         return "RU-CoAP"
     for later in items[i + 1:i + 4]:
-        m = pattern.search(ctx.text, later[1], min(ctx.sentence_at(later[0])[1], later[1] + 160))
-        if m is not None and table[m.group().lower()]:
-            return table[m.group().lower()]
+        found = _code_named(ctx, later[1], min(ctx.sentence_at(later[0])[1], later[1] + 160))
+        if found:
+            return found
     if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)):
         return "RU-CC"  # "Article 212.1" in a text that speaks of the Criminal Code elsewhere
     return None
+
+
+def _code_named(ctx: Context, start: int, end: int) -> str | None:
+    """The code of the first code name in ``[start, end)`` ("" for an instrument that is no
+    code, such as the Constitution), or None. The names are found once per document, on
+    the lower-cased text, and looked up by offset."""
+    names = ctx.scratch.get("charges.code_names")
+    if names is None:
+        names = ctx.scratch["charges.code_names"] = _code_names(ctx)
+    if isinstance(names, tuple):
+        starts, codes = names
+        k = bisect.bisect_left(starts, start)
+        return codes[k][1] if k < len(starts) and codes[k][0] <= end else None
+    pattern, table = _codes()
+    m = pattern.search(ctx.text, start, end)
+    return table[m.group().lower()] if m is not None else None
+
+
+def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
+    """(starts, [(end, code)]) of every code name, or False when lower case would move the
+    offsets (then each citation searches on its own)."""
+    low = ctx.lowered()
+    if low is None:
+        return False
+    pattern, table = _lower_codes()
+    starts, codes = [], []
+    for m in pattern.finditer(low):
+        starts.append(m.start())
+        codes.append((m.end(), table[m.group()]))
+    return starts, codes
+
+
+@cache
+def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """:func:`_codes` for lower-cased text: case-sensitive, so a scan runs at C speed."""
+    _pattern, table = _codes()
+    forms = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)"), table
 
 
 #: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)

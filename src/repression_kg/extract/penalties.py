@@ -22,6 +22,7 @@ from repression_kg.extract.sentence_common import (
     sentence_date,
     threat,
 )
+from repression_kg.extract.subject_groups import stripped_end
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence
 
@@ -133,8 +134,8 @@ def _verdict_near(ctx: Context, m: re.Match[str]) -> bool:
     or suspended sentence is a punishment only next to a verdict, not a pre-trial measure
     or an explanation: "A suspended sentence means ...")."""
     s_start, s_end = ctx.sentence_at(m.start())
-    prev_end = len(ctx.text[:s_start].rstrip())
+    prev_end = stripped_end(ctx.text, s_start)
     prev = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
     cues = cue_pattern()
-    return cues.search(ctx.text, prev, m.start()) is not None or \
-        cues.search(ctx.text, m.end(), s_end) is not None
+    return cues.search(ctx.text, max(prev, m.start() - 400), m.start()) is not None or \
+        cues.search(ctx.text, m.end(), min(s_end, m.end() + 400)) is not None

@@ -13,6 +13,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.literals import last_literal
+from repression_kg.extract.subject_groups import stripped_end
 from repression_kg.facts import Sentence
 
 
@@ -118,7 +119,7 @@ def _context_date(ctx: Context, s_start: int) -> str | None:
     dated = [d for d in ctx.dates_in(p_start, s_start) if len(d.value) >= 7 or not d.relative]
     if not dated and p_start > 1:
         # "On 8 July the court found A and B guilty ... \n\n The court sentenced each ..."
-        prev_start, _ = ctx.paragraph_at(len(ctx.text[:p_start].rstrip()) - 1)
+        prev_start, _ = ctx.paragraph_at(stripped_end(ctx.text, p_start) - 1)
         dated = [d for d in ctx.dates_in(prev_start, p_start)
                  if len(d.value) >= 7 or not d.relative]
     if dated:

@@ -40,6 +40,14 @@ def conjoined(ctx: Context, s_start: int, offset: int, person: str,
     return out
 
 
+def stripped_end(text: str, end: int) -> int:
+    """``len(text[:end].rstrip())`` without copying the text: where the text before ``end``
+    ends once trailing white space is left out."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+")
 
 
@@ -133,11 +141,12 @@ def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
     them guilty" before it; or its sentence names and refers to nobody and follows a
     heading that asks about them ("What were they convicted of?")."""
     text = ctx.text
-    if W.distributive().search(text, s_start, offset) or W.plural().search(text, s_start, offset):
+    lo, hi = max(s_start, offset - 400), min(s_end, offset + 400)
+    if W.distributive().search(text, lo, offset) or W.plural().search(text, lo, offset):
         return True
-    if ctx.mentions_in(s_start, s_end) or W.pronoun().search(text, s_start, s_end):
+    if ctx.mentions_in(s_start, s_end) or W.pronoun().search(text, lo, hi):
         return False
-    prev_end = len(text[:s_start].rstrip())
+    prev_end = stripped_end(text, s_start)
     prev_start = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
     return _heading(text[prev_start:prev_end]) and W.they().search(text, prev_start, prev_end) \
         is not None
@@ -149,7 +158,7 @@ def earlier_plural_group(ctx: Context, s_start: int, skip: frozenset[str]) -> li
     were they convicted of? Of ...")."""
     end = s_start
     for _ in range(6):
-        end = len(ctx.text[:end].rstrip())
+        end = stripped_end(ctx.text, end)
         if end <= 0:
             return []
         start, _end = ctx.sentence_at(end - 1)
@@ -164,7 +173,7 @@ def listed_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
     blank lines between may stand in between): "- **A** - a correspondent ... - **B** ...
     ## The verdict ... gave each of them five years". Empty when there is no such list."""
     out: list[str] = []
-    end = len(ctx.text[:ctx.text.rfind("\n", 0, start) + 1].rstrip())
+    end = stripped_end(ctx.text, ctx.text.rfind("\n", 0, start) + 1)
     while end > 0:
         line_start = ctx.text.rfind("\n", 0, end) + 1
         line = ctx.text[line_start:end]
@@ -178,7 +187,7 @@ def listed_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
                 out.insert(0, first[0].person)
         elif line.strip() and (out or not _heading(line)):
             break
-        end = len(ctx.text[:line_start].rstrip())
+        end = stripped_end(ctx.text, line_start)
     return out if len(out) >= 2 else []
 
 

@@ -26,7 +26,12 @@ from repression_kg.extract.subject_groups import (
     listed_group,
     plural_here,
     previous_group,
+    stripped_end,
 )
+
+#: how far before (and after) a fact in its sentence the words that refer to someone are
+#: looked for
+REACH = 400
 
 
 def subject_person(ctx: Context, offset: int, *,
@@ -51,15 +56,17 @@ def subject_person(ctx: Context, offset: int, *,
     before = [m for m in inside if m.end <= offset]
     if before:
         return _agreeing(ctx, before, offset, bystanders)
-    pronoun = W.pronoun().search(ctx.text, s_start, offset)
+    lo = max(s_start, offset - REACH)  # (a 5 MB "sentence" must not make this quadratic)
+    pronoun = W.pronoun().search(ctx.text, lo, offset)
     if inside and not _anaphoric_subject(ctx, s_start, offset) and not (
             pronoun and pronoun.group().lower() not in W.possessive()):
         return inside[0].person
     if pronoun is None and not inside:
-        pronoun = W.pronoun().search(ctx.text, offset, s_end)  # "a case ... against him"
+        pronoun = W.pronoun().search(ctx.text, offset, min(s_end, offset + REACH))
+        # ("a case ... against him")
     if pronoun or _anaphoric_subject(ctx, s_start, offset) or W.referring().search(
-            ctx.text, s_start, offset) or (
-            also is not None and also.search(ctx.text, s_start, offset)):
+            ctx.text, lo, offset) or (
+            also is not None and also.search(ctx.text, lo, offset)):
         want = _gender_of(pronoun.group()) if pronoun else None
         b_start, _ = ctx.block_at(offset)
         earlier = [m for m in ctx.mentions_in(b_start, s_start) if m.person not in bystanders
@@ -71,7 +78,7 @@ def subject_person(ctx: Context, offset: int, *,
             if earlier_person is not None:
                 return earlier_person
         return ctx.main_person if ctx.main_person not in bystanders else None
-    if inside or W.someone_else(person_nouns()).search(ctx.text, s_start, offset) or \
+    if inside or W.someone_else(person_nouns()).search(ctx.text, lo, offset) or \
             not _charged_here(ctx, s_start):
         return None  # "two soldiers were sentenced": nobody we know
     return _unspoken_subject(ctx, offset, s_start, bystanders)
@@ -81,13 +88,16 @@ def _charged_here(ctx: Context, s_start: int) -> bool:
     """The sentence, or the one before it (a heading: "What were they convicted of?"),
     says that someone was charged or punished, and does not discuss the law itself."""
     from repression_kg.extract.charges import has_cue  # charges imports this module
+    cache: dict[int, bool] = ctx.scratch.setdefault("subjects.charged", {})
+    if s_start in cache:
+        return cache[s_start]
     _, s_end = ctx.sentence_at(s_start)
     sent = ctx.text[s_start:s_end].lower()
-    if has_cue(sent, "general"):
-        return False
-    prev_end = len(ctx.text[:s_start].rstrip())
+    prev_end = stripped_end(ctx.text, s_start)
     prev = ctx.text[ctx.sentence_at(prev_end - 1)[0]:prev_end].lower() if prev_end else ""
-    return has_cue(sent, "cues") or has_cue(prev, "cues")
+    cache[s_start] = not has_cue(sent, "general") and (
+        has_cue(sent, "cues") or has_cue(prev, "cues"))
+    return cache[s_start]
 
 
 def _unspoken_subject(ctx: Context, offset: int, s_start: int,
