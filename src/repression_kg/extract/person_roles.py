@@ -122,7 +122,10 @@ def assign_birth_years(ctx: Context, persons: list[Person]) -> None:
             m = _AGE_AFTER.match(after)
             age = int(m.group(1) or m.group(2)) if m else None
             if age is None:
-                b = _AGE_BEFORE.search(text[max(0, span.start - 60):span.start])
+                before = text[max(0, span.start - 60):span.start]
+                # every match holds "-year-old" or "-летн": a substring test skips the rest
+                b = _AGE_BEFORE.search(before) if "-year-old" in before or \
+                    "-летн" in before else None
                 age = int(b.group(2)) if b and not b.group(1) else None
             if age is not None and 10 <= age <= 100:
                 from_age = ref_year - age

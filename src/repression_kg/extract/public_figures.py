@@ -17,7 +17,8 @@ from repression_kg.extract.person_roles import titles
 from repression_kg.facts import PersonRole
 
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_WORD = re.compile(rf"(?<![\w-])[{_CAPITAL}][a-zß-ÿа-яё]+(?![\w-])")
+#: a capitalised word; the look-behind after its capital lets the engine skip to capitals
+_WORD = re.compile(rf"[{_CAPITAL}](?<![\w-][\s\S])[a-zß-ÿа-яё]+(?![\w-])")
 _WORD_BEFORE = re.compile(rf"([{_CAPITAL}]\w*) $")
 _WORD_AFTER = re.compile(rf" ([{_CAPITAL}]\w*)")
 
