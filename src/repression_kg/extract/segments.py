@@ -41,7 +41,10 @@ TITLES = frozenset("""
     ген полк подп капт лейт серж мл u.s u.k u.n ул просп пер пос кв корп
 """.split())
 
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
+#: end punctuation (and closing quotes and brackets) before a space or the end, or a line
+#: break: ``[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n`` written with one class first (the
+#: look-behinds tell the two apart), so that the engine skips to its candidates
+_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s|$))")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _LIST_START = re.compile(r"[-*•–—\d(«\"“‘A-ZА-ЯЁ]")
 _SENTENCE_MARKS = ".!?…:;"
