@@ -14,8 +14,10 @@ form, and a set lookup per token skips them without a method call.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Mapping
+from itertools import compress
 from typing import Any
 
 from repression_kg import lookups
@@ -39,6 +41,8 @@ def tokens_of(text: str) -> lookups.Tokens:
     return lookups.Tokens(words, list(map(re.Match.start, found)),
                           list(map(re.Match.end, found)), text)
 
+
+_FIRST_TWO = operator.itemgetter(slice(None, 2))
 
 #: norm() of the words seen so far (the same few thousand words recur in every document)
 _NORMS: dict[str, str] = {}
@@ -73,10 +77,13 @@ class Gazetteer(lookups.Matcher):
         """Non-overlapping hits, longest first at each position, in text order."""
         toks = text if isinstance(text, lookups.Tokens) else tokens_of(text)
         words, heads, stem_heads = toks.words, self.first_words, self.stem_prefixes
+        # the tokens that can start a form, picked by C-level iteration (no Python-level
+        # loop over the text's tokens): a head word, or the first two letters of a stem
+        found = map(heads.__contains__, words)
         if stem_heads:
-            starts = [i for i, w in enumerate(words) if w in heads or w[:2] in stem_heads]
-        else:
-            starts = [i for i, w in enumerate(words) if w in heads]
+            found = map(operator.or_, found,
+                        map(stem_heads.__contains__, map(_FIRST_TWO, words)))
+        starts = list(compress(range(len(words)), found))
         out: list[lookups.Hit] = []
         after = 0
         for i in starts:

@@ -85,7 +85,8 @@ class WordIndex:
         """Where ``run`` stands as a whole run of word characters."""
         found = self._starts.get(run)
         if found is None:
-            found = self._starts[run] = [m.start() for m in _whole_run(run).finditer(self.text)]
+            found = self._starts[run] = list(map(re.Match.start,
+                                                 _whole_run(run).finditer(self.text)))
         return found
 
 

@@ -151,7 +151,9 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
                 role = title_roles.get(phrase) or cue_roles.get(phrase.lower())
                 if role:
                     _add(person, role)
-            match = pat_after.match(text, span.end, span.end + 60)
+            # the pattern opens with r"\s*,": no comma after the spaces, no match
+            match = pat_after.match(text, span.end, span.end + 60) \
+                if text[span.end:span.end + 60].lstrip()[:1] == "," else None
             if match and match.lastgroup:
                 _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
