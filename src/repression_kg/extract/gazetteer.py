@@ -58,6 +58,11 @@ def tokens(scratch: dict[str, Any], text: str) -> lookups.Tokens:
     return toks
 
 
+def cached_tokens(scratch: dict[str, Any]) -> lookups.Tokens | None:
+    """The tokens :func:`tokens` keeps for the document, if computed yet."""
+    return scratch.get("gazetteer.tokens")
+
+
 class Gazetteer(lookups.Matcher):
     """A :class:`~repression_kg.lookups.Matcher` whose :meth:`find` skips, by one set
     lookup each, the tokens that start no surface form."""

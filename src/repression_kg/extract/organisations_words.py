@@ -39,10 +39,9 @@ class Words:
     @classmethod
     def of(cls, text: str, abbreviations: frozenset[str]) -> Words:
         found = list(WORD.finditer(text))
-        starts = list(map(re.Match.start, found))
-        return cls(text, list(map(re.Match.group, found)), starts,
-                   list(map(re.Match.end, found)), dict(zip(starts, range(len(starts)))),
-                   abbreviations)
+        starts = [m.start() for m in found]
+        return cls(text, [m.group() for m in found], starts, [m.end() for m in found],
+                   {s: i for i, s in enumerate(starts)}, abbreviations)
 
     @classmethod
     def of_runs(cls, text: str, toks: Tokens, abbreviations: frozenset[str]) -> Words:
