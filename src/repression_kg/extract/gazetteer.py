@@ -29,14 +29,18 @@ def tokens_of(text: str) -> lookups.Tokens:
     of them)."""
     found = list(lookups.TOKEN.finditer(text))
     runs = list(map(re.Match.group, found))
-    known = _NORMS.get
-    # norm() changes only Cyrillic words (their first letter is at least U+0400)
-    words = [w if w < "\u0400" else known(w) or _norm(w) for w in map(str.lower, runs)]
+    words = list(map(str.lower, runs))
+    if _CYRILLIC.search(text) is not None:
+        known = _NORMS.get
+        # norm() changes only Cyrillic words (their first letter is at least U+0400)
+        words = [w if w < "\u0400" else known(w) or _norm(w) for w in words]
     return lookups.Tokens(words, list(map(re.Match.start, found)),
                           list(map(re.Match.end, found)), text, runs)
 
 
 _FIRST_TWO = operator.itemgetter(slice(None, 2))
+#: a letter :func:`lookups.norm` can change (a text without one needs no norm() call)
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 #: norm() of the words seen so far (the same few thousand words recur in every document)
 _NORMS: dict[str, str] = {}
