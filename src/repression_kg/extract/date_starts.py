@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from repression_kg.lookups import Tokens, norm
 
@@ -84,7 +85,8 @@ def _key_starts(text: str, low: str, keys: frozenset[str], toks: Tokens | None) 
     substring search."""
     if toks is not None and toks.text is text:
         wanted, starts, ends = _key_tokens(keys), toks.starts, toks.ends
-        return [starts[k] for k in [k for k, w in enumerate(toks.words) if w in wanted]
+        words = toks.words
+        return [starts[k] for k in compress(range(len(words)), map(wanted.__contains__, words))
                 if low[starts[k]:ends[k]] in keys]
     out, n = [], len(low)
     for key in keys:
