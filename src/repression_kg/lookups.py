@@ -80,6 +80,8 @@ class Tokens:
     text: str
     #: the tokens as written (before lower-casing and normalising), when kept
     runs: list[str] | None = field(default=None, compare=False, repr=False)
+    #: the tokens lower-cased (before normalising), when kept
+    lowered: list[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Tokens:

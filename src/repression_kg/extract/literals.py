@@ -122,14 +122,14 @@ def _runs_from_tokens(scratch: dict[str, Any], text: str) -> frozenset[str] | No
     unless a ``_`` or ``-`` joins it to more, and those few runs are added whole. None
     when the tokens are not at hand."""
     toks = gazetteer.cached_tokens(scratch)
-    if toks is None or toks.runs is None:
+    if toks is None or toks.runs is None or toks.lowered is None:
         return None
     if toks.text is text:
         runs = toks.runs
     elif len(text) == len(toks.text) and "\u03a3" not in toks.text and text == toks.text.lower():
         # lower-casing one character for one keeps every run (and the capital sigma, the
         # one letter lowered by its neighbours, is not there)
-        runs = list(map(str.lower, toks.runs))
+        runs = toks.lowered
     else:
         return None
     present = set(runs)
