@@ -27,7 +27,8 @@ def tokens_of(text: str) -> lookups.Tokens:
     """``lookups.Tokens.of(text)``, built faster (C-level maps instead of a call per
     token), keeping the tokens as written and lower-cased (``runs``, ``lowered``: the
     organisations' words and the word indexes are made of them)."""
-    found = list(lookups.TOKEN.finditer(text))
+    # without "_" in the text, a token is exactly a run of \w, which the engine finds faster
+    found = list((lookups.TOKEN if "_" in text else _WORD_RUN).finditer(text))
     runs = list(map(re.Match.group, found))
     words = lowered = list(map(str.lower, runs))
     if _CYRILLIC.search(text) is not None:
@@ -39,6 +40,7 @@ def tokens_of(text: str) -> lookups.Tokens:
 
 
 _FIRST_TWO = operator.itemgetter(slice(None, 2))
+_WORD_RUN = re.compile(r"\w+")
 #: a letter :func:`lookups.norm` can change (a text without one needs no norm() call)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
