@@ -43,6 +43,8 @@ class Cues:
     surnames: frozenset[str]  # of public figures named by surname alone (known-persons.yml)
     surname_endings: tuple[str, ...]
     ru: re.Pattern[str]
+    #: the most characters a match of ``ru`` has before its «
+    ru_reach: int
     ru_roles: dict[str, str]
     ru_not_after: tuple[str, ...]
     ru_not_cues: tuple[str, ...]
@@ -101,6 +103,8 @@ def cues() -> Cues:
         surnames=frozenset(surnames),
         surname_endings=tuple(str(e) for e in spec["surname_endings"]),
         ru=ru,
+        # the cue, its ending, two words between and a space
+        ru_reach=max(map(len, stems)) + 4 + 2 * (1 + 20) + 1,
         ru_roles={str(k): str(v) for k, v in spec["ru_cues"].items()},
         ru_not_after=tuple(str(w) for w in spec["ru_not_after"]),
         ru_not_cues=tuple(str(w) for w in spec["ru_not_cues"]),
