@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -78,6 +78,10 @@ class Tokens:
     starts: list[int]
     ends: list[int]
     text: str
+    #: the tokens as written (before lower-casing and normalising), when kept
+    runs: list[str] | None = field(default=None, compare=False, repr=False)
+    #: the tokens lower-cased (before normalising), when kept
+    lowered: list[str] | None = field(default=None, compare=False, repr=False)
 
     @classmethod
     def of(cls, text: str) -> Tokens:
@@ -125,6 +129,10 @@ class Matcher:
         self.first_words = frozenset(k for k in self._lengths if not k.startswith("*"))
         #: the first two letters of the one-word forms ending in ``*``
         self.stem_prefixes = frozenset(k[1:] for k in self._lengths if k.startswith("*"))
+        # a form of two words or more starts with one of these pairs of words, or is a
+        # two-word form ending in ``*`` whose first word is one of ``_stem_firsts``
+        self._pairs = frozenset(k[:2] for k in (*self._exact, *self._stems) if len(k) >= 2)
+        self._stem_firsts = frozenset(k[0] for k in self._stems if len(k) == 1)
 
     def __len__(self) -> int:
         return len(self._exact) + sum(len(v) for v in self._stems.values())
@@ -148,9 +156,14 @@ class Matcher:
         """The longest form that starts at token ``i``: its number of tokens, its value
         and the form, or None. Only a token of :attr:`first_words`, or one that starts
         with two letters of :attr:`stem_prefixes`, can start one."""
-        word = toks.words[i]
-        n = len(toks.words)
-        for size in self._lengths.get(word, ()):
+        words = toks.words
+        word = words[i]
+        n = len(words)
+        sizes = self._lengths.get(word, ())
+        if sizes and sizes[0] > 1 and word not in self._stem_firsts and (
+                i + 1 >= n or (word, words[i + 1]) not in self._pairs):
+            sizes = _ONE if sizes[-1] == 1 else ()  # no longer form starts with these two
+        for size in sizes:
             if i + size > n or not _joined(toks, i, size):
                 continue
             key = tuple(toks.words[i:i + size])
@@ -167,10 +180,17 @@ class Matcher:
         return None
 
 
+_ONE = (1,)
+
+
 def _joined(toks: Tokens, i: int, size: int) -> bool:
     """True when the ``size`` tokens from ``i`` are separated only by short gaps."""
+    text, ends, starts = toks.text, toks.ends, toks.starts
     for k in range(i, i + size - 1):
-        if not _GAP.fullmatch(toks.text, toks.ends[k], toks.starts[k + 1]):
+        gap_start, gap_end = ends[k], starts[k + 1]
+        if gap_end - gap_start == 1 and text[gap_start] == " ":
+            continue  # the common gap, one space, without a regex call
+        if not _GAP.fullmatch(text, gap_start, gap_end):
             return False
     return True
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import compress
 
 from repression_kg.lookups import Tokens, norm
 
@@ -24,8 +25,9 @@ _NUMBER_START = re.compile(r"\d(?<!\d\d)(?:(?:(?<=1)9|(?<=2)0)\d\d|\d?(?="
                            r"(?!\d)")
 _WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 #: a whole run of word-start characters: its letters (``str.isalpha``, a subset of the
-#: class) are the run itself unless the run holds a number sign
-_WORD_RUN = re.compile(r"(?<![^\W\d_])[^\W\d_]+")
+#: class) are the run itself unless the run holds a number sign; the look-behind stands
+#: after the first letter, so that the engine skips to letters at C speed
+_WORD_RUN = re.compile(r"[^\W\d_](?<![^\W\d_][\s\S])[^\W\d_]*")
 _PREFIXES = frozenset({
     "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
     "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
@@ -84,7 +86,8 @@ def _key_starts(text: str, low: str, keys: frozenset[str], toks: Tokens | None) 
     substring search."""
     if toks is not None and toks.text is text:
         wanted, starts, ends = _key_tokens(keys), toks.starts, toks.ends
-        return [starts[k] for k in [k for k, w in enumerate(toks.words) if w in wanted]
+        words = toks.words
+        return [starts[k] for k in compress(range(len(words)), map(wanted.__contains__, words))
                 if low[starts[k]:ends[k]] in keys]
     out, n = [], len(low)
     for key in keys:

@@ -54,6 +54,29 @@ def _month_alt(words: list[str]) -> str:
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    """The date pattern: one alternation of every kind of date."""
+    return re.compile("|".join(_branches()))
+
+
+#: the branches of :func:`_branches` whose first character is a digit (the others start
+#: with a letter: a month, season or prefix word)
+_DIGIT_FIRST = frozenset({0, 1, 2, 5, 15})
+
+
+@cache
+def _by_first() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """:func:`_pattern` with the branches that can match at a digit first, and with those
+    that can match at any other character first: at a given offset the branches of the
+    other kind fail at once, so either finds the match :func:`_pattern` finds there (with
+    the same named groups; their numbers differ)."""
+    branches = _branches()
+    digit = [b for k, b in enumerate(branches) if k in _DIGIT_FIRST]
+    other = [b for k, b in enumerate(branches) if k not in _DIGIT_FIRST]
+    return re.compile("|".join(digit + other)), re.compile("|".join(other + digit))
+
+
+@cache
+def _branches() -> list[str]:
     en, ru, seasons = _months()
     m_en = _month_alt(list(en))
     m_any = rf"(?:{m_en}|(?i:{_month_alt(list(ru))}))"
@@ -84,7 +107,7 @@ def _pattern() -> re.Pattern[str]:
         rf"в\s+середине)\s+(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
         rf"(?<![\d.,/$№-])(?P<y>{_YEAR})(?![\d%]|[,.]\d|-\d){ru_year_tail}",
     ]
-    return re.compile("|".join(branches))
+    return branches
 
 
 def _parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
@@ -218,13 +241,14 @@ def _key_words() -> frozenset[str]:
 
 def _find(text: str, toks: lookups.Tokens | None = None) -> list[re.Match[str]]:
     """All date matches, in order, without running the big pattern at every offset."""
-    pattern = _pattern()
+    at_digit, at_other = _by_first()
     out: list[re.Match[str]] = []
     last_end = 0
     for pos in date_starts(text, _key_words(), toks):
         if pos < last_end:
             continue
-        match = pattern.match(text, pos)
+        # (\d is str.isdecimal())
+        match = (at_digit if text[pos:pos + 1].isdecimal() else at_other).match(text, pos)
         if match is not None and match.end() > match.start():
             out.append(match)
             last_end = match.end()

@@ -24,6 +24,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from repression_kg.extract import gazetteer
+
 #: a run of the characters that make a word for the boundary test
 _RUN = re.compile(r"[\w-]+")
 
@@ -59,9 +61,10 @@ class WordIndex:
     """The runs of word characters of a text, and where each run that was asked for
     starts (found on the first request), for whole-text phrase search."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, present: frozenset[str] | None = None) -> None:
         self.text = text
-        self._present = frozenset(_RUN.findall(text))
+        #: the runs of the text (or a superset: a head that is no run is searched in vain)
+        self._present = frozenset(_RUN.findall(text)) if present is None else present
         self._starts: dict[str, list[int]] = {}
 
     def find(self, phrases: Iterable[str]) -> list[tuple[int, int]]:
@@ -85,7 +88,8 @@ class WordIndex:
         """Where ``run`` stands as a whole run of word characters."""
         found = self._starts.get(run)
         if found is None:
-            found = self._starts[run] = [m.start() for m in _whole_run(run).finditer(self.text)]
+            found = self._starts[run] = list(map(re.Match.start,
+                                                 _whole_run(run).finditer(self.text)))
         return found
 
 
@@ -104,8 +108,42 @@ def word_index(scratch: dict[str, Any], text: str) -> WordIndex:
     cache: dict[int, WordIndex] = scratch.setdefault("literals.index", {})
     index = cache.get(id(text))
     if index is None or index.text is not text:
-        index = cache[id(text)] = WordIndex(text)
+        index = cache[id(text)] = WordIndex(text, _runs_from_tokens(scratch, text))
     return index
+
+
+#: the characters of a run that are no token character
+_JOINING = re.compile(r"[_\-]")
+
+
+def _runs_from_tokens(scratch: dict[str, Any], text: str) -> frozenset[str] | None:
+    """The runs of ``text``, or more strings, from the gazetteer's tokens of the document
+    (``text`` itself or its lower-cased copy), without a scan of its own: a token is a run
+    unless a ``_`` or ``-`` joins it to more, and those few runs are added whole. None
+    when the tokens are not at hand."""
+    toks = gazetteer.cached_tokens(scratch)
+    if toks is None or toks.runs is None or toks.lowered is None:
+        return None
+    if toks.text is text:
+        runs = toks.runs
+    elif len(text) == len(toks.text) and "\u03a3" not in toks.text and text == toks.text.lower():
+        # lower-casing one character for one keeps every run (and the capital sigma, the
+        # one letter lowered by its neighbours, is not there)
+        runs = toks.lowered
+    else:
+        return None
+    present = set(runs)
+    end = 0
+    for m in _JOINING.finditer(text):
+        at = m.start()
+        if at < end:
+            continue  # in the run just added
+        start = at
+        while start > 0 and _is_word(text[start - 1]):
+            start -= 1
+        end = _RUN.match(text, at).end()  # type: ignore[union-attr]
+        present.add(text[start:end])
+    return frozenset(present)
 
 
 @lru_cache(maxsize=512)

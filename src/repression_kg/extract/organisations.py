@@ -31,7 +31,7 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract import prescan
+from repression_kg.extract import gazetteer, prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.organisations_checks import Checker
 from repression_kg.extract.organisations_cued import cue_names, quoted_names, russian_names
@@ -165,7 +165,11 @@ def _patterns(ctx: Context,
     taken = sorted(taken)
     if "«" in text:
         out.extend(russian_names(ctx, cues, taken))
-    words = Words.of(text, cues.abbreviations) if any(c.isupper() for c in text) else None
+    if any(c.isupper() for c in text):
+        toks = gazetteer.tokens(ctx.scratch, text)  # the words, from the shared tokens
+        words: Words | None = Words.of_runs(text, toks, cues.abbreviations)
+    else:
+        words = None
     if words is None or not words.words:
         return out
     check = Checker(ctx, cues, words, taken)

@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
 from repression_kg.extract import gazetteer, prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.organisations_checks import Checker, overlapping
@@ -156,12 +159,30 @@ def quoted_names(ctx: Context, cues: Cues, check: Checker) -> list[tuple[int, in
     return out
 
 
+def _ru_matches(text: str, cues: Cues) -> Iterator[re.Match[str]]:
+    """Exactly ``cues.ru.finditer(text)``, searched only around each «: a match holds
+    one «, at most ``cues.ru_reach`` characters after its start and at most 82 before its
+    end (the name and »), so the windows of the «s (merged where they overlap) hold
+    every match, whole, and nothing the search there could run into."""
+    windows: list[list[int]] = []
+    at = text.find("«")
+    while at >= 0:
+        lo, hi = max(0, at - cues.ru_reach), min(len(text), at + 82)
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = hi
+        else:
+            windows.append([lo, hi])
+        at = text.find("«", at + 1)
+    for lo, hi in windows:
+        yield from cues.ru.finditer(text, lo, hi)
+
+
 def russian_names(ctx: Context, cues: Cues,
                   taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, str]]:
     """«Name» after a Russian cue word: "газета «Коммерсантъ»", "движения «Весна»"."""
     out: list[tuple[int, int, str]] = []
     text = ctx.text
-    for m in cues.ru.finditer(text):
+    for m in _ru_matches(text, cues):
         name = m.group("name").strip()
         if not name[:1].isupper() or name.startswith(cues.ru_not_first):
             continue

@@ -43,6 +43,8 @@ class Cues:
     surnames: frozenset[str]  # of public figures named by surname alone (known-persons.yml)
     surname_endings: tuple[str, ...]
     ru: re.Pattern[str]
+    #: the most characters a match of ``ru`` has before its «
+    ru_reach: int
     ru_roles: dict[str, str]
     ru_not_after: tuple[str, ...]
     ru_not_cues: tuple[str, ...]
@@ -71,8 +73,12 @@ def cues() -> Cues:
     surnames = {str(f) for p in lookups.load("known-persons")["persons"]
                 for f in p.get("forms") or []}
     stems = sorted((str(s) for s in spec["ru_cues"]), key=len, reverse=True)
-    alts = "|".join(f"[{s[0].upper()}{s[0]}]{re.escape(s[1:])}" for s in stems)
-    ru = re.compile(rf"(?<![\w\-])(?P<cue>(?:{alts})[а-яё]{{0,4}})"
+    # ``(?<![\w\-])(?:[Гг]азет|...)``: the first letter of every cue, then the look-behind
+    # and each cue's rest after a look-behind on its own first letter (one class first,
+    # so the engine skips to those letters instead of trying every offset)
+    firsts = "".join(sorted({re.escape(c) for s in stems for c in (s[0].upper(), s[0])}))
+    alts = "|".join(f"(?<=[{s[0].upper()}{s[0]}]){re.escape(s[1:])}" for s in stems)
+    ru = re.compile(rf"(?P<cue>[{firsts}](?<![\w\-][\s\S])(?:{alts})[а-яё]{{0,4}})"
                     r"(?P<mid>(?:[ \u00a0][а-яё]{2,20}){0,2})[ \u00a0]?"
                     r"«(?P<name>[^«»\n]{1,80})»")
     return Cues(
@@ -97,6 +103,8 @@ def cues() -> Cues:
         surnames=frozenset(surnames),
         surname_endings=tuple(str(e) for e in spec["surname_endings"]),
         ru=ru,
+        # the cue, its ending, two words between and a space
+        ru_reach=max(map(len, stems)) + 4 + 2 * (1 + 20) + 1,
         ru_roles={str(k): str(v) for k, v in spec["ru_cues"].items()},
         ru_not_after=tuple(str(w) for w in spec["ru_not_after"]),
         ru_not_cues=tuple(str(w) for w in spec["ru_not_cues"]),

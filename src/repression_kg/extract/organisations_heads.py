@@ -6,13 +6,17 @@ continuation word and more capitalised words ("Crimean Contact Group on Human Ri
 
 from __future__ import annotations
 
+import bisect
+import operator
 import re
+from itertools import compress
 
 from repression_kg.extract.organisations_checks import Checker
 from repression_kg.extract.organisations_cues import Cues
 from repression_kg.extract.organisations_words import Words, cap
 
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
+_FIRST = operator.itemgetter(slice(None, 1))
 
 
 def head_of(words: Words, cues: Cues, k: int) -> tuple[str, int] | None:
@@ -33,10 +37,13 @@ def head_names(words: Words, cues: Cues, check: Checker) -> list[tuple[int, int,
     out: list[tuple[int, int, str]] = []
     w = words.words
     n = len(w)
+    # the words whose first letter is a capital (cap() needs that), picked at C level
+    upper = list(compress(range(n), map(str.isupper, map(_FIRST, w))))
     i = 0
     while i < n:
         if not cap(w[i]):
-            i += 1
+            k = bisect.bisect_right(upper, i)  # on to the next word that may be capitalised
+            i = upper[k] if k < len(upper) else n
             continue
         j = i  # the last word of this run of capitalised words
         while j + 1 < n and words.joined(j) and cap(w[j + 1]) and \

@@ -37,10 +37,15 @@ def _designation_words() -> tuple[list[str], list[tuple[str, str]], re.Pattern[s
     return verbs, kinds, negated
 
 
+@cache
+def _employer_cues() -> list[str]:
+    return [str(c).lower() for c in lookups.load("organisations")["employer_cues"]]
+
+
 def text_roles(ctx: Context, org: Organisation) -> None:
     """Add to ``org.roles`` the roles its mentions' sentences state."""
     verbs, kinds, negated = _designation_words()
-    employer = [str(c).lower() for c in lookups.load("organisations")["employer_cues"]]
+    employer = _employer_cues()
     roles = set(org.roles)
     for mention in org.mentions:
         s_start, s_end = ctx.sentence_at(mention.start)

@@ -5,14 +5,23 @@ hold both); :func:`cap` says which words are capitalised.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+
+from repression_kg.lookups import Tokens
 
 #: a word: letters and digits, joined inside by apostrophes or hyphens, maybe a final
 #: apostrophe ("Soldiers'"); no part can match two ways, so matching is linear
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*['’]?")
 #: what may stand between two words of one name
 JOIN = frozenset({" ", "\u00a0"})
+#: where :data:`WORD` goes on from one run of letters and digits to the next: an
+#: apostrophe or hyphen between two of their characters (one class first: C-speed skips)
+_JOINER = re.compile(r"['’\-](?<=[^\W_]['’\-])(?=[^\W_])")
+#: the final apostrophe of a :data:`WORD` ("Soldiers'"): after a letter, before none
+_FINAL = re.compile(r"['’](?<=[^\W_]['’])(?![^\W_])")
 
 
 @dataclass
@@ -23,7 +32,7 @@ class Words:
     words: list[str]
     starts: list[int]
     ends: list[int]
-    at_start: dict[int, int]
+    at_start: Mapping[int, int]
     #: words whose full stop does not part them from the next word ("St. Petersburg")
     abbreviations: frozenset[str]
 
@@ -34,12 +43,55 @@ class Words:
         return cls(text, [m.group() for m in found], starts, [m.end() for m in found],
                    {s: i for i, s in enumerate(starts)}, abbreviations)
 
+    @classmethod
+    def of_runs(cls, text: str, toks: Tokens, abbreviations: frozenset[str]) -> Words:
+        """Exactly ``of(text, abbreviations)``, from the text's runs of letters and digits
+        (the gazetteer's tokens of ``text``, found once per document): a word is runs
+        joined by single apostrophes or hyphens, maybe with a final apostrophe, so only
+        the few joiners and final apostrophes need looking at."""
+        starts, ends = list(toks.starts), list(toks.ends)
+        words = list(toks.runs) if toks.runs is not None else \
+            list(map(text.__getitem__, map(slice, starts, ends)))
+        joins = [bisect.bisect_left(ends, m.start()) for m in _JOINER.finditer(text)]
+        for m in _FINAL.finditer(text):
+            k = bisect.bisect_left(ends, m.start())
+            ends[k] = m.end()
+            words[k] = text[starts[k]:ends[k]]
+        for k in reversed(joins):  # the run after the joiner ends the word
+            ends[k] = ends[k + 1]
+            words[k] = text[starts[k]:ends[k]]
+            del starts[k + 1], ends[k + 1], words[k + 1]
+        return cls(text, words, starts, ends, StartIndex(starts), abbreviations)
+
     def joined(self, i: int) -> bool:
         """True when word ``i`` and word ``i + 1`` are one space apart ("St. X" too)."""
         if i + 1 >= len(self.words):
             return False
         gap = self.text[self.ends[i]:self.starts[i + 1]]
         return gap in JOIN or (gap in (". ", ".\u00a0") and self.words[i] in self.abbreviations)
+
+
+class StartIndex(Mapping[int, int]):
+    """Start offset → word number, looked up in the sorted starts (no dict built)."""
+
+    def __init__(self, starts: list[int]) -> None:
+        self._starts = starts
+
+    def __getitem__(self, start: int) -> int:
+        i = bisect.bisect_left(self._starts, start)
+        if i < len(self._starts) and self._starts[i] == start:
+            return i
+        raise KeyError(start)
+
+    def get(self, start: int, default: int | None = None) -> int | None:  # type: ignore[override]
+        i = bisect.bisect_left(self._starts, start)
+        return i if i < len(self._starts) and self._starts[i] == start else default
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._starts)
+
+    def __len__(self) -> int:
+        return len(self._starts)
 
 
 def cap(word: str) -> bool:

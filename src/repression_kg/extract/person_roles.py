@@ -21,6 +21,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract.base import Context, finditer_in_sentences
 from repression_kg.extract.literals import word_index
+from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.facts import Person, PersonRole
 
 _YEAR = r"(?:19|20)\d\d"
@@ -161,7 +162,10 @@ def assign_birth_years(ctx: Context, persons: list[Person]) -> None:
             m = _AGE_AFTER.match(after)
             age = int(m.group(1) or m.group(2)) if m else None
             if age is None:
-                b = _AGE_BEFORE.search(text[max(0, span.start - 60):span.start])
+                before = text[max(0, span.start - 60):span.start]
+                # every match holds "-year-old" or "-летн": a substring test skips the rest
+                b = _AGE_BEFORE.search(before) if "-year-old" in before or \
+                    "-летн" in before else None
                 age = int(b.group(2)) if b and not b.group(1) else None
             if age is not None and 10 <= age <= 100:
                 from_age = ref_year - age
@@ -187,7 +191,9 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
                 role = title_roles.get(phrase) or cue_roles.get(phrase.lower())
                 if role:
                     _add(person, role)
-            match = pat_after.match(text, span.end, span.end + 60)
+            # the pattern opens with r"\s*,": no comma after the spaces, no match
+            match = pat_after.match(text, span.end, span.end + 60) \
+                if text[span.end:span.end + 60].lstrip()[:1] == "," else None
             if match and match.lastgroup and not _SPEAKS.match(text, match.end()):
                 _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
@@ -221,7 +227,7 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
             for pid in _nearest(ctx, starts, cue_start, cue_end, skip):
                 _add(by_id[pid], role)  # type: ignore[arg-type]
     skip_letter = {"lawyer", "judge", "official"}
-    for cue in finditer_in_sentences(ctx, pats["letter"], _letter_stems()):
+    for cue in _letter_cues(ctx, pats["letter"]):
         s_start, s_end = ctx.sentence_at(cue.start())
         for mention in ctx.person_mentions[bisect.bisect_left(starts, s_start):]:
             if mention.start >= s_end:
@@ -237,6 +243,31 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
                 if mention.start >= s_end:
                     break
                 _add(by_id[mention.person], role)  # type: ignore[arg-type]
+
+
+def _letter_cues(ctx: Context, pattern: re.Pattern[str]) -> list[re.Match[str]]:
+    """``finditer_in_sentences(ctx, pattern, _letter_stems())``, from the offsets the
+    event cues' group finds once per document when it holds the same pattern (the
+    events extractor's letter cue)."""
+    member = _letter_member()
+    if member is not None:
+        group, k = member
+        if group.scans[k].pattern.pattern == pattern.pattern and \
+                group.scans[k].pattern.flags == pattern.flags:
+            return group.in_sentences(ctx, k, _letter_stems())
+    return finditer_in_sentences(ctx, pattern, _letter_stems())
+
+
+@cache
+def _letter_member() -> tuple[PrescanGroup, int] | None:
+    """The event cues' group and the member that is the letter cue (with these stems)."""
+    from repression_kg.extract import events, scan_groups  # as scan_groups: when needed
+
+    group = scan_groups.cues_and_descriptions()[0]
+    for k, (kind, stems, _pattern) in enumerate(events._cues()):
+        if kind == "letter" and stems == _letter_stems():
+            return group, k
+    return None
 
 
 @cache

@@ -40,7 +40,8 @@ from repression_kg.facts import Person
 _FIRST_ALONE = re.compile(r"(?:['’]s)?\s+(?!(?:region|oblast|krai|district|city|province|court|"
                           r"prison|colony|street|область|области|край|района?)\b)[a-zа-яё]")
 _PLACE_BEFORE = re.compile(r"\b(?:in|to|from|near|of|в|из|под)\s+$")
-_CAPITALISED = re.compile(rf"(?<![\w.@/-])[{UPPER}А-ЯЁ][{LOWER}а-яё]+"
+# the look-behind after the first capital: the engine skips to capitals at C speed
+_CAPITALISED = re.compile(rf"[{UPPER}А-ЯЁ](?<![\w.@/-][\s\S])[{LOWER}а-яё]+"
                           rf"(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}А-ЯЁ]?[{LOWER}а-яё]+)*")
 
 

@@ -15,6 +15,7 @@ entity per document, with every mention.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from repression_kg import lookups
@@ -26,15 +27,38 @@ from repression_kg.facts import Place, PlaceType
 _TYPES: dict[str, PlaceType] = {"countries": "country", "regions": "region", "cities": "city",
                                 "villages": "village", "districts": "district"}
 _NO = r"(?:No\.?|no\.?|№|N|number|Number)?\s?"
-_FACILITY = re.compile(
-    r"(?<!\w)(?:"
-    rf"(?P<sizo>SIZO|СИЗО|[Pp]re-?trial [Dd]etention (?:[Cc]ent(?:re|er)|[Ff]acility)|"
-    rf"[Rr]emand (?:[Pp]rison|[Cc]ent(?:re|er)))[ -]?{_NO}(?P<n1>\d{{1,3}})"
-    rf"|(?P<ik>IK|ИК|[Pp]enal [Cc]olony|[Cc]orrectional [Cc]olony|[Pp]rison [Cc]olony|"
-    rf"[Ii]sprav\w* [Kk]oloni\w*|исправительн\w{{0,4}} колони\w{{0,2}}|колони\w{{0,2}})"
-    rf"[ -]?{_NO}(?P<n2>\d{{1,3}})"
-    rf"|(?P<prison>Prison|prison|Т|T|Тюрьма|тюрьм\w{{0,2}})[ -]?{_NO}(?P<n3>\d{{1,2}})"
-    r")(?!\w|[.,]\d)")
+#: the names of each kind of facility (one regex alternative each), its number's group
+#: and digits
+_KINDS = (
+    ("sizo", ["SIZO", "СИЗО", "[Pp]re-?trial [Dd]etention (?:[Cc]ent(?:re|er)|[Ff]acility)",
+              "[Rr]emand (?:[Pp]rison|[Cc]ent(?:re|er))"], "n1", 3),
+    ("ik", ["IK", "ИК", "[Pp]enal [Cc]olony", "[Cc]orrectional [Cc]olony", "[Pp]rison [Cc]olony",
+            r"[Ii]sprav\w* [Kk]oloni\w*", r"исправительн\w{0,4} колони\w{0,2}", r"колони\w{0,2}"],
+     "n2", 3),
+    ("prison", ["Prison", "prison", "Т", "T", "Тюрьма", r"тюрьм\w{0,2}"], "n3", 2),
+)
+
+
+def _facilities(alternative: Callable[[str], str]) -> str:
+    return "(?:" + "|".join(
+        rf"(?P<{kind}>{'|'.join(map(alternative, names))})[ -]?{_NO}(?P<{number}>\d{{1,{digits}}})"
+        for kind, names, number, digits in _KINDS) + r")(?!\w|[.,]\d)"
+
+
+def _first(name: str) -> str:
+    """The first character of an alternative, or its first class ("[Pp]")."""
+    return name[:name.index("]") + 1] if name.startswith("[") else name[0]
+
+
+_FACILITY = re.compile(r"(?<!\w)" + _facilities(lambda name: name))
+#: where :data:`_FACILITY` matches, with the same spans (not the same groups: those of the
+#: kinds start one character on): the first character of every name as one class first,
+#: then the look-behind, then each name's rest after a look-behind on its own first
+#: character — so the engine skips to those characters instead of trying every offset
+_FACILITY_AT = re.compile(
+    "[" + "".join(sorted({c for _, names, _, _ in _KINDS for n in names
+                          for c in _first(n).strip("[]")})) + r"](?<!\w[\s\S])"
+    + _facilities(lambda name: f"(?<={_first(name)}){name[len(_first(name)):]}"))
 _FACILITY_STEMS = ("sizo", "сизо", "ik", "ик", "colony", "колони", "detention", "remand",
                    "prison", "т-", "t-", "тюрьм")
 
@@ -80,7 +104,8 @@ def extract_places(ctx: Context) -> None:
         item[2].append((start, end))
     low = ctx.lowered() or ""
     if any(stem in low for stem in _FACILITY_STEMS):
-        matches = list(_FACILITY.finditer(ctx.text))
+        text = ctx.text
+        matches = [_FACILITY.match(text, at.start()) for at in _FACILITY_AT.finditer(text)]
         for m in matches:
             key, name = _facility(ctx, m, hits, matches)
             item = found.setdefault(key, (name, "facility", []))

@@ -33,6 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from repression_kg.extract import gazetteer
+
 if TYPE_CHECKING:
     from repression_kg.extract.base import Context
 
@@ -55,6 +57,8 @@ _FOLDS = frozenset(chr(v) for k, vs in _casefix._EXTRA_CASES.items() if _plain(c
 _UNPLAIN = frozenset(chr(k) for k in _casefix._EXTRA_CASES if not _plain(chr(k)))
 _FOLDABLE = re.compile("[" + re.escape("".join(sorted(_FOLDS))) + "]")
 _STARTS_OF_NOTHING: frozenset = frozenset({""})
+#: the leading run of token characters (``lookups.TOKEN``) of a literal start
+_TOKEN_RUN = re.compile(r"[^\W_]+")
 
 
 def foldable(low: str) -> bool:
@@ -74,12 +78,21 @@ class Prescan:
         self.starts: frozenset[str] | None = None
         #: one character class that starts some matches ("\\d"), searched in the text
         self.classes: re.Pattern[str] | None = None
+        #: start → (its first run of token characters, whether that run is all a token
+        #: must be), for a pattern whose matches start after a non-word character: such a
+        #: start can occur at a match only as a token of the text (see :class:`_Vocabulary`)
+        self._runs: dict[str, tuple[str, bool]] = {}
         if "" in starts or len(found) > MAX_STARTS or \
                 any(ch in _UNPLAIN for s in starts for ch in s):
             return
         # a start that has a shorter start as its prefix adds no offset
         self.starts = frozenset(s for s in starts
                                 if not any(o != s and s.startswith(o) for o in starts))
+        if _after_non_word(pattern):
+            for start in self.starts:
+                run = _TOKEN_RUN.match(start)
+                if run is not None:
+                    self._runs[start] = (run.group(), run.end() < len(start))
         if classes:
             # ignoring case when any part of the pattern does (matching any Unicode digit):
             # never fewer offsets than the pattern's own flags give
@@ -112,7 +125,11 @@ class Prescan:
         """Sorted offsets in ``[pos, end)`` where a literal start (in ``low``) or a
         character of the start classes (in ``text``) occurs."""
         found: set[int] = set()
+        vocabulary = _vocabulary(low) if self._runs else None
         for start in self.starts or ():
+            if vocabulary is not None and start in self._runs and \
+                    not vocabulary.has(*self._runs[start]):
+                continue  # no token of the text can begin it: it starts no match
             i = low.find(start, pos, end)
             while i >= 0:
                 found.add(i)
@@ -145,14 +162,55 @@ def matches_at(pattern: re.Pattern[str], text: str, offsets: list[int],
 
 
 def lowered(ctx: Context) -> str | None:
-    """The lower-cased text of a document as :meth:`Prescan.finditer` wants it, or None."""
+    """The lower-cased text of a document as :meth:`Prescan.finditer` wants it, or None.
+
+    Also tells :meth:`Prescan.offsets` the document's tokens (the gazetteer's, once they
+    are found), so that a literal start no token can begin is not searched for."""
+    global _VOCABULARY
     low = ctx.scratch.get("prescan.low", False)
     if low is False:
         low = ctx.lowered()
         if low is not None and foldable(low):
             low = None
         ctx.scratch["prescan.low"] = low
+    if low is not None and _VOCABULARY[0] is not low:
+        toks = gazetteer.cached_tokens(ctx.scratch)
+        # the lower-cased tokens are the tokens of ``low`` when lower-casing keeps every
+        # offset (it does: see Context.lowered) and no capital sigma is lowered by context
+        if toks is not None and toks.text is ctx.text and toks.lowered is not None \
+                and "\u03a3" not in ctx.text:
+            _VOCABULARY = (low, _Vocabulary(toks.lowered))
     return low
+
+
+class _Vocabulary:
+    """The distinct lower-cased tokens of a document (runs of letters and digits).
+
+    A match of a pattern that starts after a non-word character starts with a token;
+    when a literal start of it begins with the run ``r`` of token characters, that token
+    starts with ``r``, and is ``r`` itself when the start goes on with another character."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self._set = frozenset(tokens)
+        self._sorted: list[str] | None = None
+
+    def has(self, run: str, whole: bool) -> bool:
+        if whole:
+            return run in self._set
+        if self._sorted is None:
+            self._sorted = sorted(self._set)
+        k = bisect.bisect_left(self._sorted, run)
+        return k < len(self._sorted) and self._sorted[k].startswith(run)
+
+
+#: the lower-cased text :func:`lowered` gave last and its :class:`_Vocabulary` (one slot,
+#: replaced whole: a text not in it is searched in full)
+_VOCABULARY: tuple[str | None, _Vocabulary | None] = (None, None)
+
+
+def _vocabulary(low: str) -> _Vocabulary | None:
+    text, vocabulary = _VOCABULARY
+    return vocabulary if text is low else None
 
 
 def _folds(node: object) -> bool:
@@ -223,3 +281,29 @@ def _starts(items: list, limit: int) -> frozenset[str | _Class]:
         once = _starts(list(sub) + rest if high == 1 else list(sub), limit)
         return once if low >= 1 else once | _starts(rest, limit)
     return _STARTS_OF_NOTHING
+
+
+def _after_non_word(pattern: re.Pattern[str]) -> bool:
+    """True when every match of ``pattern`` starts where no word character stands before
+    it: it opens with ``(?<!\\w)`` or a look-behind on a class that holds ``\\w``."""
+    if pattern.flags & re.ASCII:
+        return False
+    return _opens_after_non_word(list(_parser.parse(pattern.pattern, pattern.flags)))
+
+
+def _opens_after_non_word(items: list) -> bool:
+    if not items:
+        return False
+    op, av = items[0]
+    if op is _c.SUBPATTERN:
+        return not av[1] & re.ASCII and _opens_after_non_word(list(av[3]) + items[1:])
+    if op is _c.BRANCH:
+        return all(_opens_after_non_word(list(alt) + items[1:]) for alt in av[1])
+    if op is _c.ASSERT_NOT:
+        direction, sub = av
+        sub = list(sub)
+        if direction == -1 and len(sub) == 1 and sub[0][0] is _c.IN \
+                and (_c.CATEGORY, _c.CATEGORY_WORD) in sub[0][1] \
+                and not any(o is _c.NEGATE for o, _ in sub[0][1]):
+            return True
+    return False

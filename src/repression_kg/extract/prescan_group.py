@@ -21,13 +21,11 @@ look-behind, which fails at once inside words.
 from __future__ import annotations
 
 import re
-import re._constants as _c
-import re._parser as _parser
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from repression_kg.extract.base import finditer_in_sentences
-from repression_kg.extract.prescan import Prescan, lowered, matches_at
+from repression_kg.extract.prescan import Prescan, _after_non_word, lowered, matches_at
 
 if TYPE_CHECKING:
     from repression_kg.extract.base import Context
@@ -166,32 +164,6 @@ def _disjoint(ctx: Context) -> bool:
         a[1] <= b[0] for a, b in zip(ranges, ranges[1:], strict=False))
     ctx.scratch[key[0]] = (key, ok)
     return ok
-
-
-def _after_non_word(pattern: re.Pattern[str]) -> bool:
-    """True when every match of ``pattern`` starts where no word character stands before
-    it: it opens with ``(?<!\\w)`` or a look-behind on a class that holds ``\\w``."""
-    if pattern.flags & re.ASCII:
-        return False
-    return _opens_after_non_word(list(_parser.parse(pattern.pattern, pattern.flags)))
-
-
-def _opens_after_non_word(items: list) -> bool:
-    if not items:
-        return False
-    op, av = items[0]
-    if op is _c.SUBPATTERN:
-        return not av[1] & re.ASCII and _opens_after_non_word(list(av[3]) + items[1:])
-    if op is _c.BRANCH:
-        return all(_opens_after_non_word(list(alt) + items[1:]) for alt in av[1])
-    if op is _c.ASSERT_NOT:
-        direction, sub = av
-        sub = list(sub)
-        if direction == -1 and len(sub) == 1 and sub[0][0] is _c.IN \
-                and (_c.CATEGORY, _c.CATEGORY_WORD) in sub[0][1] \
-                and not any(o is _c.NEGATE for o, _ in sub[0][1]):
-            return True
-    return False
 
 
 def _trie(words: list[str]) -> str:

@@ -14,10 +14,12 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract.person_roles import titles
+from repression_kg.extract.prescan_group import _trie
 from repression_kg.facts import PersonRole
 
 _CAPITAL = "A-ZÀ-ÖØ-ÞА-ЯЁ"
-_WORD = re.compile(rf"(?<![\w-])[{_CAPITAL}][a-zß-ÿа-яё]+(?![\w-])")
+#: a capitalised word; the look-behind after its capital lets the engine skip to capitals
+_WORD = re.compile(rf"[{_CAPITAL}](?<![\w-][\s\S])[a-zß-ÿа-яё]+(?![\w-])")
 _WORD_BEFORE = re.compile(rf"([{_CAPITAL}]\w*) $")
 _WORD_AFTER = re.compile(rf" ([{_CAPITAL}]\w*)")
 
@@ -46,11 +48,20 @@ def _not_after() -> frozenset[str]:
     return frozenset(str(w) for w in lookups.load("first-names")["not_after"])
 
 
+@cache
+def _any_form() -> re.Pattern[str] | None:
+    """A search for any form as a substring (``any(form in text)``): a trie of the forms,
+    which all start with a letter, so the engine skips to the first letters at C speed."""
+    forms = sorted(_forms())
+    return re.compile(_trie(forms)) if forms else None
+
+
 def named_alone(text: str, taken: set[str]) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, given name, surname) of every public figure named by surname alone,
     except those whose surname is in ``taken`` (someone else of the text has it)."""
     forms = _forms()
-    if not any(form in text for form in forms):
+    any_form = _any_form()
+    if any_form is None or any_form.search(text) is None:
         return
     for match in _WORD.finditer(text):
         hit = forms.get(match.group())

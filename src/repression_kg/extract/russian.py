@@ -83,7 +83,9 @@ def _tags(word: str) -> frozenset[str]:
 _CYR_WORD = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"
 #: a run of two or more capitalised Cyrillic words; names ("Фамилия Имя Отчество" in any
 #: order) are two- or three-word windows of it (see :func:`names_in_run`)
-CYRILLIC_NAME = re.compile(rf"(?<![\w-]){_CYR_WORD}(?:[ \u00a0]{_CYR_WORD})+(?![\w-])")
+#: (the look-behind stands after the first capital, so the engine skips to capitals)
+CYRILLIC_NAME = re.compile(rf"[А-ЯЁ](?<![\w-][\s\S]){_CYR_WORD[len('[А-ЯЁ]'):]}"
+                           rf"(?:[ \u00a0]{_CYR_WORD})+(?![\w-])")
 _CYR_TOKEN = re.compile(_CYR_WORD)
 _SURNAME_ENDING = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ский|цкий|ская|цкая|ова|ева|ёва|ина|ына|ых|их|ко|ук|юк|чук|енко|"

@@ -19,6 +19,7 @@ an abbreviation common in case documents (``Art.``, ``Maj.``, ``Gen.``, ``No.``,
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from repression_kg.extract.base import Context
@@ -41,7 +42,10 @@ TITLES = frozenset("""
     ген полк подп капт лейт серж мл u.s u.k u.n ул просп пер пос кв корп
 """.split())
 
-_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n")
+#: end punctuation (and closing quotes and brackets) before a space or the end, or a line
+#: break: ``[.!?…]+[\"'”’»)\]]*(?=\s|$)|\n`` written with one class first (the
+#: look-behinds tell the two apart), so that the engine skips to its candidates
+_END = re.compile(r"[.!?…\n](?:(?<=\n)|(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s|$))")
 _BLANK = re.compile(r"\n[ \t]*\n\s*")
 _LIST_START = re.compile(r"[-*•–—\d(«\"“‘A-ZА-ЯЁ]")
 _SENTENCE_MARKS = ".!?…:;"
@@ -110,17 +114,25 @@ _QUOTE_CHAR = re.compile("[“«„”»‘’]")
 
 
 class _QuoteDepth:
-    """How many quotations are open at a position, counted incrementally (linear)."""
+    """How many quotations are open at a position, counted incrementally (linear).
 
-    def __init__(self, start: int) -> None:
+    ``marks`` are the offsets of the text's quotation marks and the marks (found once per
+    document); those from ``start`` on are counted."""
+
+    def __init__(self, start: int, marks: tuple[list[int], list[str]]) -> None:
         self.pos = start
         self.depth = 0
+        self._at, self._marks = marks
+        self._next = bisect.bisect_left(self._at, start)
 
     def advance(self, text: str, to: int) -> int:
         if to <= self.pos:
             return self.depth
-        for m in _QUOTE_CHAR.finditer(text, self.pos, to):
-            i, ch = m.start(), m.group()
+        at, marks = self._at, self._marks
+        k = self._next
+        while k < len(at) and at[k] < to:
+            i, ch = at[k], marks[k]
+            k += 1
             if ch in "“«„":
                 self.depth += 1
             elif ch in "”»":
@@ -129,6 +141,7 @@ class _QuoteDepth:
                 self.depth += 1
             elif ch == "’" and (i + 1 >= len(text) or not text[i + 1].isalpha()):
                 self.depth = max(0, self.depth - 1)
+        self._next = k
         self.pos = max(self.pos, to)
         return self.depth
 
@@ -221,9 +234,11 @@ def extract_segments(ctx: Context) -> None:
     text = ctx.text
     ctx.paragraphs = _paragraphs(text)
     sentences: list[tuple[int, int]] = []
+    found = list(_QUOTE_CHAR.finditer(text))
+    marks = (list(map(re.Match.start, found)), list(map(re.Match.group, found)))
     for p_start, p_end in ctx.paragraphs:
         start = p_start
-        quotes = _QuoteDepth(p_start)
+        quotes = _QuoteDepth(p_start, marks)
         for m in _END.finditer(text, p_start, p_end):
             quoted = quotes.advance(text, m.start()) > 0
             if _is_boundary(text, m, p_end, quoted):
