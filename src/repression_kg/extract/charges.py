@@ -267,6 +267,7 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             items.append((more.start("art"), more.end(), more.group("art"),
                           more.group("pre") or more.group("par")))
             pos = more.end()
+    ctx.scratch["charges.items"] = items
     out: list[tuple[int, int, str, str, str | None, Modifier | None]] = []
     modifier: Modifier | None = None
     modifier_end = -1
@@ -331,11 +332,13 @@ def _code_after(ctx: Context, items: list, i: int) -> str | None:
 
 def _code_named(ctx: Context, start: int, end: int) -> str | None:
     """The code of the first code name in ``[start, end)`` ("" for an instrument that is no
-    code, such as the Constitution), or None. The names are found once per document, on
-    the lower-cased text, and looked up by offset."""
+    code, such as the Constitution), or None. In a text with many citations the names are
+    found once, on the lower-cased text, and looked up by offset."""
     names = ctx.scratch.get("charges.code_names")
     if names is None:
-        names = ctx.scratch["charges.code_names"] = _code_names(ctx)
+        # a scan of the whole text pays off only where there are many citations
+        many = len(ctx.scratch.get("charges.items", ())) > 64
+        names = ctx.scratch["charges.code_names"] = _code_names(ctx) if many else False
     if isinstance(names, tuple):
         starts, codes = names
         k = bisect.bisect_left(starts, start)
