@@ -78,3 +78,9 @@ def test_a_womans_surname_in_ich_does_not_decline() -> None:
 ])
 def test_nominative_of_ambiguous_given_names(form: str, expected: str) -> None:
     assert nominative(form) == expected
+
+
+def test_a_genitive_name_before_another_is_not_glued_to_it() -> None:
+    from repression_kg.extract.russian import names_in_run
+    assert [p["surname"] for _s, _e, p in names_in_run("штаба Навального Лилии Чанышевой")] \
+        == ["Чанышева"]

@@ -156,6 +156,11 @@ def person_name(words: list[str]) -> dict[str, str] | None:
     parts = name_parts(nominative(" ".join(words)))
     if "first" not in parts or "surname" not in parts:
         return None
+    surname = parts["surname"]
+    if " " in surname and "patronymic" not in parts:
+        return None  # "штаба Навального Лилии Чанышевой": two surnames are two people
+    if surname.endswith(("ого", "его")):
+        return None  # an adjective surname left in the genitive belongs to someone else
     return parts
 
 
