@@ -84,3 +84,10 @@ def test_a_genitive_name_before_another_is_not_glued_to_it() -> None:
     from repression_kg.extract.russian import names_in_run
     assert [p["surname"] for _s, _e, p in names_in_run("штаба Навального Лилии Чанышевой")] \
         == ["Чанышева"]
+
+
+def test_given_names_of_the_list_decide_the_parts_and_their_gender() -> None:
+    from repression_kg.extract.russian import names_in_run
+    # "Алмаз" is a diamond to pymorphy; "Чанышевой Алмаз" would pair her surname with his name
+    assert [(p["first"], p["surname"]) for _s, _e, p in names_in_run(
+        "Муж Чанышевой Алмаз Гатин")] == [("Алмаз", "Гатин")]

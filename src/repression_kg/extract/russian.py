@@ -142,6 +142,8 @@ def person_name(words: list[str]) -> dict[str, str] | None:
         if word in stop:
             return None  # "Приговор Дмитрию Иванову": a headline word, not a name
         tags = _tags(word)
+        if word in _given_names()["all"] or _known_given_name(word, None):
+            tags = tags | {"Name"}  # a given name of first-names.yml ("Алмаз", not a diamond)
         if {"Geox", "Orgn"} & tags and not {"Name", "Surn", "Patr"} & tags:
             return None
         surname_like = bool({"Surn", "Patr"} & tags or _SURNAME_ENDING.search(word.lower()))
@@ -161,7 +163,27 @@ def person_name(words: list[str]) -> dict[str, str] | None:
         return None  # "штаба Навального Лилии Чанышевой": two surnames are two people
     if surname.endswith(("ого", "его")):
         return None  # an adjective surname left in the genitive belongs to someone else
+    if _disagree(parts["first"], surname):
+        return None  # "Муж Чанышевой Алмаз Гатин": her surname, his given name
     return parts
+
+
+_FEMININE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
+_MASCULINE_SURNAME = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ой", "ый", "ий")
+
+
+def _disagree(first: str, surname: str) -> bool:
+    """A given name of first-names.yml of one gender with a surname of the other."""
+    names = _given_names()
+    gender = "masc" if first in names["masc"] else "femn" if first in names["femn"] else None
+    low = surname.lower()
+    if gender is None or len(low) < 5:
+        return False
+    if low.endswith(_FEMININE_SURNAME):
+        return gender == "masc"
+    if low.endswith(_MASCULINE_SURNAME):
+        return gender == "femn"
+    return False
 
 
 def _grammar(tokens: list[str]) -> tuple[str | None, set[str]]:
@@ -314,8 +336,14 @@ def name_parts(name: str) -> dict[str, str]:
     """
     out: dict[str, str] = {}
     rest = []
-    for word in name.split():
+    words = name.split()
+    listed = [w for w in words if w in _given_names()["all"]]
+    for word in words:
         tags = {g for p in _name_parses(word) for g in p.tag.grammemes}
+        if listed and word not in listed:
+            tags.discard("Name")  # a given name of first-names.yml beats pymorphy's guess
+        elif word in listed:
+            tags = (tags | {"Name"}) - {"Surn"}
         if "Patr" in tags and "patronymic" not in out and not (
                 word.lower().endswith("ич") and "first" in out and _female_name(out["first"])):
             out["patronymic"] = word
