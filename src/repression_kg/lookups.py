@@ -159,7 +159,7 @@ class Matcher:
         words = toks.words
         word = words[i]
         n = len(words)
-        sizes = self._lengths.get(word, ())
+        sizes: list[int] | tuple[int, ...] = self._lengths.get(word, ())
         if sizes and sizes[0] > 1 and word not in self._stem_firsts and (
                 i + 1 >= n or (word, words[i + 1]) not in self._pairs):
             sizes = _ONE if sizes[-1] == 1 else ()  # no longer form starts with these two

@@ -39,7 +39,7 @@ def date_starts(text: str, keys: frozenset[str], toks: Tokens | None = None) -> 
     """Sorted offsets where a date may start; ``keys`` are lower-case key words. Found
     with plain substring and short-regex scans, the key words among ``toks`` (the text's
     gazetteer tokens) when given."""
-    starts = {m.start() for m in _NUMBER_START.finditer(text)}
+    starts = set(map(re.Match.start, _NUMBER_START.finditer(text)))
     low = text.lower()
     if len(low) != len(text):
         low = text  # lower-casing moved offsets: fall back to case-sensitive search

@@ -105,7 +105,11 @@ def extract_places(ctx: Context) -> None:
     low = ctx.lowered() or ""
     if any(stem in low for stem in _FACILITY_STEMS):
         text = ctx.text
-        matches = [_FACILITY.match(text, at.start()) for at in _FACILITY_AT.finditer(text)]
+        matches = []
+        for at in _FACILITY_AT.finditer(text):
+            m = _FACILITY.match(text, at.start())  # never None: the twin matched there
+            if m is not None:
+                matches.append(m)
         for m in matches:
             key, name = _facility(ctx, m, hits, matches)
             item = found.setdefault(key, (name, "facility", []))
