@@ -142,13 +142,16 @@ def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
     heading that asks about them ("What were they convicted of?")."""
     text = ctx.text
     lo, hi = max(s_start, offset - 400), min(s_end, offset + 400)
-    if W.distributive().search(text, lo, offset) or W.plural().search(text, lo, offset):
+    low = ctx.lowered()
+    if W.fast("distributive").search(text, low, lo, offset) or \
+            W.fast("plural").search(text, low, lo, offset):
         return True
-    if ctx.mentions_in(s_start, s_end) or W.pronoun().search(text, lo, hi):
+    if ctx.mentions_in(s_start, s_end) or W.fast("pronoun").search(text, low, lo, hi):
         return False
     prev_end = stripped_end(text, s_start)
     prev_start = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
-    return _heading(text[prev_start:prev_end]) and W.they().search(text, prev_start, prev_end) \
+    return _heading(text[prev_start:prev_end]) and W.fast("they").search(
+        text, low, prev_start, prev_end) \
         is not None
 
 
@@ -162,7 +165,9 @@ def earlier_plural_group(ctx: Context, s_start: int, skip: frozenset[str]) -> li
         if end <= 0:
             return []
         start, _end = ctx.sentence_at(end - 1)
-        if W.distributive().search(ctx.text, start, end) or W.plural().search(ctx.text, start, end):
+        low = ctx.lowered()
+        if W.fast("distributive").search(ctx.text, low, start, end) or \
+                W.fast("plural").search(ctx.text, low, start, end):
             return listed_group(ctx, start, skip)
         end = start
     return []

@@ -164,3 +164,42 @@ def defendants() -> re.Pattern[str]:
 def roles() -> tuple[frozenset[str], frozenset[str]]:
     """(bystander roles, accused roles)."""
     return frozenset(words("bystander_roles")), frozenset(words("accused_roles"))
+
+
+class Fast:
+    """A pattern of this module searched on the lower-cased text when that keeps every
+    offset (the same matches, case-sensitive, several times faster), after a substring
+    test of ``hints`` when given (a window holding none of them cannot match)."""
+
+    def __init__(self, pattern: re.Pattern[str], hints: tuple[str, ...] | None = None) -> None:
+        self.pattern = pattern
+        self.lower = re.compile(pattern.pattern.replace("(?i)", "", 1),
+                                pattern.flags & ~re.IGNORECASE)
+        self.hints = hints
+
+    def search(self, text: str, low: str | None, start: int, end: int) -> re.Match[str] | None:
+        if low is None:
+            return self.pattern.search(text, start, end)
+        if self.hints is not None and not any(low.find(h, start, end) >= 0 for h in self.hints):
+            return None
+        return self.lower.search(low, start, end)
+
+    def finditer(self, text: str, low: str | None, start: int, end: int
+                 ) -> list[re.Match[str]]:
+        if low is None:
+            return list(self.pattern.finditer(text, start, end))
+        if self.hints is not None and not any(low.find(h, start, end) >= 0 for h in self.hints):
+            return []
+        return list(self.lower.finditer(low, start, end))
+
+
+@cache
+def fast(name: str) -> Fast:
+    """The :class:`Fast` form of the pattern function ``name`` of this module."""
+    hints: dict[str, tuple[str, ...]] = {
+        "distributive": ("each", "both", "pair", "two", "couple", "all ", "кажд", "обо", "обе"),
+        "plural": ("them", "they", "их ", "они "),
+        "they": ("they", "them", "их", "они"),
+        "count": tuple(sorted({w[:3] for w in counts()})),
+    }
+    return Fast(globals()[name](), hints.get(name))

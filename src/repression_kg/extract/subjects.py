@@ -13,6 +13,7 @@ and authors are passed over.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from repression_kg.extract import subject_words as W
 from repression_kg.extract.base import Context
@@ -28,6 +29,12 @@ from repression_kg.extract.subject_groups import (
     previous_group,
     stripped_end,
 )
+
+
+@cache
+def _someone_else() -> W.Fast:
+    return W.Fast(W.someone_else(person_nouns()))
+
 
 #: how far before (and after) a fact in its sentence the words that refer to someone are
 #: looked for
@@ -57,15 +64,16 @@ def subject_person(ctx: Context, offset: int, *,
     if before:
         return _agreeing(ctx, before, offset, bystanders)
     lo = max(s_start, offset - REACH)  # (a 5 MB "sentence" must not make this quadratic)
-    pronoun = W.pronoun().search(ctx.text, lo, offset)
+    low = ctx.lowered()
+    pronoun = W.fast("pronoun").search(ctx.text, low, lo, offset)
     if inside and not _anaphoric_subject(ctx, s_start, offset) and not (
             pronoun and pronoun.group().lower() not in W.possessive()):
         return inside[0].person
     if pronoun is None and not inside:
-        pronoun = W.pronoun().search(ctx.text, offset, min(s_end, offset + REACH))
+        pronoun = W.fast("pronoun").search(ctx.text, low, offset, min(s_end, offset + REACH))
         # ("a case ... against him")
-    if pronoun or _anaphoric_subject(ctx, s_start, offset) or W.referring().search(
-            ctx.text, lo, offset) or (
+    if pronoun or _anaphoric_subject(ctx, s_start, offset) or W.fast("referring").search(
+            ctx.text, low, lo, offset) or (
             also is not None and also.search(ctx.text, lo, offset)):
         want = _gender_of(pronoun.group()) if pronoun else None
         b_start, _ = ctx.block_at(offset)
@@ -78,7 +86,7 @@ def subject_person(ctx: Context, offset: int, *,
             if earlier_person is not None:
                 return earlier_person
         return ctx.main_person if ctx.main_person not in bystanders else None
-    if inside or W.someone_else(person_nouns()).search(ctx.text, lo, offset) or \
+    if inside or _someone_else().search(ctx.text, low, lo, offset) or \
             not _charged_here(ctx, s_start):
         return None  # "two soldiers were sentenced": nobody we know
     return _unspoken_subject(ctx, offset, s_start, bystanders)
