@@ -29,6 +29,8 @@ from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
 _PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b)")
+#: the same on the lower-cased text: case-sensitive, a few times faster
+_PRONOUN_LOW = re.compile(r"\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b")
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _BIRTH_BEFORE = re.compile(r"(?:born|b\.|born\s+in|\()\s*$")
@@ -236,9 +238,11 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
              if m.end <= s_end and m.person not in exclude]
     # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
     p_start = max([c_start] + [m.end for m in named if m.end <= start])
-    pronouns = {_GENDER.get(m.group().lower()) for m in _PRONOUN.finditer(text, p_start, c_end)}
+    low = ctx.lowered()
+    pronoun, hay = (_PRONOUN_LOW, low) if low is not None else (_PRONOUN, text)
+    pronouns = {_GENDER.get(m.group().lower()) for m in pronoun.finditer(hay, p_start, c_end)}
     pronouns.discard(None)
-    if not named and not _PRONOUN.search(text, s_start, s_end):
+    if not named and not pronoun.search(hay, s_start, s_end):
         return _named_next(ctx, s_end)
     b_start, _ = ctx.block_at(start)
     order = ([m.person for m in reversed(named) if m.end <= start]
