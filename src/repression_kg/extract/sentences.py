@@ -28,6 +28,7 @@ from repression_kg.extract.penalties import add_penalties
 from repression_kg.extract.sentence_common import (
     BACK,
     add_sentence,
+    cue_matches,
     cue_pattern,
     sentence_court,
     sentence_date,
@@ -145,7 +146,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         floor = prev[2]
     ctx.scratch["sentences.prev"] = (s_start, m.end(), floor)
     cue = None
-    for c in cue_pattern().finditer(text, floor, m.start()):
+    for c in cue_matches(ctx, floor, m.start()):
         cue = c
     ban = _ban(text, floor, m)
     if cue is None and (ban is not None or _TERM_AFTER.match(text, m.end())):
