@@ -26,8 +26,10 @@ def test_known_courts_and_organisations_use_their_reference_iris() -> None:
     assert court_iri(Court(id="c1", name="Basmanny District Court", city="Moscow")) == \
         ids.court_ref_iri("basmanny_district_court")
     assert court_iri(Court(id="c1", name="Мосгорсуд")) == ids.court_ref_iri("moscow_city_court")
+    # Memorial, and the Human Rights Centre that is one of its bodies, are two entries
+    assert organisation_iri(Organisation(id="o1", name="Memorial")) == ids.org_ref_iri("memorial")
     assert organisation_iri(Organisation(id="o1", name="Memorial Human Rights Centre")) == \
-        ids.org_ref_iri("memorial")
+        ids.org_ref_iri("memorial_hrc")
     assert organisation_iri(Organisation(id="o1", name="ФСБ")) == ids.org_ref_iri("fsb")
 
 
