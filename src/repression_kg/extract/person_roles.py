@@ -133,7 +133,7 @@ def _born_field(ctx: Context, end: int) -> int | None:
     text = ctx.text
     stop = end
     for _ in range(3):
-        nl = text.find("\n", stop)
+        nl = text.find("\n", stop, stop + 300)  # a field line is short: look no further
         if nl < 0:
             return None
         stop = nl + 1
