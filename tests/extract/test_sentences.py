@@ -296,3 +296,9 @@ def test_a_suspended_term_ordered_served_in_a_colony_is_imprisonment() -> None:
     text = ("The court ruled that Yegor Lavrov had broken the terms of his probation and ordered "
             "him to serve the three-and-a-half-year term in a general regime colony.")
     assert terms(text) == [("imprisonment", 42, "general")]
+
+
+def test_an_upheld_term_is_the_term_given_before() -> None:
+    facts = run("On 29 September 2020 the regional court raised Yegor Lavrov's term to thirteen "
+                "years. The cassation court upheld the thirteen years in February 2021.")
+    assert [(s.months, s.date) for s in facts.sentences] == [(156, "2020-09-29")]

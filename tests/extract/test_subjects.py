@@ -145,3 +145,10 @@ def test_an_article_the_criminal_code_was_named_for_earlier() -> None:
             "sentenced under Article 212.1 to four years in a penal colony.")
     assert _by_person(text, "charges") == {("Oleg Zimin", "212.1")}
     assert _by_person(text) == {("Oleg Zimin", "imprisonment", 48)}
+
+
+def test_a_pronoun_paragraph_after_a_heading_continues_the_person_before_it() -> None:
+    text = ("Vera Lomova was fined in 2022.\n\nThe criminal case\n\nIn July she stood alone with "
+            "a poster calling Vladimir Putin a murderer. This time investigators opened a "
+            "criminal case under Part 2 of Article 207.3 of the Criminal Code.")
+    assert ("Vera Lomova", "207.3") in _by_person(text, "charges")

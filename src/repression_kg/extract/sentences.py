@@ -176,8 +176,11 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     regime = _first_of(after, "regimes") if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
-    if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()):
-        date = court = None  # "instead of seven years": the earlier term, of another date
+    if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()) or (
+            cue is not m and _UPHELD.fullmatch(cue.group())):
+        # "instead of seven years", "upheld the thirteen years": a term given before, on
+        # another date (a mention of it, not a sentence of the date in this sentence)
+        date = court = None
     for person in persons:
         add_sentence(ctx, found, Sentence(person, kind, months, regime, date, court),
                      m.start(), m.end())
@@ -235,6 +238,7 @@ def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:
 _CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:shortened|reduced|increased|cut|lowered|raised|extended|"
                          r"lengthened|сократил\w*|снизил\w*|увеличил\w*|смягчил\w*|"
                          r"ужесточил\w*|продлил\w*)(?!\w)[^.;\d]{0,40}?(?:\bby|\bна)\s+$")
+_UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтвердил\w*")
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
 
 

@@ -216,9 +216,10 @@ def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str],
     (at most three back) that named someone of the pronoun's gender."""
     end = start
     for _ in range(3):
-        if end < 2:
+        end = stripped_end(ctx.text, end)  # (the blank lines between are no paragraph)
+        if end < 1:
             return None
-        p_start, _ = ctx.block_at(end - 2)
+        p_start, _ = ctx.block_at(end - 1)
         earlier = [m for m in ctx.mentions_in(p_start, end) if m.person not in skip
                    and (want is None or ctx.genders.get(m.person, want) == want)]
         if earlier:
