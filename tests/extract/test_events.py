@@ -303,3 +303,13 @@ def test_a_prisoner_of_a_russian_sentence_released_and_deported_leaves_russia() 
     assert _transfers("Lars Holm had been sentenced to six years under Article 282.2; he was "
                       "released in 2021 and deported to Norway.") == [
         ("deportation", "Russia", "Norway")]
+
+
+def test_a_pronoun_in_a_paragraph_that_names_nobody_continues_the_paragraph_before() -> None:
+    from tests.extract.conftest import run
+    facts = run("Alexei Navalny's allies protested.\n\nArtyom Lomov, a soldier, fled to the "
+                "United States and applied for asylum.\n\nThe application failed. In August the "
+                "US authorities put him on a deportation flight to Moscow.")
+    names = {p.id: p.name for p in facts.persons}
+    assert [(names.get(e.person), e.type) for e in facts.events if e.type == "deportation"] \
+        == [("Artyom Lomov", "deportation")]

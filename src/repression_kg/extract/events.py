@@ -24,6 +24,7 @@ from repression_kg import lookups
 from repression_kg.extract import event_places, scan_groups
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.clauses import clause
+from repression_kg.extract.subjects import subject_person
 from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.facts import Event, EventType, Span
 
@@ -249,6 +250,12 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
              + [m.person for m in named if end <= m.start <= end + 80]
              + [m.person for m in reversed(ctx.mentions_in(b_start, s_start))
                 if m.end <= s_start and m.person not in exclude])
+    if not order and pronouns:
+        # "put him on a deportation flight" in a paragraph that names nobody: the person
+        # the pronoun continues from the paragraphs before, as for charges and sentences
+        earlier = subject_person(ctx, start)
+        if earlier is not None and earlier not in exclude:
+            order.append(earlier)
     if ctx.main_person and ctx.main_person not in exclude:
         order.append(ctx.main_person)
     for pid in order:

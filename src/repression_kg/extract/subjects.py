@@ -81,7 +81,10 @@ def subject_person(ctx: Context, offset: int, *,
                    and (want is None or ctx.genders.get(m.person, want) == want)]
         if earlier:
             return _salient(ctx, earlier)
-        if b_start == s_start:
+        # a paragraph that names nobody before this sentence continues the paragraphs
+        # before it ("The application failed. ICE put him on a deportation flight."), when
+        # the sentence opens the paragraph or has a pronoun of a gender
+        if b_start == s_start or want is not None:
             earlier_person = _previous_paragraph_person(ctx, b_start, bystanders, want)
             if earlier_person is not None:
                 return earlier_person
