@@ -24,8 +24,8 @@ from repression_kg import lookups
 from repression_kg.extract import event_places, scan_groups
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.clauses import clause
-from repression_kg.extract.subjects import subject_person
 from repression_kg.extract.prescan_group import PrescanGroup
+from repression_kg.extract.subjects import subject_person
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
