@@ -284,7 +284,8 @@ def extract_dates(ctx: Context) -> None:
             anchor = int(value[:4])
         start, end = _trim(match)
         out.append(DateMention(value, start, end, relative))
-    days = day_mentions(text, ctx.lowered(), date(*ref) if ref and ref[2] else None)
+    day = date(ref[0], ref[1], ref[2]) if ref and ref[1] and ref[2] else None
+    days = day_mentions(text, ctx.lowered(), day)
     if days:
         taken = [(d.start, d.end) for d in out]
         out.extend(d for d in days if not any(s < d.end and d.start < e for s, e in taken))

@@ -24,7 +24,7 @@ from repression_kg.extract.sentence_common import (
 )
 from repression_kg.extract.subject_groups import stripped_end
 from repression_kg.extract.subjects import subject_persons
-from repression_kg.facts import Sentence
+from repression_kg.facts import Sentence, SentenceKind
 
 _FINE = re.compile(
     r"(?i)(?<!\w)(?:fine[sd](?:\s(?:him|her|them|each|both|[A-Z][a-z]+)){0,2}|fine of|fine|"
@@ -100,9 +100,11 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
         for m in _ADMIN_ARREST.finditer(ctx.text, scan_low):
             if not threat(ctx, m.start(), strong_only=True):
                 _add_all(ctx, found, m, "other", subject_persons(ctx, m.start()))
-    for scan, kind, stem in ((_SUSPENDED, "suspended", ("suspended", "условн")),
-                             (_BAN, "other", ("bar", "ban", "prohibit", "disqualif", "запрет")),
-                             (_TREATMENT, "compulsory_treatment", ("treatment", "принудительн"))):
+    specs: tuple[tuple[Prescan, SentenceKind, tuple[str, ...]], ...] = (
+        (_SUSPENDED, "suspended", ("suspended", "условн")),
+        (_BAN, "other", ("bar", "ban", "prohibit", "disqualif", "запрет")),
+        (_TREATMENT, "compulsory_treatment", ("treatment", "принудительн")))
+    for scan, kind, stem in specs:
         if not any(w in low for w in stem):
             continue
         for m in scan.finditer(ctx.text, scan_low):
@@ -118,7 +120,7 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
             _add_all(ctx, found, m, kind, persons)
 
 
-def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: str, persons: list[str],
+def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, persons: list[str],
              times: int = 1) -> None:
     s_start, s_end = ctx.sentence_at(m.start())
     date = sentence_date(ctx, s_start, s_end, m.start())

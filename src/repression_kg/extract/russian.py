@@ -1,4 +1,5 @@
-"""Russian personal names: nominative case (pymorphy3), transliteration (iuliia), name keys.
+"""Russian personal names: nominative case (pymorphy3) and the parts of a name; their Latin
+forms and comparison keys (:mod:`repression_kg.extract.russian_latin`) are re-exported here.
 
 Also used by entity resolution, so the API is small and stable:
 
@@ -15,19 +16,19 @@ False
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import cache, lru_cache
 from typing import Any
 
-import iuliia
-
 from repression_kg import lookups
+from repression_kg.extract.russian_latin import CYRILLIC as CYRILLIC
+from repression_kg.extract.russian_latin import SCHEMES as SCHEMES
+from repression_kg.extract.russian_latin import is_cyrillic as is_cyrillic
+from repression_kg.extract.russian_latin import latin_variants as latin_variants
+from repression_kg.extract.russian_latin import name_key as name_key
+from repression_kg.extract.russian_latin import token_key as token_key
+from repression_kg.extract.russian_latin import transliterate as transliterate
 
-CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _SPLIT = re.compile(r"(\s+|-)")
-
-#: transliteration schemes used for name variants; the first gives the displayed name
-SCHEMES = (iuliia.WIKIPEDIA, iuliia.BGN_PCGN, iuliia.MVD_310, iuliia.ICAO_DOC_9303)
 
 _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
@@ -55,10 +56,6 @@ def _morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
-
-
-def is_cyrillic(text: str) -> bool:
-    return CYRILLIC.search(text) is not None
 
 
 def _restore_case(word: str, like: str) -> str:
@@ -297,7 +294,7 @@ def nominative(name: str) -> str:
     gender, cases = _grammar([w for w in words if w is not fixed])
     if fixed is not None:
         gender = "femn"
-    out = []
+    out: list[str] = []
     for part in parts:
         if part is fixed:
             out.append(part)
@@ -374,87 +371,3 @@ def surname_nominatives(word: str) -> frozenset[str]:
     for gender in ("masc", "femn"):
         out.add(_restore_case(_surname_by_ending(word.lower(), gender, {"gent"}), word))
     return frozenset(out)
-
-
-@lru_cache(maxsize=4096)
-def transliterate(name: str, scheme: str = "wikipedia") -> str:
-    """Latin form of a Cyrillic name (Wikipedia scheme by default; order kept).
-
-    >>> transliterate("Козырева Дарья")
-    'Kozyreva Darya'
-    """
-    if not is_cyrillic(name):
-        return name
-    chosen = {"wikipedia": iuliia.WIKIPEDIA, "bgn": iuliia.BGN_PCGN, "mvd": iuliia.MVD_310,
-              "icao": iuliia.ICAO_DOC_9303}[scheme]
-    return str(chosen.translate(name))
-
-
-def latin_variants(name: str) -> set[str]:
-    """Latin spellings of a name: every scheme in :data:`SCHEMES` for Cyrillic input, plus the
-    given-name variants of name-variants.yml (Dmitry → Dmitri, Dmitriy …).
-
-    >>> sorted(latin_variants("Дмитрий"))[:3]
-    ['Dmitri', 'Dmitrii', 'Dmitrij']
-    """
-    bases = {name} if not is_cyrillic(name) else {
-        _fold_apostrophes(str(s.translate(name))) for s in SCHEMES}
-    out = set(bases)
-    variants = _variant_groups()
-    for base in bases:
-        words = base.split()
-        for i, word in enumerate(words):
-            group = variants.get(word.lower())
-            if group:
-                for alt in group:
-                    out.add(" ".join([*words[:i], alt, *words[i + 1:]]))
-    return out
-
-
-def _fold_apostrophes(text: str) -> str:
-    return re.sub(r"[’'ʹ]", "", text).replace("ё", "e").replace("Ё", "E")
-
-
-@cache
-def _variant_groups() -> dict[str, tuple[str, ...]]:
-    data = lookups.load("name-variants") or {}
-    out: dict[str, tuple[str, ...]] = {}
-    for group in data.get("groups", []):
-        for spelled in group:
-            out[str(spelled).lower()] = tuple(str(g) for g in group)
-    return out
-
-
-@cache
-def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
-    data = lookups.load("name-variants") or {}
-    return tuple((re.compile(p), r) for p, r in data.get("rules", []))
-
-
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
-
-
-@lru_cache(maxsize=8192)
-def token_key(token: str) -> str:
-    """Comparison key of one name word: its variant group's first member, else spelling rules.
-
-    >>> token_key("Shakurskiy") == token_key("Shakursky")
-    True
-    """
-    if is_cyrillic(token):
-        token = transliterate(token)
-    group = _variant_groups().get(token.lower())
-    word = group[0].lower() if group else _fold(token)
-    for pattern, repl in _rules():
-        word = pattern.sub(repl, word)
-    return word
-
-
-def name_key(name: str) -> str:
-    """Order-sensitive comparison key of a Latin or Cyrillic name (patronymics kept).
-
-    Gender stays in the key: Kozyrev and Kozyreva differ.
-    """
-    return " ".join(token_key(t) for t in re.split(r"[\s\-]+", name.strip()) if t)

@@ -189,9 +189,9 @@ def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> 
     if ctx.genders.get(last.person, want) == want:
         return last.person
     b_start, _ = ctx.block_at(last.start)
-    for m in reversed(ctx.mentions_in(b_start, last.start)):
-        if m.person not in skip and ctx.genders.get(m.person) == want:
-            return m.person
+    for earlier in reversed(ctx.mentions_in(b_start, last.start)):
+        if earlier.person not in skip and ctx.genders.get(earlier.person) == want:
+            return earlier.person
     return last.person
 
 

@@ -27,7 +27,7 @@ from repression_kg import lookups
 from repression_kg.extract.base import Context
 from repression_kg.extract.sentence_common import add_sentence
 from repression_kg.extract.sentences import months_of, term_pattern
-from repression_kg.facts import Charge, Modifier, Sentence
+from repression_kg.facts import Charge, Modifier, Sentence, SentenceKind
 
 _NAME = re.compile(r"(?i)^(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)$")
 _ARTICLES = re.compile(r"(?i)^(?:articles?|charges?|statutes?|стать[яи]|обвинени[ея]|"
@@ -111,7 +111,7 @@ def _header(line: str) -> list[_Column] | None:
 
 def _rows(text: str, header_end: int) -> list[tuple[int, int]]:
     """The lines under a header, up to the first blank one (rules of dashes skipped)."""
-    out = []
+    out: list[tuple[int, int]] = []
     for start, end in _lines(text[header_end + 1:]):
         start, end = start + header_end + 1, end + header_end + 1
         line = text[start:end]
@@ -208,7 +208,8 @@ def _sentence(ctx: Context, person: str, span: tuple[int, int]) -> None:
     for m in term_pattern().finditer(text, span[0], span[1]):
         months = months_of(m)
         if months:
-            kind = "suspended" if ("suspended" in cell or "условн" in cell) else "imprisonment"
+            kind: SentenceKind = "suspended" if ("suspended" in cell or "условн" in cell) \
+                else "imprisonment"
             add_sentence(ctx, found, Sentence(person, kind, months, None, date, court),
                          m.start(), m.end())
             break
