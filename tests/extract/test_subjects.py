@@ -152,3 +152,11 @@ def test_a_pronoun_paragraph_after_a_heading_continues_the_person_before_it() ->
             "a poster calling Vladimir Putin a murderer. This time investigators opened a "
             "criminal case under Part 2 of Article 207.3 of the Criminal Code.")
     assert ("Vera Lomova", "207.3") in _by_person(text, "charges")
+
+
+def test_his_mother_is_the_woman_introduced_as_his_mother() -> None:
+    text = ("The court rejected the appeals of Vera Sorokina and her son Ivan Sorokin.\n\nIn "
+            "February the court sentenced Ivan Sorokin to six years. His mother, who was 69, "
+            "received two years in a general regime colony.")
+    assert _by_person(text) == {("Ivan Sorokin", "imprisonment", 72),
+                                ("Vera Sorokina", "imprisonment", 24)}

@@ -59,6 +59,10 @@ def subject_person(ctx: Context, offset: int, *,
     relative = _receiving_relative(ctx, everyone, offset)
     if relative is not None:
         return relative
+    if not everyone:
+        kin = _kin_subject(ctx, s_start, offset)
+        if kin is not None:
+            return kin
     inside = [m for m in everyone if m.person not in bystanders]
     before = [m for m in inside if m.end <= offset]
     if before:
@@ -272,6 +276,34 @@ def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None
     if not W.receives().match(ctx.text, last.end, offset):
         return None
     return last.person
+
+
+#: a sentence whose subject is someone's relative ("His mother, who was 69, received two
+#: years"), and the relatives it may name
+_KIN_OPENING = re.compile(r"[\s\"“‘«(]*(?:His|Her|Their)\s(?P<kin>mother|father|wife|husband|son|"
+                          r"daughter|brother|sister)\b")
+_INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"),
+                "son": ("mother", "father"), "daughter": ("mother", "father"),
+                "wife": ("husband",), "husband": ("wife",), "brother": ("brother", "sister"),
+                "sister": ("brother", "sister")}
+
+
+def _kin_subject(ctx: Context, s_start: int, offset: int) -> str | None:
+    """The relative a sentence opening "His mother ..." is about: the nearest person the
+    text introduced in that relation, within its paragraph or the 2,000 characters before
+    ("Valentina Baranovskaya and her son Roman Baranovsky ... His mother ... received two
+    years" is Valentina's term)."""
+    m = _KIN_OPENING.match(ctx.text, s_start, offset)
+    if m is None:
+        return None
+    inverse = "|".join(_INVERSE_KIN[m.group("kin")])
+    owner = re.compile(rf"\s+and\s+(?:his|her)\s+(?:{inverse})\s*,?\s*$")
+    b_start = ctx.block_at(s_start)[0]
+    for mention in reversed(ctx.mentions_in(max(0, b_start - 2000), s_start)):
+        before = ctx.mentions_in(max(0, mention.start - 80), mention.start)
+        if before and owner.fullmatch(ctx.text, before[-1].end, mention.start):
+            return before[-1].person  # "X and her son <the one 'his' is>"
+    return None
 
 
 def _roles_of(ctx: Context, person_id: str) -> set[str]:
