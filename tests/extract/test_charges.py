@@ -183,3 +183,10 @@ def test_illegally_keeping_parts_of_a_shotgun_is_222() -> None:
     from tests.extract.conftest import run
     facts = run("Yegor Lavrov was charged with illegally keeping parts of a shotgun.")
     assert [(c.article, c.stated_by_number) for c in facts.charges] == [("222", False)]
+
+
+def test_an_article_of_a_footnote_is_no_charge() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov was convicted under Article 207.3 of the Criminal Code.\n\n[5] UN "
+                "Human Rights Committee, General Comment No. 34 (2011) on Article 19.")
+    assert [c.article for c in facts.charges] == ["207.3"]

@@ -325,8 +325,11 @@ def _code_after(ctx: Context, items: list, i: int) -> str | None:
         found = _code_named(ctx, later[1], min(ctx.sentence_at(later[0])[1], later[1] + 160))
         if found:
             return found
-    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)):
-        return "RU-CC"  # "Article 212.1" in a text that speaks of the Criminal Code elsewhere
+    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)
+                                   and _charged_sentence(ctx, start)):
+        # "convicted under Article 212.1" in a text that names the Criminal Code elsewhere
+        # (not "General Comment No. 34 on Article 19")
+        return "RU-CC"
     return None
 
 
@@ -372,6 +375,11 @@ def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 #: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)
 _PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
+
+
+def _charged_sentence(ctx: Context, offset: int) -> bool:
+    s_start, s_end = ctx.sentence_at(offset)
+    return has_cue(ctx.text[s_start:min(s_end, s_start + 2000)].lower(), "cues")
 
 
 def _cites_cc(ctx: Context) -> bool:
