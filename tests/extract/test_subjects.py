@@ -160,3 +160,10 @@ def test_his_mother_is_the_woman_introduced_as_his_mother() -> None:
             "received two years in a general regime colony.")
     assert _by_person(text) == {("Ivan Sorokin", "imprisonment", 72),
                                 ("Vera Sorokina", "imprisonment", 24)}
+
+
+def test_a_term_each_said_after_it_is_the_group_s() -> None:
+    text = ("15.06.2004 - The trial of Oleg Zimin and Ilya Kuzin opens.\n\n31.05.2005 - The "
+            "sentence: nine years each in a general regime colony.")
+    assert _by_person(text) == {("Oleg Zimin", "imprisonment", 108),
+                                ("Ilya Kuzin", "imprisonment", 108)}

@@ -136,6 +136,10 @@ def group_size(text: str, start: int, end: int) -> int | None:
     return size
 
 
+#: a term given to each of several people, said after it ("nine years each")
+_EACH_AFTER = re.compile(r"[^.;,]{0,30}?\s(?:each|apiece|каждому|каждой)(?!\w)")
+
+
 def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
     """The fact at ``offset`` is about several people: "each of them", "both men", "found
     them guilty" before it; or its sentence names and refers to nobody and follows a
@@ -148,6 +152,8 @@ def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
         return True
     if ctx.mentions_in(s_start, s_end) or W.fast("pronoun").search(text, low, lo, hi):
         return False
+    if _EACH_AFTER.match(text, offset, min(s_end, offset + 40)):
+        return True  # "The sentence: nine years each", naming nobody
     prev_end = stripped_end(text, s_start)
     prev_start = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
     return _heading(text[prev_start:prev_end]) and W.fast("they").search(
