@@ -293,6 +293,17 @@ def extract_dates(ctx: Context) -> None:
     ctx.dates = out
 
 
+_BORN_BEFORE = re.compile(r"(?i)(?:born(?:\s+in)?|b\.|род\.|родил\w*(?:\s\w+)?(?:\sв)?|\()\s*$")
+_BORN_AFTER = re.compile(r"\s?(?:г\.\s?р\.|года\s+рождения|г\.р)")
+
+
+def is_birth_date(text: str, date: DateMention) -> bool:
+    """A date of birth ("born 1986", "b. 1982", "(1953)", "1986 г. р."): no event's or
+    sentence's date."""
+    return bool(_BORN_BEFORE.search(text, max(0, date.start - 16), date.start)
+                or _BORN_AFTER.match(text, date.start + 4, date.start + 24))
+
+
 def _trim(match: re.Match[str]) -> tuple[int, int]:
     """Drop a leading bare preposition ("in", "в") from a relative-month span."""
     for name in ("rm_pre", "rmr_pre"):

@@ -24,6 +24,7 @@ from repression_kg import lookups
 from repression_kg.extract import event_places, scan_groups
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.clauses import clause
+from repression_kg.extract.dates import is_birth_date
 from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.extract.subjects import subject_person
 from repression_kg.facts import Event, EventType, Span
@@ -34,8 +35,6 @@ _PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее
 _PRONOUN_LOW = re.compile(r"\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b")
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
-_BIRTH_BEFORE = re.compile(r"(?:born|b\.|born\s+in|\()\s*$")
-_BIRTH_AFTER = re.compile(r"\s*(?:г\.\s?р\.|года\s+рождения|г\.р\.)")
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
@@ -130,7 +129,7 @@ def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
     in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
     first_cue = min(in_sentence or [start])
     for lo, hi in (clause(ctx, start, end), (s_start, s_end)):
-        dates = [d for d in ctx.dates_in(lo, hi) if not _is_birth(text, d)]
+        dates = [d for d in ctx.dates_in(lo, hi) if not is_birth_date(text, d)]
         if not dates:
             continue
         others = [c for c in in_sentence if lo <= c < hi and c != start]
@@ -163,7 +162,7 @@ def _month_before(ctx: Context, start: int, person: str | None) -> str | None:
         before -= 1
     lo = ctx.block_at(before)[0] if before > 0 else b_start
     dates = [d for d in ctx.dates_in(max(lo, start - 800), start)
-             if len(d.value) >= 7 and not _is_birth(ctx.text, d)]
+             if len(d.value) >= 7 and not is_birth_date(ctx.text, d)]
     if not dates or _LATER.search(ctx.text, dates[-1].end, start):
         return None
     d_start, d_end = ctx.sentence_at(dates[-1].start)
@@ -187,12 +186,6 @@ def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[in
         return False
     mine = date.start - end if date.start >= end else start - date.end
     return all(mine <= abs(date.start - c) for c in others)
-
-
-def _is_birth(text: str, date: DateMention) -> bool:
-    """A year of birth ("born 1986", "1986 г. р.") is no event's date."""
-    return bool(_BIRTH_BEFORE.search(text[max(0, date.start - 12):date.start])
-                or _BIRTH_AFTER.match(text, date.start + 4, date.start + 24))
 
 
 def _persons(ctx: Context, start: int, end: int) -> list[str | None]:

@@ -22,7 +22,7 @@ from repression_kg.extract.sentence_common import (
     sentence_date,
     threat,
 )
-from repression_kg.extract.subject_groups import stripped_end
+from repression_kg.extract.subject_groups import previous_sentence
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence, SentenceKind
 
@@ -136,8 +136,7 @@ def _verdict_near(ctx: Context, m: re.Match[str]) -> bool:
     or suspended sentence is a punishment only next to a verdict, not a pre-trial measure
     or an explanation: "A suspended sentence means ...")."""
     s_start, s_end = ctx.sentence_at(m.start())
-    prev_end = stripped_end(ctx.text, s_start)
-    prev = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
+    prev, _ = previous_sentence(ctx, s_start)
     cues = cue_pattern()
     return cues.search(ctx.text, max(prev, m.start() - 400), m.start()) is not None or \
         cues.search(ctx.text, m.end(), min(s_end, m.end() + 400)) is not None

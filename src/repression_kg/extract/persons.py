@@ -32,6 +32,7 @@ from repression_kg.extract.person_names import (
     UPPER,
     Candidate,
     cyrillic_candidates,
+    first_names,
     latin_candidates,
 )
 from repression_kg.extract.person_roles import assign_birth_years, assign_roles
@@ -253,7 +254,7 @@ def _given_name_only(text: str, ents: list[_Entity]) -> list[_Entity]:
     """People named by a known given name alone after a kinship noun ("his", "her" or a
     name's "'s" before it) or a title, when no one the text names in full has that given
     name (then it is a mention of that person)."""
-    firsts = _first_names_set()
+    firsts = first_names()
     known = {e.first for e in ents}
     out: dict[str, _Entity] = {}
     for m in _GIVEN_ONLY.finditer(text):
@@ -270,11 +271,6 @@ def _given_name_only(text: str, ents: list[_Entity]) -> list[_Entity]:
             ent = out[name] = _Entity(name, _key(name, ""), "", name)
         ent.spans.append(m.span("name"))
     return list(out.values())
-
-
-def _first_names_set() -> frozenset[str]:
-    from repression_kg.extract.person_names import first_names
-    return first_names()
 
 
 def _known_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:

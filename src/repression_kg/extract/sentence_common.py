@@ -11,7 +11,8 @@ import re
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context, DateMention
+from repression_kg.extract.base import Context
+from repression_kg.extract.dates import is_birth_date
 from repression_kg.extract.literals import last_literal
 from repression_kg.extract.subject_groups import stripped_end
 from repression_kg.facts import Sentence
@@ -78,25 +79,13 @@ _STRONG = ("after serving", "after having served", "having served", "allows", "a
 
 def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:
     dates = [d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
-             and not _dateline(ctx, d.start) and not _birth_year(ctx, d)]
+             and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
     before = [d for d in dates if d.end <= cue]
     if before:
         return before[-1].value
     if dates:
         return dates[0].value
     return _context_date(ctx, s_start)
-
-
-_BORN_BEFORE = re.compile(r"(?i)(?:born|b\.|born in|род\.|родил\w*(?:\s\w+)?(?:\sв)?)\s*$")
-_BORN_AFTER = re.compile(r"\s?(?:г\.\s?р\.|года рождения|г\.р)")
-
-
-def _birth_year(ctx: Context, d: DateMention) -> bool:
-    """A bare year that is someone's birth year ("b. 1982", "born in 1953", "1986 г. р.")."""
-    if len(d.value) != 4:
-        return False
-    return bool(_BORN_BEFORE.search(ctx.text, max(0, d.start - 16), d.start)
-                or _BORN_AFTER.match(ctx.text, d.end))
 
 
 #: the label of a document's own date line ("Published: 6 September 2022")

@@ -73,10 +73,6 @@ def _durations() -> Anchored:
         prefix, anchor)
 
 
-def _duration() -> re.Pattern[str]:
-    return _durations().pattern
-
-
 def term_pattern() -> re.Pattern[str]:
     """The pattern of a duration ("six and a half years", "2 года и 8 месяцев"); its
     matches give :func:`months_of`."""
@@ -163,7 +159,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if not persons or (months is None and not hours) or (months is not None and months <= 0):
         return
     window_end = min(s_end, m.end() + 90)
-    nxt = _duration().search(text, m.end(), window_end)
+    nxt = term_pattern().search(text, m.end(), window_end)
     if nxt is not None:
         window_end = nxt.start()
     kind_window = text[max(floor, m.start() - 40):min(window_end, m.end() + 60)].lower()
@@ -207,7 +203,7 @@ def _elided(ctx: Context, m: re.Match[str], s_end: int
     """A term right after ``m`` given without its unit to a person named there: (match,
     person, number)."""
     e = _ellipsis().match(ctx.text, m.end(), s_end)
-    if e is None or _duration().match(ctx.text, e.start("n")):
+    if e is None or term_pattern().match(ctx.text, e.start("n")):
         return None  # "and B to three and a half years": a term of its own
     named = ctx.mentions_in(e.start("who"), e.end("who"))
     value = _number(e.group("n"))

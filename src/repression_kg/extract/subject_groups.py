@@ -40,6 +40,13 @@ def conjoined(ctx: Context, s_start: int, offset: int, person: str,
     return out
 
 
+def previous_sentence(ctx: Context, s_start: int) -> tuple[int, int]:
+    """The sentence before the one that starts at ``s_start`` (empty at the text's start),
+    without the white space between them."""
+    prev_end = stripped_end(ctx.text, s_start)
+    return (ctx.sentence_at(prev_end - 1)[0], prev_end) if prev_end else (s_start, s_start)
+
+
 def stripped_end(text: str, end: int) -> int:
     """``len(text[:end].rstrip())`` without copying the text: where the text before ``end``
     ends once trailing white space is left out."""
@@ -154,8 +161,7 @@ def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
         return False
     if _EACH_AFTER.match(text, offset, min(s_end, offset + 40)):
         return True  # "The sentence: nine years each", naming nobody
-    prev_end = stripped_end(text, s_start)
-    prev_start = ctx.sentence_at(prev_end - 1)[0] if prev_end else s_start
+    prev_start, prev_end = previous_sentence(ctx, s_start)
     return _heading(text[prev_start:prev_end]) and W.fast("they").search(
         text, low, prev_start, prev_end) \
         is not None

@@ -27,6 +27,7 @@ from repression_kg.extract.subject_groups import (
     listed_group,
     plural_here,
     previous_group,
+    previous_sentence,
     stripped_end,
 )
 
@@ -108,8 +109,8 @@ def _charged_here(ctx: Context, s_start: int) -> bool:
         return cache[s_start]
     _, s_end = ctx.sentence_at(s_start)
     sent = ctx.text[s_start:s_end].lower()
-    prev_end = stripped_end(ctx.text, s_start)
-    prev = ctx.text[ctx.sentence_at(prev_end - 1)[0]:prev_end].lower() if prev_end else ""
+    prev_start, prev_end = previous_sentence(ctx, s_start)
+    prev = ctx.text[prev_start:prev_end].lower()
     cache[s_start] = not has_cue(sent, "general") and (
         has_cue(sent, "cues") or has_cue(prev, "cues"))
     return cache[s_start]

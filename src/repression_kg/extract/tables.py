@@ -80,15 +80,6 @@ def extract_table_rows(ctx: Context) -> None:
             _row(ctx, columns, row_start, row_end, code)
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    out, start = [], 0
-    for m in re.finditer(r"\n", text):
-        out.append((start, m.start()))
-        start = m.end()
-    out.append((start, len(text)))
-    return out
-
-
 def _header(line: str) -> list[_Column] | None:
     """The columns of a header line, or None when it is no header of a verdict table."""
     cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
@@ -112,18 +103,17 @@ def _header(line: str) -> list[_Column] | None:
 def _rows(text: str, header_end: int) -> list[tuple[int, int]]:
     """The lines under a header, up to the first blank one (rules of dashes skipped)."""
     out: list[tuple[int, int]] = []
-    for start, end in _lines(text[header_end + 1:]):
-        start, end = start + header_end + 1, end + header_end + 1
+    start = header_end + 1
+    while start <= len(text) and len(out) <= 500:
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
         line = text[start:end]
         if not line.strip():
             if out:
                 break
-            continue
-        if _RULE.match(line):
-            continue
-        out.append((start, end))
-        if len(out) > 500:
-            break
+        elif not _RULE.match(line):
+            out.append((start, end))
+        start = end + 1
     return out
 
 
