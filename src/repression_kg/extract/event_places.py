@@ -33,15 +33,17 @@ _WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
 _FROM = re.compile(r"(?i:\b(?:from|out\s+of|из)\s+(?:the\s+)?$)")
 
 
+def _alternation(forms: dict) -> str:
+    return "|".join(sorted((re.escape(str(f)) for fs in forms.values() for f in fs),
+                           key=len, reverse=True))
+
+
 @cache
 def _demonyms() -> re.Pattern[str]:
     """ "to Russian officers": a demonym and the officials it qualifies (events.yml)."""
     spec = lookups.load("events")["demonyms"]
-    alt = "|".join(sorted((re.escape(str(f)) for fs in spec["forms"].values() for f in fs),
-                          key=len, reverse=True))
+    alt, ru = _alternation(spec["forms"]), _alternation(spec["forms_ru"])
     who = "|".join(re.escape(str(w)) for w in spec["officials"])
-    ru = "|".join(sorted((re.escape(str(f)) for fs in spec["forms_ru"].values() for f in fs),
-                         key=len, reverse=True))
     ru_who = "|".join(re.escape(str(w)) for w in spec["officials_ru"])
     return re.compile(rf"(?i:\b(?:to|over\s+to|into\s+the\s+custody\s+of)\s+(?:the\s+)?"
                       rf"(?P<d>{alt})\s+(?:[a-z-]+\s+)?(?:{who})\b"
@@ -52,8 +54,7 @@ def _demonyms() -> re.Pattern[str]:
 def _by_demonym() -> re.Pattern[str]:
     """ "by Kyrgyz officials": the state whose officials carried a transfer out."""
     spec = lookups.load("events")["demonyms"]
-    alt = "|".join(sorted((re.escape(str(f)) for fs in spec["forms"].values() for f in fs),
-                          key=len, reverse=True))
+    alt = _alternation(spec["forms"])
     who = "|".join(re.escape(str(w)) for w in spec["officials"])
     return re.compile(rf"(?i:\bby\s+(?:the\s+)?(?P<d>{alt})\s+(?:[a-z-]+\s+)?(?:{who})\b)")
 
