@@ -302,3 +302,46 @@ def test_an_upheld_term_is_the_term_given_before() -> None:
     facts = run("On 29 September 2020 the regional court raised Yegor Lavrov's term to thirteen "
                 "years. The cassation court upheld the thirteen years in February 2021.")
     assert [(s.months, s.date) for s in facts.sentences] == [(156, "2020-09-29")]
+
+
+_PAIR = ("Yegor Lavrov and Anna Belova were convicted of fraud in March.\n\n"
+         "The sentence: nine years each in a general regime colony.\n\n")
+
+
+@pytest.mark.parametrize(("appeal", "months"), [
+    # a change by an amount gives the new term right after it, for the group it concerns
+    ("The appeal court cuts both terms by a year, to eight years.", 96),
+    ("The appeal court upholds the conviction but takes a year off: eight years.", 96),
+    ("The appeal court reduces their terms to eight years.", 96),
+])
+def test_a_term_changed_on_appeal_for_a_pair(appeal: str, months: int) -> None:
+    assert who_got(_PAIR + appeal) == [
+        ("Anna Belova", "imprisonment", months), ("Anna Belova", "imprisonment", 108),
+        ("Yegor Lavrov", "imprisonment", months), ("Yegor Lavrov", "imprisonment", 108)]
+
+
+def test_a_term_each_after_a_judge_speaks_is_the_groups() -> None:
+    text = ("Yegor Lavrov and Anna Belova stood trial before Judge Pavel Orlov.\n\n"
+            "Three days later he announced the term: fourteen years each.")
+    assert who_got(text) == [("Anna Belova", "imprisonment", 168),
+                             ("Yegor Lavrov", "imprisonment", 168)]
+
+
+def test_an_amount_taken_off_is_no_term() -> None:
+    assert who_got("Yegor Lavrov was jailed for nine years in May. In June the Supreme "
+                   "Court shaved off another two months.") == [
+        ("Yegor Lavrov", "imprisonment", 108)]
+
+
+@pytest.mark.parametrize("text", [
+    "Суд назначил Ивану Петрову наказание в виде лишения свободы сроком на 4 (четыре) года.\n\n"
+    "«На основании статьи 73 УК РФ назначенное наказание считать условным».",
+    "Yegor Lavrov was sentenced to four years in prison. The term is suspended.",
+])
+def test_a_term_suspended_by_the_next_sentence(text: str) -> None:
+    assert terms(text) == [("suspended", 48, None)]
+
+
+def test_a_request_of_the_prosecution_in_russian_is_no_sentence() -> None:
+    assert terms("Ивана Петрова приговорили к двум годам условно. Обвинение просило пять лет "
+                 "колонии общего режима.") == [("suspended", 24, None)]

@@ -69,12 +69,13 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
 
 
 #: words that refer back to the person of an earlier sentence ("reduced it to five years")
-BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|срок|приговор)(?!\w)")
+BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|the conviction|the verdict|срок|"
+                  r"приговор)(?!\w)")
 _FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
 _STRONG = ("after serving", "after having served", "having served", "allows", "allow",
            "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
            "punishable", "requested", "asked for", "demanded", "sought", "запросил", "просил",
-           "требовал")
+           "требовал", "потребовал")
 
 
 def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:

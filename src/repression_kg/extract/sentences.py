@@ -144,6 +144,10 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     cue = None
     for c in cue_matches(ctx, floor, m.start()):
         cue = c
+    change = ctx.scratch.get("sentences.change")
+    if change is not None and change[0] == s_start and prev[0] == s_start and \
+            _CHANGED_TO.fullmatch(text, prev[1], m.start()):
+        cue = change[1]  # "cuts both terms by a year, to eight years": the new term
     ban = _ban(text, floor, m)
     if cue is None and (ban is not None or _TERM_AFTER.match(text, m.end())):
         cue = m  # the words around it say it is a ban, or a term served in a colony
@@ -151,8 +155,13 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         return
     if _range().search(text, max(s_start, m.start() - 16), m.start()):
         return
-    if _CHANGED_BY.search(text, max(s_start, m.start() - 60), m.start()):
-        return  # "shortened by one month": a change, not a term
+    changed = _CHANGED_BY.search(text, max(s_start, m.start() - 60), m.start()) or \
+        _OFF_AFTER.match(text, m.end(), s_end)
+    if changed:
+        # "shortened by one month", "took a year off": a change, not a term; its verb is
+        # the cue of the term it gives next ("..., to eight years", "...: thirteen years")
+        ctx.scratch["sentences.change"] = (s_start, changed)
+        return
     months = months_of(m)
     hours = m.group("u1").lower().startswith(("hour", "час"))
     persons = subject_persons(ctx, m.start(), also=BACK)
@@ -169,6 +178,8 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if kind == "suspended" and _first_of(after, "regimes") and \
             _first_of(after, "kinds") != "suspended":
         kind = "imprisonment"  # "broke his probation ... ordered to serve the term in a colony"
+    if kind == "imprisonment" and _suspended_next(ctx, s_end):
+        kind = "suspended"
     regime = _first_of(after, "regimes") if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
@@ -231,9 +242,12 @@ def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:
 
 #: a change of a term by an amount ("shortened by one month", "сократил на месяц"), not a
 #: term ("сроком на 4 года", "на девять лет запретил ему ...")
-_CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:shortened|reduced|increased|cut|lowered|raised|extended|"
-                         r"lengthened|сократил\w*|снизил\w*|увеличил\w*|смягчил\w*|"
-                         r"ужесточил\w*|продлил\w*)(?!\w)[^.;\d]{0,40}?(?:\bby|\bна)\s+$")
+_CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:(?:shorten|reduc|increas|lower|rais|extend|lengthen)(?:ed|es|e|s)|"
+                         r"cuts?|сократил\w*|снизил\w*|увеличил\w*|смягчил\w*|"
+                         r"ужесточил\w*|продлил\w*)(?!\w)[^.;\d]{0,40}?(?:\bby|\bна)\s+$|"
+                         r"(?<!\w)(?:took|takes|knocked|knocks|shaved|shaves)\soff(?:\sanother)?\s+$")
+#: a duration taken off a term ("takes a year off", "knocked two years off it")
+_OFF_AFTER = re.compile(r"(?i)\soff(?!\w)")
 _UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтвердил\w*")
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
 
@@ -270,7 +284,25 @@ def _first_of_plain(window: str, section: str) -> str | None:
     return best[1] if best else None
 
 
+#: a sentence that suspends the term given just before it ("«... назначенное наказание
+#: считать условным»", "The term is suspended.")
+_SUSPENDS = re.compile(r"(?i)[^.]{0,80}?(?:наказание\s+считать\s+условным|(?:the\s+)?(?:sentence|"
+                       r"term|prison\s+term)\s+(?:is|was|will\s+be)\s+suspended)")
+
+
+def _suspended_next(ctx: Context, s_end: int) -> bool:
+    """The sentence after the one ending at ``s_end`` suspends its term."""
+    text = ctx.text
+    at = s_end
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if at >= len(text):
+        return False
+    n_start, n_end = ctx.sentence_at(at)
+    return n_start >= s_end and _SUSPENDS.match(text, n_start, n_end) is not None
+
+
 _AGE_AFTER = re.compile(r"(?i)[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)")
 _AND_NAME_TO = re.compile(r"(?i),?\s(?:and|и)\s[^.;]*?\s(?:to|к)\s")
-_CHANGED_TO = re.compile(r"(?i)[^.;\d]{0,40}?,?\s(?:to|до)\s")
+_CHANGED_TO = re.compile(r"(?i)[^.;\d]{0,40}?(?:,?\s(?:to|до)\s|:\s)")
 

@@ -157,10 +157,10 @@ def plural_here(ctx: Context, s_start: int, s_end: int, offset: int) -> bool:
     if W.fast("distributive").search(text, low, lo, offset) or \
             W.fast("plural").search(text, low, lo, offset):
         return True
+    if _EACH_AFTER.match(text, offset, min(s_end, offset + 40)):
+        return True  # "The sentence: nine years each" (the caller saw nobody named before)
     if ctx.mentions_in(s_start, s_end) or W.fast("pronoun").search(text, low, lo, hi):
         return False
-    if _EACH_AFTER.match(text, offset, min(s_end, offset + 40)):
-        return True  # "The sentence: nine years each", naming nobody
     prev_start, prev_end = previous_sentence(ctx, s_start)
     return _heading(text[prev_start:prev_end]) and W.fast("they").search(
         text, low, prev_start, prev_end) \

@@ -197,7 +197,8 @@ class Fast:
 def fast(name: str) -> Fast:
     """The :class:`Fast` form of the pattern function ``name`` of this module."""
     hints: dict[str, tuple[str, ...]] = {
-        "distributive": ("each", "both", "pair", "two", "couple", "all ", "кажд", "обо", "обе"),
+        "distributive": ("each", "both", "pair", "two", "couple", "all ", "their", "кажд", "обо",
+                         "обе"),
         "plural": ("them", "they", "их ", "они "),
         "they": ("they", "them", "их", "они"),
         "count": tuple(sorted({w[:3] for w in counts()})),

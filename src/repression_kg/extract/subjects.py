@@ -162,16 +162,49 @@ def subject_persons(ctx: Context, offset: int, *,
                                                                             offset):
         group = listed_group(ctx, s_start, bystanders) or \
             earlier_plural_group(ctx, s_start, bystanders) or \
-            previous_group(ctx, s_start, bystanders)
+            previous_group(ctx, s_start, bystanders) or _last_group(ctx, offset)
         size = group_size(ctx.text, max(0, s_start - 600), offset)
         if size and len(group) > size:
             group = group[-size:]  # "convicted three advocates who defended A. B ..., C, D"
         if group:
-            return group
+            return _remember(ctx, offset, group)
     person = subject_person(ctx, offset, also=also)
     if person is None:
         return []
-    return conjoined(ctx, s_start, offset, person, bystanders)
+    persons = conjoined(ctx, s_start, offset, person, bystanders)
+    if len(persons) == 1 and not ctx.mentions_in(s_start, s_end) and not W.fast(
+            "pronoun").search(ctx.text, ctx.lowered(), max(s_start, offset - REACH),
+                              min(s_end, offset + REACH)):
+        # a sentence that names and refers to nobody goes on about the group the text
+        # spoke of last, when its person is one of them ("Both men are charged ... The
+        # court upholds the conviction but takes a year off: thirteen years")
+        group = _last_group(ctx, offset)
+        if person in group:
+            return group
+    return _remember(ctx, offset, persons)
+
+
+#: how far after the last fact about several people a sentence naming nobody still
+#: continues that group
+GROUP_REACH = 2500
+
+
+def _remember(ctx: Context, offset: int, persons: list[str]) -> list[str]:
+    """Note ``persons`` as the group a fact at ``offset`` is about (when they are several)."""
+    if len(persons) > 1:
+        groups: list[tuple[int, list[str]]] = ctx.scratch.setdefault("subjects.groups", [])
+        groups.append((offset, persons))
+    return persons
+
+
+def _last_group(ctx: Context, offset: int) -> list[str]:
+    """The group of the nearest earlier fact about several people, within
+    :data:`GROUP_REACH` characters before ``offset``; empty when there is none."""
+    best: tuple[int, list[str]] | None = None
+    for at, persons in ctx.scratch.get("subjects.groups", ()):
+        if offset - GROUP_REACH <= at < offset and (best is None or at > best[0]):
+            best = (at, persons)
+    return list(best[1]) if best else []
 
 
 def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> str:
