@@ -20,6 +20,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
+from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
 from repression_kg.extract.literals import has_literal, word_index
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.prescan_group import PrescanGroup
@@ -116,42 +117,11 @@ def extract_charges(ctx: Context) -> None:
                 continue
             for person in subject_persons(ctx, m.start()):
                 _described(ctx, found, numbered, person, (code, article, admin), m)
-    _same_accusation(ctx, found)
+    part_of_the_article(ctx, found, _add)
+    same_accusation(ctx, found)
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
-
-
-#: a charge given by reference to the one before ("wanted on the same accusation")
-_SAME = re.compile(r"(?i)(?<!\w)(?:on|under|of|with|in) the same (?:accusations?|charges?|"
-                   r"articles?|counts?)(?!\w)|по (?:той же|тем же) стать\w+|по тому же обвинению")
-
-
-def _same_accusation(ctx: Context, found: dict) -> None:
-    """Everyone named in a sentence that accuses them "on the same accusation" shares the
-    charges of the nearest charge mentioned before it (``stated_by_number: false``: the
-    text gives the charge by reference)."""
-    low = ctx.lowered() or ctx.text.lower()
-    if "same" not in low and "той же" not in low and "тем же" not in low and \
-            "тому же" not in low:
-        return
-    for m in _SAME.finditer(ctx.text):
-        s_start, s_end = ctx.sentence_at(m.start())
-        earlier = [c for c in found.values() if c.mentions and min(
-            x.start for x in c.mentions) < s_start]
-        if not earlier:
-            continue
-        last = max(min(x.start for x in c.mentions) for c in earlier)
-        source = {(c.code, c.article, c.part, c.modifier) for c in earlier
-                  if min(x.start for x in c.mentions) == last}
-        for mention in ctx.mentions_in(s_start, s_end):
-            if ctx.text.startswith(("'s", "’s"), mention.end):
-                continue  # "Navalny's lawyers A and B": whose lawyers, not who is accused
-            for code, article, part, modifier in sorted(source, key=str):
-                key = (mention.person, code, article, part, modifier)
-                if key not in found:
-                    found[key] = Charge(mention.person, code, article, part, modifier, False)
-                    found[key].mentions.append(ctx.span(m.start(), m.end()))
 
 
 _SAME_PART = re.compile(r"(?i)(?:the same part of|той же части)\s*$")
@@ -199,7 +169,7 @@ def _add(ctx: Context, found: dict, charge: Charge, start: int, end: int) -> Non
         # a bare article already known with a part, or the reverse, is the same charge
         for other_key, other in found.items():
             if other_key[:3] == key[:3] and other_key[4] == key[4] and \
-                    (other.part is None or charge.part is None):
+                    (other.part is None or charge.part is None or other.part == charge.part):
                 other.part = other.part or charge.part
                 other.stated_by_number = other.stated_by_number or charge.stated_by_number
                 other.mentions.append(ctx.span(start, end))

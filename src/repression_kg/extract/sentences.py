@@ -34,6 +34,7 @@ from repression_kg.extract.sentence_common import (
     sentence_date,
     threat,
 )
+from repression_kg.extract.subject_groups import field_label
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence
 
@@ -151,6 +152,10 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     ban = _ban(text, floor, m)
     if cue is None and (ban is not None or _TERM_AFTER.match(text, m.end())):
         cue = m  # the words around it say it is a ban, or a term served in a colony
+    if cue is None:
+        label = field_label(ctx, m.start())
+        if label is not None and cue_matches(ctx, *label):
+            cue = m  # the field's label says it ("Sentence: 4 years", "Sentenced" / ...)
     if cue is None or m.start() - cue.end() > 160 or threat(ctx, m.start(), since=ban):
         return
     if _range().search(text, max(s_start, m.start() - 16), m.start()):

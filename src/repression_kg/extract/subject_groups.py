@@ -75,13 +75,31 @@ def list_item_person(ctx: Context, offset: int) -> str | None:
     return None if later else first[0].person
 
 
+def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
+    """The span of the label of the field line ``offset`` is on ("Charge: ..."), or of a
+    label alone on the line before ("Sentenced" / "15 July 2022: 4 years", as in a
+    definition list of key facts) over a line that names nobody; None elsewhere."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    field = W.field().match(text, line_start)
+    if field is not None and field.end() <= offset:
+        return line_start, field.end()
+    if line_start < 2:
+        return None
+    label_start = text.rfind("\n", 0, line_start - 1) + 1
+    line_end = text.find("\n", offset)
+    if not W.field_label().fullmatch(text, label_start, line_start - 1) or \
+            ctx.mentions_in(line_start, line_end if line_end >= 0 else len(text)):
+        return None
+    return label_start, line_start - 1
+
+
 def field_persons(ctx: Context, offset: int) -> list[str] | None:
     """The people a field line ("Charge: ...") is about, or None when ``offset`` is not
     on such a line."""
-    line_start = ctx.text.rfind("\n", 0, offset) + 1
-    field = W.field().match(ctx.text, line_start)
-    if field is None or field.end() > offset:
+    if field_label(ctx, offset) is None:
         return None
+    line_start = ctx.text.rfind("\n", 0, offset) + 1
     key = "charges.defendants"
     if key not in ctx.scratch:
         lines: list[tuple[int, list[str]]] = []

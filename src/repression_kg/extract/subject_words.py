@@ -155,6 +155,13 @@ def field() -> re.Pattern[str]:
 
 
 @cache
+def field_label() -> re.Pattern[str]:
+    """A field's label standing alone on its line ("Charged", "**Sentence:**")."""
+    return re.compile(r"(?i)[ \t>*_#-]*(?:" + _alt(words("fields", "facts"))
+                      + r")[*_ ]*[:—–]?[ \t]*")
+
+
+@cache
 def defendants() -> re.Pattern[str]:
     return re.compile(r"(?im)^[ \t>*_#-]*(?:" + _alt(words("fields", "defendants"))
                       + r")[*_ ]*[:—–][^\n]*")

@@ -1,0 +1,83 @@
+"""Charges given by reference to a citation before them: "Part 2 of the article", "under
+point "а" of Part 2" (the part of the article cited last), and "on the same accusation"
+(the charges of the nearest charge mentioned before). Used by
+:mod:`repression_kg.extract.charges` once its citations and descriptions are in.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from repression_kg.extract.base import Context
+from repression_kg.extract.subjects import subject_persons
+from repression_kg.facts import Charge
+
+#: a part cited without its article ("under Part 2 of the article", "under point "д" of
+#: Part 2", "по ч. 2 той же статьи"): not followed by an article of its own
+_PART_ONLY = re.compile(
+    r"(?<![\w.])(?:(?:point|paragraph|item|пункт[ау]?|п\.)\s?[\"“«„']?[^\W\d_][\"”»“']?\s(?:of\s)?)?"
+    r"(?P<word>Part|part|ч\.|части)\s?(?P<part>\d{1,2}(?:\.\d(?!\d))?)(?![\d.]\d)"
+    r"(?!,?\s?(?:of\s)?(?:[Aa]rt|ст\.|стать|[Aa]rticles?\s\d))"
+    r"(?:\s(?:of\s)?(?:the|that|this|the same|той же|этой|указанной)\s(?:article|статьи))?")
+#: how far before a part cited alone its article may have been cited
+_ARTICLE_REACH = 3000
+
+
+def part_of_the_article(ctx: Context, found: dict, add: Callable[..., None]) -> None:
+    """A part cited without its article is a part of the article cited last before it
+    (within :data:`_ARTICLE_REACH` characters), charged to the people its sentence is
+    about when that sentence charges someone: "Article 207.3 ... He was charged under
+    point "а" of Part 2" is Article 207.3, Part 2."""
+    from repression_kg.extract.charges import citations, has_cue  # charges imports this module
+    text = ctx.text
+    if "part" not in (ctx.lowered() or text.lower()) and "ч." not in text and \
+            "части" not in text:
+        return
+    cited = citations(ctx)
+    if not cited:
+        return
+    items = ctx.scratch.get("charges.items", ())  # every number cited, Article 30 too
+    for m in _PART_ONLY.finditer(text):
+        before = [c for c in cited if c[1] <= m.start() and m.start() - c[1] <= _ARTICLE_REACH]
+        if not before or any(i[0] <= m.start() < i[1] for i in items):
+            continue
+        _start, _end, code, article, _part, modifier = before[-1]
+        s_start, s_end = ctx.sentence_at(m.start())
+        if not has_cue(text[s_start:s_end].lower(), "cues"):
+            continue
+        for person in subject_persons(ctx, m.start()):
+            add(ctx, found, Charge(person, code, article, m.group("part"), modifier, True),
+                m.start(), m.end())
+
+
+#: a charge given by reference to the one before ("wanted on the same accusation")
+_SAME = re.compile(r"(?i)(?<!\w)(?:on|under|of|with|in) the same (?:accusations?|charges?|"
+                   r"articles?|counts?)(?!\w)|по (?:той же|тем же) стать\w+|по тому же обвинению")
+
+
+def same_accusation(ctx: Context, found: dict) -> None:
+    """Everyone named in a sentence that accuses them "on the same accusation" shares the
+    charges of the nearest charge mentioned before it (``stated_by_number: false``: the
+    text gives the charge by reference)."""
+    low = ctx.lowered() or ctx.text.lower()
+    if "same" not in low and "той же" not in low and "тем же" not in low and \
+            "тому же" not in low:
+        return
+    for m in _SAME.finditer(ctx.text):
+        s_start, s_end = ctx.sentence_at(m.start())
+        earlier = [c for c in found.values() if c.mentions and min(
+            x.start for x in c.mentions) < s_start]
+        if not earlier:
+            continue
+        last = max(min(x.start for x in c.mentions) for c in earlier)
+        source = {(c.code, c.article, c.part, c.modifier) for c in earlier
+                  if min(x.start for x in c.mentions) == last}
+        for mention in ctx.mentions_in(s_start, s_end):
+            if ctx.text.startswith(("'s", "’s"), mention.end):
+                continue  # "Navalny's lawyers A and B": whose lawyers, not who is accused
+            for code, article, part, modifier in sorted(source, key=str):
+                key = (mention.person, code, article, part, modifier)
+                if key not in found:
+                    found[key] = Charge(mention.person, code, article, part, modifier, False)
+                    found[key].mentions.append(ctx.span(m.start(), m.end()))
