@@ -345,3 +345,33 @@ def test_a_term_suspended_by_the_next_sentence(text: str) -> None:
 def test_a_request_of_the_prosecution_in_russian_is_no_sentence() -> None:
     assert terms("Ивана Петрова приговорили к двум годам условно. Обвинение просило пять лет "
                  "колонии общего режима.") == [("suspended", 24, None)]
+
+
+def test_a_term_cut_to_in_russian_is_the_new_term() -> None:
+    assert terms("Ивану Петрову назначили 6 лет лишения свободы. Коллегия изменила приговор, "
+                 "снизив срок лишения свободы до 5 (пяти) лет.") == [
+        ("imprisonment", 72, None), ("imprisonment", 60, None)]
+
+
+def test_a_fine_left_unchanged_on_appeal_is_the_fine_given_before() -> None:
+    facts = run("On 16 February 2022 the court sentenced Yegor Lavrov to six years and a fine of "
+                "110,000 roubles. In August 2022 the appeal court cut the term to five years; "
+                "the fine of 110,000 roubles was left unchanged.")
+    assert sorted((s.kind, s.months, s.date) for s in facts.sentences) == [
+        ("fine", None, "2022-02-16"), ("imprisonment", 60, "2022-08"),
+        ("imprisonment", 72, "2022-02-16")]
+
+
+def test_a_ban_named_with_its_object_before_the_word_ban() -> None:
+    assert terms("Yegor Lavrov was sentenced to three years and a four-year internet ban.") == [
+        ("imprisonment", 36, None), ("other", 48, None)]
+
+
+def test_his_mother_introduced_by_name_is_the_one_held() -> None:
+    facts = run("Kevin Lavrov was born in 2005. His mother, Viktoria Lavrova, took him to Maikop."
+                "\n\nBefore they could leave, his mother was held for ten days under an "
+                "administrative arrest for petty hooliganism.")
+    names = {p.id: p.name for p in facts.persons}
+    assert [(names[s.person], s.kind) for s in facts.sentences] == [("Viktoria Lavrova", "other")]
+    assert [(names[c.person], c.code, c.article) for c in facts.charges] == [
+        ("Viktoria Lavrova", "RU-CoAP", "20.1")]

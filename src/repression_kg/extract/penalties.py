@@ -65,7 +65,9 @@ _BAN = Prescan(re.compile(
 _ADMIN_ARREST = Prescan(re.compile(
     r"(?i)(?<!\w)(?:(?:served|given|received|got|sentenced to|jailed for)\s(?:a\s|an\s)?"
     r"(?:[\w-]+\s){0,2}administrative\s(?:arrest|detention)|(?:\d{1,2}|[a-z]+)[\s-]days?['’]?"
-    r"\s(?:of\s)?administrative\s(?:arrest|detention)|административн\w+\sарест\w*|"
+    r"\s(?:of\s)?administrative\s(?:arrest|detention)|"
+    r"(?:held|jailed|detained)\sfor\s(?:\d{1,2}|[a-z]+)\sdays\s(?:under|on)\san\sadministrative\s"
+    r"(?:arrest|detention)|административн\w+\sарест\w*|"
     r"(?:арестовал\w*|арестован\w*)\sна\s\d{1,2}\sсут\w+)(?!\w)"))
 #: a duration right before a term-less penalty ("a two-year suspended sentence")
 _TERM_BEFORE = re.compile(r"(?i)(?:\d|(?<!\w)(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -125,10 +127,17 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, pe
     s_start, s_end = ctx.sentence_at(m.start())
     date = sentence_date(ctx, s_start, s_end, m.start())
     court = sentence_court(ctx, s_start, s_end)
+    if _LEFT_UNCHANGED.search(ctx.text, s_start, s_end):
+        date = court = None  # "the fine ... was left unchanged": the one given before
     for person in persons:
         for n in range(times):
             add_sentence(ctx, found, Sentence(person, kind, None, None, date, court),
                          m.start(), m.end(), copy=n)
+
+
+#: a sentence that upholds a penalty given before (a mention of it, not a new one)
+_LEFT_UNCHANGED = re.compile(r"(?i)(?<!\w)(?:(?:left|remained|was kept|were kept)\s(?:\w+\s){0,3}"
+                             r"unchanged|оставлен\w*\sбез\sизменени\w*)(?!\w)")
 
 
 def _verdict_near(ctx: Context, m: re.Match[str]) -> bool:

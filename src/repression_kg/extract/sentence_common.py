@@ -65,12 +65,15 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
         return any(word in before for word in _STRONG)
     if before.startswith(("from", "от"), last) and _FROM_TO.search(before, last):
         return False  # "changed from three and a half years to one year suspended"
+    if before.startswith("до", last) and _CHANGED_RU.search(before, 0, last):
+        return False  # "снизив срок лишения свободы до 5 лет": the new term, no maximum
     return not any(c.start() > last for c in cue_pattern().finditer(before))
 
 
 #: words that refer back to the person of an earlier sentence ("reduced it to five years")
 BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|the conviction|the verdict|срок|"
                   r"приговор)(?!\w)")
+_CHANGED_RU = re.compile(r"(?<!\w)(?:сниз|сократ|смягч|увелич|ужесточ|измени|замени)\w*")
 _FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
 _STRONG = ("after serving", "after having served", "having served", "allows", "allow",
            "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",

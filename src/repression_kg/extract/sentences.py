@@ -233,7 +233,8 @@ def _elided(ctx: Context, m: re.Match[str], s_end: int
 _BAN_BEFORE = re.compile(r"(?i)(?<!\w)(?P<ban>(?:banned|barred|prohibited|disqualified|deprived of "
                          r"the right|лишил\w* права|запрет\w*)(?!\w)(?:\s(?:from|on|на))?)"
                          r"[^.;\d]{0,50}$")
-_BAN_AFTER = re.compile(r"(?i)['’]?s?\s?(?:ban|prohibition|disqualification|запрет\w*)(?!\w)")
+_BAN_AFTER = re.compile(r"(?i)['’]?s?(?:\s(?!(?:and|or|in|of|with|after|a|an|the|on)\b)[^\W\d]+){0,2}"
+                        r"\s?(?:ban|prohibition|disqualification|запрет\w*)(?!\w)")
 
 
 def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:

@@ -313,9 +313,12 @@ def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None
 
 
 #: a sentence whose subject is someone's relative ("His mother, who was 69, received two
-#: years"), and the relatives it may name
+#: years"; "Before they could leave, his mother was held for ten days"), and the relatives
+#: it may name
 _KIN_OPENING = re.compile(r"[\s\"“‘«(]*(?:His|Her|Their)\s(?P<kin>mother|father|wife|husband|son|"
                           r"daughter|brother|sister)\b")
+_KIN_SUBJECT = re.compile(r"(?<![\w-])(?:his|her|their)\s(?P<kin>mother|father|wife|husband|son|"
+                          r"daughter|brother|sister)\s(?:was|is|had been|has been|received|got)\b")
 _INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"),
                 "son": ("mother", "father"), "daughter": ("mother", "father"),
                 "wife": ("husband",), "husband": ("wife",), "brother": ("brother", "sister"),
@@ -323,17 +326,23 @@ _INVERSE_KIN = {"mother": ("son", "daughter"), "father": ("son", "daughter"),
 
 
 def _kin_subject(ctx: Context, s_start: int, offset: int) -> str | None:
-    """The relative a sentence opening "His mother ..." is about: the nearest person the
-    text introduced in that relation, within its paragraph or the 2,000 characters before
+    """The relative a sentence about "his mother" is about: the nearest person the text
+    introduced as such, within its paragraph or the 2,000 characters before — by
+    apposition ("his mother, Viktoria Lik, ...") or as the other side of the relation
     ("Valentina Baranovskaya and her son Roman Baranovsky ... His mother ... received two
     years" is Valentina's term)."""
-    m = _KIN_OPENING.match(ctx.text, s_start, offset)
+    m = _KIN_OPENING.match(ctx.text, s_start, offset) or _KIN_SUBJECT.search(
+        ctx.text, s_start, offset)
     if m is None:
         return None
-    inverse = "|".join(_INVERSE_KIN[m.group("kin")])
+    kin = m.group("kin")
+    inverse = "|".join(_INVERSE_KIN[kin])
     owner = re.compile(rf"\s+and\s+(?:his|her)\s+(?:{inverse})\s*,?\s*$")
+    named = re.compile(rf"(?i)(?<![\w-])(?:his|her|their)\s+{kin}\s*,?\s*$")
     b_start = ctx.block_at(s_start)[0]
     for mention in reversed(ctx.mentions_in(max(0, b_start - 2000), s_start)):
+        if named.search(ctx.text, max(0, mention.start - 24), mention.start):
+            return mention.person  # "his mother, Viktoria Lik"
         before = ctx.mentions_in(max(0, mention.start - 80), mention.start)
         if before and owner.fullmatch(ctx.text, before[-1].end, mention.start):
             return before[-1].person  # "X and her son <the one 'his' is>"
