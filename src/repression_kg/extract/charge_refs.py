@@ -13,13 +13,14 @@ from repression_kg.extract.base import Context
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge
 
-#: a part cited without its article ("under Part 2 of the article", "under point "д" of
-#: Part 2", "по ч. 2 той же статьи"): not followed by an article of its own
+#: a part cited without its article ("under Part 2 of the article", "Part 2" of "under
+#: point "д" of Part 2", "по ч. 2 той же статьи"): not followed by an article of its own
 _PART_ONLY = re.compile(
-    r"(?<![\w.])(?:(?:point|paragraph|item|пункт[ау]?|п\.)\s?[\"“«„']?[^\W\d_][\"”»“']?\s(?:of\s)?)?"
     r"(?P<word>Part|part|ч\.|части)\s?(?P<part>\d{1,2}(?:\.\d(?!\d))?)(?![\d.]\d)"
     r"(?!,?\s?(?:of\s)?(?:[Aa]rt|ст\.|стать|[Aa]rticles?\s\d))"
     r"(?:\s(?:of\s)?(?:the|that|this|the same|той же|этой|указанной)\s(?:article|статьи))?")
+#: where a part may be cited (a literal scan of the lower-cased text, fast in C)
+_PART_WORD = re.compile(r"part|ч\.|части")
 #: how far before a part cited alone its article may have been cited
 _ARTICLE_REACH = 3000
 
@@ -31,14 +32,19 @@ def part_of_the_article(ctx: Context, found: dict, add: Callable[..., None]) -> 
     point "а" of Part 2" is Article 207.3, Part 2."""
     from repression_kg.extract.charges import citations, has_cue  # charges imports this module
     text = ctx.text
-    if "part" not in (ctx.lowered() or text.lower()) and "ч." not in text and \
-            "части" not in text:
+    low = ctx.lowered()
+    if "part" not in (low or text.lower()) and "ч." not in text and "части" not in text:
         return
     cited = citations(ctx)
     if not cited:
         return
     items = ctx.scratch.get("charges.items", ())  # every number cited, Article 30 too
-    for m in _PART_ONLY.finditer(text):
+    starts = [h.start() for h in _PART_WORD.finditer(low)] if low is not None else [
+        h.start() for h in _PART_ONLY.finditer(text)]
+    for at in starts:
+        m = _PART_ONLY.match(text, at)
+        if m is None or (at and (text[at - 1].isalnum() or text[at - 1] in "._")):
+            continue  # (inside a word or a number)
         before = [c for c in cited if c[1] <= m.start() and m.start() - c[1] <= _ARTICLE_REACH]
         if not before or any(i[0] <= m.start() < i[1] for i in items):
             continue
