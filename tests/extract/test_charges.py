@@ -190,3 +190,24 @@ def test_an_article_of_a_footnote_is_no_charge() -> None:
     facts = run("Yegor Lavrov was convicted under Article 207.3 of the Criminal Code.\n\n[5] UN "
                 "Human Rights Committee, General Comment No. 34 (2011) on Article 19.")
     assert [c.article for c in facts.charges] == ["207.3"]
+
+
+def test_offences_of_an_extradition_request_named_in_words() -> None:
+    from tests.extract.conftest import run
+    facts = run("Yegor Lavrov was charged with armed rebellion, banditry, murder and "
+                "hostage-taking.")
+    assert sorted((c.article, c.stated_by_number) for c in facts.charges) == [
+        ("105", False), ("206", False), ("209", False), ("279", False)]
+
+
+def test_a_murder_abroad_is_no_charge_under_the_russian_code() -> None:
+    from tests.extract.conftest import run
+    assert run("Russia received Yegor Lavrov, who had been serving a life sentence in Germany "
+               "for a murder in Berlin.").charges == []
+
+
+def test_the_code_of_a_citation_in_a_later_sentence_is_not_this_ones() -> None:
+    assert charges("The first charge against Pavel Orekhov is justification of terrorism "
+                   "(Article 205.2). In 2022 a court fined him under Part 1 of Article 20.3.3 "
+                   "of the Code of Administrative Offences.") == [
+        ("RU-CC", "205.2", None, None, True), ("RU-CoAP", "20.3.3", "1", None, True)]

@@ -313,3 +313,9 @@ def test_a_pronoun_in_a_paragraph_that_names_nobody_continues_the_paragraph_befo
     names = {p.id: p.name for p in facts.persons}
     assert [(names.get(e.person), e.type) for e in facts.events if e.type == "deportation"] \
         == [("Artyom Lomov", "deportation")]
+
+
+def test_a_request_for_extradition_is_no_extradition() -> None:
+    facts = run("Pavel Sorokin flew to London with Anna Belova. Russia's Prosecutor General's "
+                "Office then submitted a formal request for his extradition.")
+    assert events(facts, "extradition") == []

@@ -375,3 +375,11 @@ def test_his_mother_introduced_by_name_is_the_one_held() -> None:
     assert [(names[s.person], s.kind) for s in facts.sentences] == [("Viktoria Lavrova", "other")]
     assert [(names[c.person], c.code, c.article) for c in facts.charges] == [
         ("Viktoria Lavrova", "RU-CoAP", "20.1")]
+
+
+def test_a_ban_without_a_length_after_a_term_and_not_the_one_asked_for() -> None:
+    assert terms("The prosecutor asks for six years in a penal colony and a ban on "
+                 "administering websites.") == []
+    assert terms("Yegor Lavrov was sentenced to five years and six months in a penal colony, "
+                 "with a ban on administering websites.") == [
+        ("imprisonment", 66, None), ("other", None, None)]

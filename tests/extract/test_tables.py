@@ -56,3 +56,20 @@ def test_a_markdown_table() -> None:
 def test_a_table_without_an_articles_column_is_left_to_the_other_extractors() -> None:
     _f, charges, _s = _facts("NAME          CITY\n-----  -----\nOleg Zimin    Tula 205\n")
     assert charges == set()
+
+
+HTML = """<html><body><p>A Moscow court convicted both defendants.</p>
+<table><caption>Verdict of the Lyublinsky District Court, 6 August 2020</caption>
+<tr><th>Defendant</th><th>Age</th><th>Article of the Criminal Code</th><th>Term</th></tr>
+<tr><td>Oleg Zimin</td><td>27</td><td>282.1</td><td>7 years, general regime colony</td></tr>
+<tr><td>Anna Belova</td><td>19</td><td>282.1</td><td>4 years, suspended</td></tr>
+</table></body></html>"""
+
+
+def test_an_html_table_dated_by_its_caption_with_the_regime_of_its_term_cell() -> None:
+    facts, charges, sentences = _facts(HTML, "html")
+    assert charges == {("Oleg Zimin", "282.1", None, None), ("Anna Belova", "282.1", None, None)}
+    assert sentences == {("Oleg Zimin", "imprisonment", 84, "2020-08-06"),
+                         ("Anna Belova", "suspended", 48, "2020-08-06")}
+    assert {s.regime for s in facts.sentences} == {"general", None}
+    assert all(s.court for s in facts.sentences)

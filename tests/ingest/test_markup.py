@@ -23,7 +23,7 @@ PAGE = """<!DOCTYPE html><html><head><title>Case of A. &amp; B.</title>
 def test_html_visible_text_only() -> None:
     page = html_to_text(PAGE)
     assert page.text == ("Headline\n\nFirst bold paragraph\u00a0with «quotes».\n\none\ntwo\n\n"
-                         "line\nbreak\n\ncell a cell b\n\nLast.")
+                         "line\nbreak\n\ncell a | cell b\n\nLast.")
     assert page.title == "Case of A. & B."
     assert page.published == "2024-02-15T09:00:00Z"
 
@@ -84,3 +84,15 @@ def test_only_a_marked_time_is_the_publication_date() -> None:
 
 def test_markdown_entities() -> None:
     assert markdown_to_text("A &amp; B &laquo;C&raquo;") == "A & B «C»"
+
+
+def test_an_apostrophe_inside_a_quoted_attribute_opens_nothing() -> None:
+    page = html_to_text('<p>Before</p><img src="a.jpg" alt="the defendants\' box" width="9">'
+                        "<p>After</p>")
+    assert page.text == "Before\n\nAfter"
+
+
+def test_table_rows_are_lines_with_their_cells_apart() -> None:
+    page = html_to_text("<table><caption>Verdicts</caption><tr><th>Name</th><th>Term</th></tr>"
+                        "<tr><td>Ivan Petrov</td><td>6 years</td></tr></table>")
+    assert page.text == "Verdicts\nName | Term\nIvan Petrov | 6 years"

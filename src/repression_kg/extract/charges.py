@@ -292,7 +292,9 @@ def _code_after(ctx: Context, items: list, i: int) -> str | None:
     if article.count(".") == 2 or article in ("20.2", "19.3", "20.1"):
         return "RU-CoAP"
     for later in items[i + 1:i + 4]:
-        found = _code_named(ctx, later[1], min(ctx.sentence_at(later[0])[1], later[1] + 160))
+        if later[0] >= s_end:
+            break  # (the code of a citation in a later sentence is not this one's)
+        found = _code_named(ctx, later[1], min(s_end, later[1] + 160))
         if found:
             return found
     if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)

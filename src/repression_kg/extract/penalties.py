@@ -58,7 +58,11 @@ _TREATMENT = Prescan(re.compile(
 _BAN = Prescan(re.compile(
     r"(?i)(?<!\w)(?:bar(?:s|red)?|ban(?:s|ned)?|prohibit(?:s|ed)?|disqualif(?:ies|ied))\s"
     r"(?:(?:him|her|them)\s)?from\s(?:practi[sc]ing|working|teaching|posting|administering|"
-    r"holding|running|publishing|engaging|using|taking part)(?!\w)|запрет\w*\s(?:\w+\s)?(?:на\s)?"
+    r"holding|running|publishing|engaging|using|taking part)(?!\w)|"
+    r"(?:a|an|with a|and a)\s(?:\w+\s)?ban\son\s(?:practi[sc]ing|working|teaching|posting|"
+    r"administering|holding|running|publishing|engaging|using|taking part|journalism|"
+    r"public|political)(?!\w)|"
+    r"запрет\w*\s(?:\w+\s)?(?:на\s)?"
     r"(?:занятие|заниматься|администрирование)(?!\w)"))
 #: an administrative arrest ("served a short administrative detention", "ten days of
 #: administrative arrest", "арестовали на 15 суток"): a penalty in days, kind "other"

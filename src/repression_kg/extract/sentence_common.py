@@ -77,7 +77,7 @@ _CHANGED_RU = re.compile(r"(?<!\w)(?:сниз|сократ|смягч|увели
 _FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
 _STRONG = ("after serving", "after having served", "having served", "allows", "allow",
            "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
-           "punishable", "requested", "asked for", "demanded", "sought", "запросил", "просил",
+           "punishable", "requested", "asked for", "asks for", "asking for", "demanded", "sought", "запросил", "просил",
            "требовал", "потребовал")
 
 

@@ -258,6 +258,11 @@ _UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтверди
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
 
 
+def regime_in(window: str) -> str | None:
+    """The regime the words of ``window`` give ("general regime colony" → "general")."""
+    return _first_of(window.lower(), "regimes")
+
+
 def _first_of(window: str, section: str) -> str | None:
     """The key of ``regimes.yml``'s section whose word comes first in ``window``: one
     search of the alternation of all its words, in file order (exactly

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from repression_kg import lookups
 from repression_kg.extract.base import Context
 from repression_kg.extract.sentence_common import add_sentence
-from repression_kg.extract.sentences import months_of, term_pattern
+from repression_kg.extract.sentences import months_of, regime_in, term_pattern
 from repression_kg.facts import Charge, Modifier, Sentence, SentenceKind
 
 _NAME = re.compile(r"(?i)^(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)$")
@@ -76,8 +76,9 @@ def extract_table_rows(ctx: Context) -> None:
             continue
         code = "RU-CoAP" if re.search(r"(?i)coap|коап|administrative",
                                       text[header_start:header_end]) else None
+        caption = _caption(ctx, header_start)
         for row_start, row_end in _rows(text, header_end):
-            _row(ctx, columns, row_start, row_end, code)
+            _row(ctx, columns, row_start, row_end, code, caption)
 
 
 def _header(line: str) -> list[_Column] | None:
@@ -140,8 +141,20 @@ def _pipe_cells(text: str, row_start: int, row_end: int) -> list[tuple[int, int]
     return out
 
 
+def _caption(ctx: Context, header_start: int) -> tuple[str | None, str | None]:
+    """The date and court of the line right above a header ("Verdict of the Lyublinsky
+    District Court, 6 August 2020", a table's caption), when it names them."""
+    if header_start < 2 or ctx.text[header_start - 2] == "\n":
+        return None, None
+    start = ctx.text.rfind("\n", 0, header_start - 1) + 1
+    dates = [d for d in ctx.dates_in(start, header_start - 1) if len(d.value) >= 7]
+    court = next((c.id for c in ctx.facts.courts
+                  if any(start <= m.start < header_start - 1 for m in c.mentions)), None)
+    return (dates[-1].value if dates else None), court
+
+
 def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
-         code: str | None) -> None:
+         code: str | None, caption: tuple[str | None, str | None]) -> None:
     text = ctx.text
     spans = {}
     if "|" in text[row_start:row_end]:
@@ -165,7 +178,7 @@ def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
                         charge.modifier) for c in ctx.facts.charges):
                 ctx.facts.charges.append(charge)
     if "term" in spans:
-        _sentence(ctx, person, spans["term"])
+        _sentence(ctx, person, spans["term"], caption)
 
 
 def _charges(ctx: Context, person: str, span: tuple[int, int], code: str | None) -> list[Charge]:
@@ -190,17 +203,20 @@ def _charges(ctx: Context, person: str, span: tuple[int, int], code: str | None)
     return out
 
 
-def _sentence(ctx: Context, person: str, span: tuple[int, int]) -> None:
+def _sentence(ctx: Context, person: str, span: tuple[int, int],
+              caption: tuple[str | None, str | None]) -> None:
     text = ctx.text
     cell = text[span[0]:span[1]].lower()
     date, court = _fields(ctx)
+    date, court = date or caption[0], court or caption[1]
     found: dict = {}
     for m in term_pattern().finditer(text, span[0], span[1]):
         months = months_of(m)
         if months:
             kind: SentenceKind = "suspended" if ("suspended" in cell or "условн" in cell) \
                 else "imprisonment"
-            add_sentence(ctx, found, Sentence(person, kind, months, None, date, court),
+            regime = regime_in(text[m.end():span[1]]) if kind == "imprisonment" else None
+            add_sentence(ctx, found, Sentence(person, kind, months, regime, date, court),
                          m.start(), m.end())
             break
     if not found and re.search(r"(?i)fine|штраф", cell):

@@ -83,7 +83,7 @@ class _Visible(HTMLParser):
         elif tag in _LINE:
             self._brk("\x00L")
         elif tag in _CELL:
-            self._brk(" ")
+            self._brk("\x00C")
         if tag == "h1" and self.first_h1 is None and not self.hidden:
             self.h1 = []
 
@@ -120,11 +120,13 @@ class _Visible(HTMLParser):
 
 
 _WS = re.compile(r"[ \t\r\n\f\v]+")
-_MARK = re.compile(r"\x00([PL])")
+_MARK = re.compile(r"\x00([PLC])")
 
 
 def _layout(raw: str) -> str:
-    """Collapse whitespace as a browser does; turn block markers into line breaks.
+    """Collapse whitespace as a browser does; turn block markers into line breaks, and
+    table cells into `` | `` between the cells of a row (so a table reads as one line per
+    row, its columns kept apart).
 
     Split on the markers first (no pattern that can rescan a long run of spaces), then
     join the non-empty pieces with the strongest break seen between them.
@@ -132,21 +134,27 @@ def _layout(raw: str) -> str:
     tokens = _MARK.split(raw)
     out: list[str] = []
     pending = ""
+    cell = False
     for k, token in enumerate(tokens):
         if k % 2:
-            pending = "\n\n" if token == "P" or pending == "\n\n" else "\n"
+            if token == "C":
+                cell = True
+            else:
+                pending = "\n\n" if token == "P" or pending == "\n\n" else "\n"
             continue
         piece = _WS.sub(" ", token).strip(" ")
         if not piece:
             continue
         if out:
-            out.append(pending or " ")
+            out.append(pending or (" | " if cell else " "))
         out.append(piece)
         pending = ""
+        cell = False
     return "".join(out)
 
 
 _ANGLE = re.compile(r"[<>]")
+_QUOTE_MARK = re.compile(r"[\"']")
 _RAW_TEXT = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes)\b", re.I)
 _CLOSERS = {name: re.compile(rf"</{name}", re.I) for name in
             ("script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes")}
@@ -175,24 +183,28 @@ def defuse(page: str) -> str:
         out.append("&lt;")
         done = at + 1
 
-    dq = sq = 0  # double and single quotes seen since the pending "<"
+    quote = ""  # the quotation mark of the attribute value open in the pending tag
     prev = 0
     for m in _ANGLE.finditer(page):
         pos = m.start()
         if pos < skip_to:
             continue
         if pending >= 0:
-            segment = page[prev:pos]
-            dq += segment.count('"')
-            sq += segment.count("'")
+            # (an apostrophe inside a double-quoted value, alt="the defendants' box",
+            # opens nothing)
+            for q in _QUOTE_MARK.finditer(page, prev, pos):
+                if not quote:
+                    quote = q.group()
+                elif quote == q.group():
+                    quote = ""
         prev = pos + 1
         if m.group() == ">":
-            if dq % 2 == 0 and sq % 2 == 0:
+            if not quote:
                 pending = -1  # inside an open quotation a ">" does not end the tag
             continue
         if pending >= 0:  # "<" ... "<": the earlier one opens nothing
             escape(pending)
-        pending, dq, sq = pos, 0, 0
+        pending, quote = pos, ""
         if page.startswith("<!--", pos) and pos + 4 <= last_comment_end:
             skip_to, pending = page.index("-->", pos + 4) + 3, -1
             continue
