@@ -263,3 +263,34 @@ def test_birth_years_after_an_apposition_and_in_a_record_field() -> None:
                 "Tula\n")
     assert {(p.name, p.birth_year) for p in facts.persons} == {
         ("Yegor Lavrov", 1990), ("Anna Belova", 1991), ("Ivan Sorokin", 1976)}
+
+
+def test_a_middle_name_is_no_surname() -> None:
+    facts = run("Paul Nicholas Whelan was born in Ottawa. Whelan was arrested in Moscow.")
+    (person,) = facts.persons
+    assert person.name == "Paul Whelan"
+    assert [m.text for m in person.mentions] == ["Paul Nicholas Whelan", "Whelan"]
+
+
+def test_a_list_of_names_with_unknown_given_names() -> None:
+    facts = run("Riza Izetov, Shaban Umerov and Raim Ayvazov were tried with him.")
+    assert sorted(p.name for p in facts.persons) == ["Raim Ayvazov", "Riza Izetov",
+                                                     "Shaban Umerov"]
+
+
+def test_a_solicitor_announces_a_name() -> None:
+    facts = run("His solicitor, Gareth Peirce, called the case nonsense.")
+    assert [p.name for p in facts.persons] == ["Gareth Peirce"]
+
+
+def test_a_court_records_list_of_parties_gives_no_role_across_lines() -> None:
+    facts = run("подсудимого Гершковича Эвана,\nзащитника — адвоката Иванова Петра,\n")
+    roles = {p.name: p.roles for p in facts.persons}
+    assert "lawyer" not in roles["Evan Gershkovich"]
+
+
+def test_born_on_a_full_date() -> None:
+    facts = run("Kevin Lavrov was born on 10 May 2005 in Montabaur. Вадим Орлов, родившегося "
+                "26 октября 1991 года.")
+    assert {p.name: p.birth_year for p in facts.persons} == {"Kevin Lavrov": 2005,
+                                                             "Vadim Orlov": 1991}

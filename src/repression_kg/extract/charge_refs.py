@@ -19,6 +19,7 @@ _PART_ONLY = re.compile(
     r"(?P<word>Part|part|ч\.|части)\s?(?P<part>\d{1,2}(?:\.\d(?!\d))?)(?![\d.]\d)"
     r"(?!,?\s?(?:of\s)?(?:[Aa]rt|ст\.|стать|[Aa]rticles?\s\d))"
     r"(?:\s(?:of\s)?(?:the|that|this|the same|той же|этой|указанной)\s(?:article|статьи))?")
+_SAME_ARTICLE = re.compile(r"the same article|той же статьи")
 #: where a part may be cited (a literal scan of the lower-cased text, fast in C)
 _PART_WORD = re.compile(r"part|ч\.|части")
 #: how far before a part cited alone its article may have been cited
@@ -50,8 +51,9 @@ def part_of_the_article(ctx: Context, found: dict, add: Callable[..., None]) -> 
             continue
         _start, _end, code, article, _part, modifier = before[-1]
         s_start, s_end = ctx.sentence_at(m.start())
-        if not has_cue(text[s_start:s_end].lower(), "cues"):
-            continue
+        if not _SAME_ARTICLE.search(m.group()) and not has_cue(text[s_start:s_end].lower(),
+                                                               "cues"):
+            continue  # ("Part 2 of the same article" is a charge by itself)
         for person in subject_persons(ctx, m.start()):
             add(ctx, found, Charge(person, code, article, m.group("part"), modifier, True),
                 m.start(), m.end())
@@ -60,6 +62,9 @@ def part_of_the_article(ctx: Context, found: dict, add: Callable[..., None]) -> 
 #: a charge given by reference to the one before ("wanted on the same accusation")
 _SAME = re.compile(r"(?i)(?<!\w)(?:on|under|of|with|in) the same (?:accusations?|charges?|"
                    r"articles?|counts?)(?!\w)|по (?:той же|тем же) стать\w+|по тому же обвинению")
+
+
+_PART_BEFORE = re.compile(r"(?:Part|part|ч\.|части)\s?\d{1,2}(?:\.\d)?\s?$")
 
 
 def same_accusation(ctx: Context, found: dict) -> None:
@@ -71,6 +76,8 @@ def same_accusation(ctx: Context, found: dict) -> None:
             "тому же" not in low:
         return
     for m in _SAME.finditer(ctx.text):
+        if _PART_BEFORE.search(ctx.text, max(0, m.start() - 12), m.start()):
+            continue  # "Part 2 of the same article": a part of it (part_of_the_article)
         s_start, s_end = ctx.sentence_at(m.start())
         earlier = [c for c in found.values() if c.mentions and min(
             x.start for x in c.mentions) < s_start]

@@ -259,6 +259,9 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             modifier_end = end
         else:
             modifier = None
+        if code == "RU-CC" and _GENERAL_PART.fullmatch(article) and article != "33":
+            modifier = None
+            continue  # the Code's General Part (Article 72, time served): no offence
         out.append((start, end, code, article, part, mod))
     return out
 
@@ -345,6 +348,9 @@ def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)"), table
 
 
+#: an article of the Criminal Code's General Part (1-104): rules, not offences (Article 30
+#: is a modifier, read above; Article 33, complicity, is kept as cited)
+_GENERAL_PART = re.compile(r"(?:[1-9]|[1-9]\d|10[0-4])(?:\.\d{1,2})?")
 #: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)
 _PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
 

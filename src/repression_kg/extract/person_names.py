@@ -123,6 +123,11 @@ def latin_candidates(text: str) -> list[Candidate]:
                     and _is_surname(tokens[j + 1][2]):
                 patronymic = tokens[j][2] if not tokens[j][2].endswith(".") else None
                 j += 1
+            if patronymic is None and j + 1 < len(tokens) and tokens[j][2] in firsts and \
+                    tokens[j + 1][2] not in firsts and _is_surname(tokens[j + 1][2]) and \
+                    tokens[j + 1][2] not in not_after():
+                patronymic = tokens[j][2]  # a middle name: "Paul Nicholas Whelan"
+                j += 1
             surname = tokens[j][2]
             follower = tokens[j + 1][2] if j + 1 < len(tokens) else None
             if not _is_surname(surname) or (follower and follower in not_after()):
@@ -165,6 +170,11 @@ _RUSSIAN_SURNAME = re.compile(r"(?:ov|ev|yov|in|yn|sky|skiy|skii|tsky|enko|uk|yu
                               r"yova|ina|yna|skaya|tskaya|ich|vili|dze|yan|ian)$")
 
 
+def russian_surname(word: str) -> bool:
+    """Whether a Latin word ends like a Russian (or Ukrainian, Georgian, Armenian) surname."""
+    return _RUSSIAN_SURNAME.search(word) is not None
+
+
 def _used_alone(text: str, surname: str, after: int) -> bool:
     """Whether ``surname`` appears again later as a word of its own (or with ’s)."""
     i = text.find(surname, after)
@@ -186,6 +196,7 @@ def _listed(text: str, found: list[Candidate],
     out: list[Candidate] = []
     lowered = " ".join(_WORDS.findall(text)) if loose else ""
     lowered = f" {lowered} "
+    chained = _chained(text, loose)
     for start, end, words in loose:
         i = bisect.bisect_left(starts, start)
         neighbours = []
@@ -195,10 +206,25 @@ def _listed(text: str, found: list[Candidate],
             neighbours.append((end, edges[i][0]))
         listed = any(_LIST_JOINT.fullmatch(text, a, b) for a, b in neighbours if a <= b)
         common = f" {words[0].lower()} " in lowered  # a word the text also writes in lower case
-        if not common and (listed or (_RUSSIAN_SURNAME.search(words[-1])
-                                      and _used_alone(text, words[-1], end))):
+        if not common and (listed or (_RUSSIAN_SURNAME.search(words[-1]) and (
+                (start, end) in chained or _used_alone(text, words[-1], end)))):
             patronymic = words[1] if len(words) == 3 else None
             out.append(Candidate(start, end, words[0], words[-1], patronymic, text[start:end]))
+    return out
+
+
+def _chained(text: str, loose: list[tuple[int, int, list[str]]]) -> set[tuple[int, int]]:
+    """The spans of loose names listed with at least one more ("Riza Izetov, Shaban Umerov
+    and Raim Ayvazov"), every one of that list with a Russian-looking surname."""
+    out: set[tuple[int, int]] = set()
+    chain: list[tuple[int, int, list[str]]] = []
+    for item in [*loose, None]:
+        if item is not None and chain and _LIST_JOINT.fullmatch(text, chain[-1][1], item[0]):
+            chain.append(item)
+            continue
+        if len(chain) >= 2 and all(_RUSSIAN_SURNAME.search(w[-1]) for _s, _e, w in chain):
+            out.update((s, e) for s, e, _w in chain)
+        chain = [item] if item is not None else []
     return out
 
 

@@ -26,7 +26,10 @@ from repression_kg.facts import Person, PersonRole
 
 _YEAR = r"(?:19|20)\d\d"
 _BORN_AFTER = re.compile(
-    rf"\s*[,(]?\s*(?:born(?:\s+in)?|b\.|род\.|родился|родилась)\s*(?:in\s+|в\s+)?({_YEAR})(?!\d)"
+    rf"\s*[,(]?\s*(?:(?:was|is)\s+)?(?:born(?:\s+(?:in|on))?|b\.|род\.|родился|родилась|родившегося|родившейся|"
+    rf"родившийся|родившаяся)\s*(?:in\s+|в\s+)?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+[^\W\d]{{3,10}},?\s+|[A-Z][a-z]{{2,8}}\s+\d{{1,2}},?\s+)?"
+    rf"({_YEAR})(?!\d)"
     rf"|[\s,(]*({_YEAR})\s*(?:г\.\s?р\.|года\s+рождения)")
 _AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(\d{1,2})(?:\s*[,)]|\s+(?:years?\s+old|лет|года|год)\b)"
                         r"|,?\s+aged\s+(\d{1,2})\b")
@@ -68,7 +71,10 @@ def _appositive() -> tuple[re.Pattern[str], dict[str, PersonRole]]:
         groups.append(f"(?P<r{n}>{alt})")
         names[f"r{n}"] = role
     alt = "|".join(groups)
-    after = re.compile(rf"\s*,\s*(?i:(?:a|an|the|his|her|their|its|one\s+of\s+(?:his|her|the))"
+    # (a line break after the comma only in wrapped prose, "Anna Orlova,\na lawyer"; not in
+    # a court record's list of parties, "подсудимого Гершковича Э.,\nзащитника — адвоката")
+    after = re.compile(rf"[ \t]*,(?:[ \t]*|[ \t]*\n[ \t]*(?=(?i:a|an|the|his|her|their)\s))"
+                       rf"(?i:(?:a|an|the|his|her|their|its|one\s+of\s+(?:his|her|the))"
                        rf"\s+)?(?:[\w-]+\s+){{0,2}}?(?i:(?:{alt}))\b")
     return after, names
 

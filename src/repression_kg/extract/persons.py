@@ -27,6 +27,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract import public_figures, russian
 from repression_kg.extract.base import Context, PersonMention
+from repression_kg.extract.person_caps import caps_candidates
 from repression_kg.extract.person_names import (
     LOWER,
     UPPER,
@@ -38,9 +39,9 @@ from repression_kg.extract.person_names import (
 from repression_kg.extract.person_roles import assign_birth_years, assign_roles
 from repression_kg.facts import Person
 
-_FIRST_ALONE = re.compile(r"(?:['’]s)?\s+(?!(?:region|oblast|krai|district|city|province|court|"
+_FIRST_ALONE = re.compile(r"(?:['’]s)?,?\s+(?!(?:region|oblast|krai|district|city|province|court|"
                           r"prison|colony|street|область|области|край|района?)\b)[a-zа-яё]")
-_PLACE_BEFORE = re.compile(r"\b(?:in|to|from|near|of|в|из|под)\s+$")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|to|from|near|of|в|из|под)\s+$")
 # the look-behind after the first capital: the engine skips to capitals at C speed
 _CAPITALISED = re.compile(rf"[{UPPER}А-ЯЁ](?<![\w.@/-][\s\S])[{LOWER}а-яё]+"
                           rf"(?:[{UPPER}][{LOWER}]+)?(?:-[{UPPER}А-ЯЁ]?[{LOWER}а-яё]+)*")
@@ -206,7 +207,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def extract_persons(ctx: Context) -> None:
     """Fill ``ctx.facts.persons``, ``ctx.person_mentions`` (sorted) and ``ctx.main_person``."""
     text = ctx.text
-    cands = latin_candidates(text) + cyrillic_candidates(text)
+    cands = latin_candidates(text) + cyrillic_candidates(text) + caps_candidates(text)
     cands = _drop_overlaps(cands + _known_candidates(text, cands))
     ents = _entities(cands)
     ents.extend(_given_name_only(text, ents))

@@ -350,6 +350,11 @@ def name_parts(name: str) -> dict[str, str]:
             rest.append(word)
     if rest:
         out["surname"] = " ".join(rest)
+    elif "patronymic" in out and "first" in out and \
+            words.index(out["patronymic"]) < words.index(out["first"]):
+        # a patronymic never comes before the given name: "Гершкович Эван", "Абрамович
+        # Роман" is a surname in "-ич"
+        out["surname"] = out.pop("patronymic")
     if "first" not in out and len(rest) > 1:  # an unknown given name: "Surname Name" order
         out["surname"], out["first"] = rest[0], " ".join(rest[1:])
     return out

@@ -56,6 +56,8 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     like "maximum" or "faces" count even then)."""
     s_start, _ = ctx.sentence_at(offset)
     before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
+    if _ASKED_TO_IMPOSE.search(ctx.text, max(s_start, offset - 160, since or 0), offset):
+        return True  # «просил назначить подсудимому наказание ... на срок 18 лет»
     last = last_literal(before, not_before())
     if last < 0:
         return False
@@ -70,6 +72,10 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     return not any(c.start() > last for c in cue_pattern().finditer(before))
 
 
+#: a request that the court impose a punishment, however long the words after it
+_ASKED_TO_IMPOSE = re.compile(r"(?i)(?<!\w)(?:(?:за)?прос\w*|потребовал\w*|требовал\w*)\s"
+                              r"назначить(?!\w)|(?<!\w)(?:asked|asks|asking)\sthe\scourt\sto\s"
+                              r"(?:impose|give|hand)(?!\w)")
 #: words that refer back to the person of an earlier sentence ("reduced it to five years")
 BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|the conviction|the verdict|срок|"
                   r"приговор)(?!\w)")
@@ -145,9 +151,15 @@ def _document_verdict_date(ctx: Context, s_start: int) -> str | None:
         return None
     first = full[0]
     d_start, d_end = ctx.sentence_at(first.start)
+    if _VERDICT_HEADING.search(ctx.text, max(0, d_start - 120), d_start):
+        return first.value  # the date line under a verdict's heading ("П Р И Г О В О Р")
     if len(full) == 1 and _VERDICT.search(ctx.text, d_start, d_end):
         return first.value
     return None
+
+
+#: the heading of a verdict, on a line of its own ("ПРИГОВОР", "П Р И Г О В О Р", "VERDICT")
+_VERDICT_HEADING = re.compile(r"(?m)^[ \t#*]*(?:П ?Р ?И ?Г ?О ?В ?О ?Р|VERDICT|Verdict)[ \t*]*$")
 
 
 def sentence_court(ctx: Context, s_start: int, s_end: int) -> str | None:

@@ -1,0 +1,81 @@
+"""Names written in capitals: a digest's headline ("** YEGOR BALAZEIKIN (St Petersburg) **",
+"IN MEMORIAM: PAVEL KUSHNIR") and a Russian verdict's defendant ("ГЕРШКОВИЧА ЭВАНА признать
+виновным"). Used by the persons extractor beside the candidates of
+:mod:`repression_kg.extract.person_names`.
+
+A Latin name in capitals counts only on a line of its own that is short (a headline), when
+its words, written as a name, are a known given name and a surname ("Yegor Balazeikin"), or
+two words ending in a Russian-looking surname ("Remzi Bekirov"). A Cyrillic one is a run of
+two or three words in capitals that, written as a name, pymorphy3 reads as a given name and
+a surname (so a court's heading, «ВЕРХОВНЫЙ СУД», is none). The candidate's span is the
+capitals as written; its name is in the usual case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from repression_kg.extract import russian
+from repression_kg.extract.person_names import (
+    Candidate,
+    first_names,
+    russian_surname,
+    stopwords,
+)
+
+#: two or three words in Latin capitals (a hyphen or an apostrophe inside a word allowed)
+_LATIN_CAPS = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:[-'’][A-Z]{2,})?"
+                         r"(?:[ \u00a0][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2}(?![\w'’-])")
+#: two or three words in Cyrillic capitals
+_CYRILLIC_CAPS = re.compile(r"(?<![\w-])[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
+                            r"(?:[ \u00a0][А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?){1,2}(?![\w-])")
+#: the longest line that can be a headline
+_HEADLINE = 90
+
+
+def caps_candidates(text: str) -> list[Candidate]:
+    """The person names written in capitals in ``text`` (see the module's docstring)."""
+    out: list[Candidate] = []
+    if not _has_caps_run(text):
+        return out
+    for m in _LATIN_CAPS.finditer(text):
+        if not _headline(text, m.start(), m.end()):
+            continue
+        words = [_as_name(w) for w in m.group().replace("\u00a0", " ").split(" ")]
+        if len(words) != 2 or any(w in stopwords() for w in words):
+            continue
+        first, surname = words
+        if first in first_names() or russian_surname(surname):
+            out.append(Candidate(m.start(), m.end(), first, surname, None, m.group()))
+    for m in _CYRILLIC_CAPS.finditer(text):
+        titled = " ".join(_as_name(w) for w in m.group().replace("\u00a0", " ").split(" "))
+        for rel_start, rel_end, parts in russian.names_in_run(titled):
+            start, end = m.start() + rel_start, m.start() + rel_end
+            first = russian.transliterate(parts["first"])
+            surname = russian.transliterate(parts["surname"])
+            nominative = russian.nominative(titled[rel_start:rel_end])
+            out.append(Candidate(start, end, first, surname, parts.get("patronymic"),
+                                 f"{first} {surname}", nominative))
+    return out
+
+
+def _has_caps_run(text: str) -> bool:
+    """A cheap test: two capitals in a row somewhere (most texts have none in a name)."""
+    return _PAIR.search(text) is not None
+
+
+_PAIR = re.compile(r"[A-ZА-ЯЁ]{2}")
+
+
+def _as_name(word: str) -> str:
+    """"BALAZEIKIN" → "Balazeikin", "TER-PETROSYAN" → "Ter-Petrosyan" (same length)."""
+    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """The line of ``[start, end)`` is short and written in capitals around it, a headline
+    ("** YEGOR BALAZEIKIN (St Petersburg) **", "IN MEMORIAM: PAVEL KUSHNIR")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start <= _HEADLINE
