@@ -56,6 +56,9 @@ class Context:
     scratch: dict[str, Any] = field(default_factory=dict, repr=False)
     _index: dict[str, tuple[int, int, list[int]]] = field(default_factory=dict, repr=False)
     _lowered: str | None = field(default=None, repr=False)
+    #: the sentences :meth:`sentence_at` last indexed, their number and their starts
+    _sentence_starts: tuple[list[tuple[int, int]], int, list[int]] | None = field(
+        default=None, repr=False)
 
     def _starts(self, name: str, items: list[DateMention] | list[PersonMention]) -> list[int]:
         """Start offsets of a sorted list, cached while the list stays the same object."""
@@ -91,8 +94,8 @@ class Context:
         Falls back to a line-and-full-stop split when no segmenter has run.
         """
         ranges = self.sentences
-        cached = self._index.get("sentences")
-        if cached is not None and cached[0] == id(ranges) and cached[1] == len(ranges):
+        cached = self._sentence_starts
+        if cached is not None and cached[0] is ranges and cached[1] == len(ranges):
             # the common case, inline: the sentence whose start is the last one <= offset
             i = bisect.bisect_right(cached[2], offset) - 1
             if i >= 0:
@@ -101,7 +104,9 @@ class Context:
                     return found
         elif not ranges and self.doc.text:
             self.sentences = ranges = _rough_sentences(self.doc.text)
-        return self._range_at("sentences", ranges, offset)
+        found = self._range_at("sentences", ranges, offset)
+        self._sentence_starts = (ranges, len(ranges), self._index["sentences"][2])
+        return found
 
     def paragraph_at(self, offset: int) -> tuple[int, int]:
         return self._range_at("paragraphs", self.paragraphs, offset)

@@ -77,6 +77,12 @@ class Gazetteer(lookups.Matcher):
         #: the (form, value) pairs it was built from
         self.pairs = tuple(forms.items() if isinstance(forms, Mapping) else forms)
         super().__init__(self.pairs)
+        #: head words that start only forms of two words or more (and no stem form):
+        #: :meth:`match_at` finds nothing at one unless it and the next word start a form
+        self._pair_only = frozenset(
+            w for w, sizes in self._lengths.items()
+            if not w.startswith("*") and sizes[-1] > 1 and w not in self._stem_firsts
+            and "*" + w[:2] not in self._lengths)
 
     def find(self, text: str | lookups.Tokens) -> list[lookups.Hit]:
         """Non-overlapping hits, longest first at each position, in text order."""
@@ -90,10 +96,14 @@ class Gazetteer(lookups.Matcher):
                         map(stem_heads.__contains__, map(_FIRST_TWO, words)))
         starts = list(compress(range(len(words)), found))
         out: list[lookups.Hit] = []
-        after = 0
+        after, last = 0, len(words) - 1
+        pair_only, pairs = self._pair_only, self._pairs
         for i in starts:
             if i < after:
                 continue
+            word = words[i]
+            if word in pair_only and (i == last or (word, words[i + 1]) not in pairs):
+                continue  # what match_at would find out, without the call
             hit = self.match_at(toks, i)
             if hit is None:
                 continue

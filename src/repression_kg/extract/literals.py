@@ -70,17 +70,18 @@ class WordIndex:
     def find(self, phrases: Iterable[str]) -> list[tuple[int, int]]:
         """Exactly ``find_literals(self.text, phrases)``."""
         key = phrases if isinstance(phrases, frozenset | tuple) else tuple(phrases)
-        heads, others = _heads(key)
-        text, present, n = self.text, self._present, len(self.text)
+        by_head, others = _heads(key)
+        text, n = self.text, len(self.text)
         out = list(_literals(text, others)) if others else []
-        for head, phrase in heads:
-            if head not in present:
-                continue
-            size = len(phrase)
-            for i in self._run_starts(head):
-                j = i + size
-                if text.startswith(phrase, i) and (j >= n or not _is_word(text[j])):
-                    out.append((i, j))
+        # only the heads that are runs of the text (one set intersection, at C level)
+        for head in by_head.keys() & self._present:
+            starts = self._run_starts(head)
+            for phrase in by_head[head]:
+                size = len(phrase)
+                for i in starts:
+                    j = i + size
+                    if text.startswith(phrase, i) and (j >= n or not _is_word(text[j])):
+                        out.append((i, j))
         out.sort()
         return out
 
@@ -148,16 +149,18 @@ def _runs_from_tokens(scratch: dict[str, Any], text: str) -> frozenset[str] | No
 
 @lru_cache(maxsize=512)
 def _heads(phrases: tuple[str, ...] | frozenset[str],
-           ) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """(first run, phrase) of the phrases that start with a word character; the others."""
-    heads, others = [], []
+           ) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The phrases that start with a word character, by their first run (a phrase listed
+    twice is there twice); the others."""
+    heads: dict[str, list[str]] = {}
+    others = []
     for phrase in phrases:
         run = _RUN.match(phrase)
         if run is None:
             others.append(phrase)
         else:
-            heads.append((run.group(), phrase))
-    return tuple(heads), tuple(others)
+            heads.setdefault(run.group(), []).append(phrase)
+    return {head: tuple(found) for head, found in heads.items()}, tuple(others)
 
 
 def _literals(text: str, phrases: Iterable[str]) -> Iterator[tuple[int, int]]:

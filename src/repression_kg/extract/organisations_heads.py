@@ -39,25 +39,36 @@ def head_names(words: Words, cues: Cues, check: Checker) -> list[tuple[int, int,
     n = len(w)
     # the words whose first letter is a capital (cap() needs that), picked at C level
     upper = list(compress(range(n), map(str.isupper, map(_FIRST, w))))
+    caps = [False] * n  # cap() of each word
+    heady = set()  # the capitalised words head_of() may take (heads, and words with "'s")
+    heads = cues.heads
+    for k in upper:
+        word = w[k]
+        caps[k] = "-" not in word or cap(word)
+        if word in heads or word.endswith(("'s", "’s")):
+            heady.add(k)
+
+    def head_at(k: int) -> tuple[str, int] | None:
+        return head_of(words, cues, k) if k in heady else None
+
     i = 0
     while i < n:
-        if not cap(w[i]):
+        if not caps[i]:
             k = bisect.bisect_right(upper, i)  # on to the next word that may be capitalised
             i = upper[k] if k < len(upper) else n
             continue
         j = i  # the last word of this run of capitalised words
-        while j + 1 < n and words.joined(j) and cap(w[j + 1]) and \
-                head_of(words, cues, j) is None:
+        while j + 1 < n and caps[j + 1] and words.joined(j) and head_at(j) is None:
             j += 1
-        head = head_of(words, cues, j)
+        head = head_at(j)
         if head is None or check.heading(j):
             i = j + 1
             continue
         # later heads right after this one belong to the same name ("University Council")
-        while j + 1 < n and words.joined(j) and cap(w[j + 1]) and \
-                head_of(words, cues, j + 1) is not None and not w[j].endswith(("'s", "’s")):
+        while j + 1 < n and caps[j + 1] and words.joined(j) and \
+                head_at(j + 1) is not None and not w[j].endswith(("'s", "’s")):
             j += 1
-            head = head_of(words, cues, j) or head
+            head = head_at(j) or head
         role, end = head
         if i > 0 and _ORDINAL.fullmatch(w[i - 1]) and words.joined(i - 1):
             i -= 1  # "the 155th Separate Marine Brigade"
