@@ -190,3 +190,19 @@ def test_a_court_in_a_city_before_any_court_is_named_is_the_one_named_there() ->
     (court,) = run("A court in Kazan fined Anna Belova. The Vakhitovsky District Court of "
                    "Kazan found her guilty.").courts
     assert (court.city, len(court.mentions)) == ("Kazan", 2)
+
+
+def test_a_court_named_without_its_seat_is_the_one_named_with_it() -> None:
+    from tests.extract.conftest import run
+    facts = run("Judge Pavel Orlov read the verdict in the Lyublinsky District Court of Moscow. "
+                "Verdict of the Lyublinsky District Court, 6 August 2020. Anna Belova in the "
+                "glass box of the Lyublinsky court.")
+    assert [(c.id, c.name, c.city) for c in facts.courts] == [
+        ("court1", "Lyublinsky District Court of Moscow", "Moscow")]
+    assert len(facts.courts[0].mentions) == 3
+
+
+def test_a_court_in_a_foreign_capital() -> None:
+    from tests.extract.conftest import run
+    facts = run("In late November a court in Copenhagen kept Akhmed Zakayev in detention.")
+    assert [(c.city, c.type) for c in facts.courts] == [("Copenhagen", "foreign")]

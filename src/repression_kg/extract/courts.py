@@ -211,6 +211,8 @@ def extract_courts(ctx: Context) -> None:
         if city is None and kind not in _ONE_OF_ITS_KIND \
                 and any(c.type not in _NOT_INSTANCES for c in named_before_described):
             continue  # "the appeal court" of a case whose courts are named: a stage, no court
+        if kind is None and city is not None and _abroad(hits, m.start("city"), m.end("city")):
+            kind = "foreign"  # "a court in Copenhagen"
         name = m.group("name").lower() + (f" in {city}" if city else "")
         _add(ctx, found, name, city, kind, m.start("name"), m.end())
     named_in = {}
@@ -248,9 +250,39 @@ def extract_courts(ctx: Context) -> None:
             before[0].mentions.append(ctx.span(m.start(), m.end()))
             continue
         _add(ctx, found, m.group(), city, None, m.start(), m.end())
-    for court in found.values():
+    courts = _merge_short_forms(list(found.values()))
+    for court in courts:
         court.mentions.sort(key=lambda span: span.start)
-    ctx.facts.courts.extend(sorted(found.values(), key=lambda c: c.mentions[0].start))
+    courts.sort(key=lambda c: c.mentions[0].start)
+    for n, court in enumerate(courts, start=1):
+        court.id = f"court{n}"
+    ctx.facts.courts.extend(courts)
+
+
+#: a court named by its Russian adjective and "court" alone ("the Lyublinsky court")
+_SHORT_FORM = re.compile(r"(?P<adj>[A-Z][a-z]+(?:sky|skiy|skoy|sk[iy]i|ny|nyi|ий|ый|ой))\s[Cc]ourt")
+
+
+def _merge_short_forms(courts: list[Court]) -> list[Court]:
+    """A court named without its seat is the one court named with it: "Lyublinsky District
+    Court" and "the Lyublinsky court" are the "Lyublinsky District Court of Moscow" of the
+    same text (when only one court fits)."""
+    out: list[Court] = []
+    for court in courts:
+        if court.city is not None or court.name.islower():
+            out.append(court)
+            continue
+        low = court.name.lower()
+        short = _SHORT_FORM.fullmatch(court.name)
+        fits = [c for c in courts if c is not court and c.city is not None
+                and not c.name.islower() and (c.name.lower().startswith(low + " ") or (
+                    short is not None and c.type in ("district", "city")
+                    and c.name.startswith(short.group("adj") + " ")))]
+        if len(fits) == 1:
+            fits[0].mentions.extend(court.mentions)
+        else:
+            out.append(court)
+    return out
 
 
 #: words before a described court that make it hypothetical: "to face a military court"
@@ -322,6 +354,17 @@ def _city(hits: list, start: int, end: int) -> str | None:
         if start <= h_start < end + 3 and section == "cities":
             return name
     return None
+
+
+def _abroad(hits: list, start: int, end: int) -> bool:
+    """The city in ``[start, end)`` lies in a country other than Russia (places.yml gives
+    it a country, not a region of the federation)."""
+    cities = lookups.load("places")["cities"]
+    for h_start, _h_end, section, key, _name in hits:
+        if start <= h_start < end + 3 and section == "cities":
+            country = str(cities.get(key, {}).get("in", ""))
+            return country in lookups.load("places")["countries"] and country != "russia"
+    return False
 
 
 class _Taken:
