@@ -132,3 +132,16 @@ def test_days_named_against_the_publication_date() -> None:
         ("imprisonment", "2023-04-17"), ("fine", "2023-04-11"), ("fine", "2023-04-17")]
     assert all(d.date != "2023-04-18" for d in facts.sentences)
     assert not [s for s in run(text).sentences if s.date]  # no publication date: no dates
+
+
+def test_a_timelines_month_and_year_in_digits() -> None:
+    assert dates("12.2012 - the presidium cut the terms. 02.07.2003 - arrest.") == [
+        ("2012-12", "12.2012", False), ("2003-07-02", "02.07.2003", False)]
+    assert dates("It cost 1.2019 roubles; version 3.2020.") == []
+
+
+def test_a_day_heading_in_capitals_counts_from_the_publication_date() -> None:
+    found = dates("On 18 April 2022 a court fined him.\n\nTHURSDAY, 11 MAY\n\n13:12 Verdict.",
+                  published="2023-05-11")
+    assert ("2023-05-11", "11 MAY", True) in found
+    assert ("2022-09", "SEPTEMBER 2022", False) in dates("In SEPTEMBER 2022 he left.")

@@ -383,3 +383,12 @@ def test_a_ban_without_a_length_after_a_term_and_not_the_one_asked_for() -> None
     assert terms("Yegor Lavrov was sentenced to five years and six months in a penal colony, "
                  "with a ban on administering websites.") == [
         ("imprisonment", 66, None), ("other", None, None)]
+
+
+def test_a_live_blogs_day_heading_dates_the_verdict_under_it() -> None:
+    facts = run("Published: 11 May 2023\n\nOn 18 April 2022 a court fined Nikita Orlov 30,000 "
+                "roubles.\n\nTHURSDAY, 11 MAY\n\n13:12  Judge: reads the verdict. Nikita Orlov "
+                "is found guilty and sentenced to five years and six months in a penal colony.",
+                published="2023-05-11")
+    assert sorted((s.kind, s.date) for s in facts.sentences) == [
+        ("fine", "2022-04-18"), ("imprisonment", "2023-05-11")]

@@ -45,3 +45,9 @@ def test_seed_dates(seeds_dir: Path) -> None:
     assert found["000"] == "2023-07-27"
     assert found["001"] == "2023-04-30"  # from the byline "… – April 30, 2023"
     assert found["003"] == "2025-07-07"
+
+
+def test_a_publication_line_with_a_time_and_a_note() -> None:
+    from repression_kg.ingest.meta import find_published
+    assert find_published("LIVE: a trial\nPublished: 11 May 2023, 14:05 (last update)\n") == \
+        "2023-05-11"

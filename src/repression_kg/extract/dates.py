@@ -33,6 +33,8 @@ _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 def _months() -> tuple[dict[str, int], dict[str, int], dict[str, tuple[int, ...]]]:
     data = lookups.load("months")
     en = {str(w): int(m) for m, words in data["en"].items() for w in words}
+    # headings in capitals: "THURSDAY, 11 MAY", "SEPTEMBER 2022"
+    en.update({w.upper(): m for w, m in list(en.items()) if not w.endswith(".")})
     ru = {str(w).lower(): int(m) for m, words in data["ru"].items() for w in words}
     seasons: dict[str, tuple[int, ...]] = {}
     for spec in data["seasons"].values():
@@ -60,7 +62,7 @@ def _pattern() -> re.Pattern[str]:
 
 #: the branches of :func:`_branches` whose first character is a digit (the others start
 #: with a letter: a month, season or prefix word)
-_DIGIT_FIRST = frozenset({0, 1, 2, 5, 15})
+_DIGIT_FIRST = frozenset({0, 1, 2, 5, 15, 16})
 
 
 @cache
@@ -106,6 +108,8 @@ def _branches() -> list[str]:
         rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b(?P<rmr_pre>в|с|до|к|в\s+начале|в\s+конце|"
         rf"в\s+середине)\s+(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
         rf"(?<![\d.,/$№-])(?P<y>{_YEAR})(?![\d%]|[,.]\d|-\d){ru_year_tail}",
+        # a timeline's month and year in digits: "12.2012"
+        rf"(?<![\d.,/])(?P<mo_m>0[1-9]|1[0-2])\.(?P<mo_y>{_YEAR})(?![\d.]\d)",
     ]
     return branches
 
@@ -160,6 +164,8 @@ def _resolve(g: dict[str, str | None], ref: tuple[int, int | None, int | None] |
         return _iso(int(g["mdy_y"]), _month(g["mdy_m"] or ""), _day(g["mdy_d"] or "")), False
     if g["my_y"]:
         return _iso(int(g["my_y"]), _month(g["my_m"] or "")), False
+    if g["mo_y"]:
+        return _iso(int(g["mo_y"]), int(g["mo_m"] or 0)), False
     if g["sy_y"]:
         return _iso(int(g["sy_y"])), False
     if g["y"]:
@@ -277,7 +283,10 @@ def extract_dates(ctx: Context) -> None:
     out: list[DateMention] = []
     for match, (groups, value, relative) in zip(matches, first, strict=True):
         if relative:
-            value, relative = _resolve(groups, ref, anchor)
+            # a day heading of a live blog or diary ("THURSDAY, 11 MAY") counts from the
+            # publication date, not from a year the story told before it
+            alone = ref is not None and (groups["dm_m"] or groups["md_m"]) and _alone(text, match)
+            value, relative = _resolve(groups, ref, None if alone else anchor)
         if value is None:
             continue
         if not relative and len(value) == 10:
@@ -295,6 +304,19 @@ def extract_dates(ctx: Context) -> None:
 
 _BORN_BEFORE = re.compile(r"(?i)(?:born(?:\s+in)?|b\.|род\.|родил\w*(?:\s\w+)?(?:\sв)?|\()\s*$")
 _BORN_AFTER = re.compile(r"\s?(?:г\.\s?р\.|года\s+рождения|г\.р)")
+
+
+_WEEKDAY_LINE = re.compile(r"(?i)[\s*#_>|:,.–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
+                           r"[\s*#_>|:,.–—-]*")
+
+
+def _alone(text: str, match: re.Match[str]) -> bool:
+    """The date of ``match`` is its line's only words (but for a weekday)."""
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    return bool(_WEEKDAY_LINE.fullmatch(text, line_start, match.start())
+                and _WEEKDAY_LINE.fullmatch(text, match.end(), line_end))
 
 
 def is_birth_date(text: str, date: DateMention) -> bool:

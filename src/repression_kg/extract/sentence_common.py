@@ -137,8 +137,33 @@ def _context_date(ctx: Context, s_start: int) -> str | None:
                  if len(d.value) >= 7 or not d.relative]
     if dated:
         d_start, d_end = ctx.sentence_at(dated[-1].start)
-        return dated[-1].value if _VERDICT.search(ctx.text, d_start, d_end) else None
-    return _document_verdict_date(ctx, s_start)
+        if _VERDICT.search(ctx.text, d_start, d_end):
+            return dated[-1].value
+        return _date_heading(ctx, s_start)
+    return _date_heading(ctx, s_start) or _document_verdict_date(ctx, s_start)
+
+
+#: a line that is a date and nothing more, but for a weekday ("THURSDAY, 11 MAY")
+_HEADING_REST = re.compile(r"(?i)[\s*#_>|:,.–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"|понедельник|вторник|среда|четверг|пятница|суббота|"
+                           r"воскресенье)?[\s*#_>|:,.–—-]*")
+
+
+def _date_heading(ctx: Context, s_start: int) -> str | None:
+    """The date of the nearest line above that is a date alone, a live blog's or diary's
+    day heading ("THURSDAY, 11 MAY" over "13:12 The judge sentenced him to ..."); only
+    a date with its month, within the 3,000 characters before."""
+    text = ctx.text
+    for d in reversed(ctx.dates_in(max(0, s_start - 3000), s_start)):
+        line_start = text.rfind("\n", 0, d.start) + 1
+        line_end = text.find("\n", d.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end > s_start or len(d.value) < 7 or _dateline(ctx, d.start):
+            continue
+        before, after = text[line_start:d.start], text[d.end:line_end]
+        if _HEADING_REST.fullmatch(before) and _HEADING_REST.fullmatch(after):
+            return d.value
+    return None
 
 
 def _document_verdict_date(ctx: Context, s_start: int) -> str | None:

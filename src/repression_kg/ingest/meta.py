@@ -53,6 +53,7 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _CLOCK = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
+_NOTE = re.compile(r"\s*\([^()\d]{1,30}\)$")
 _TOP_LINES = 15
 
 
@@ -65,7 +66,8 @@ def _iso(y: int, m: int, d: int) -> str | None:
 
 def parse_date(value: str) -> str | None:
     """An ISO date for a whole string that is one date (several common notations)."""
-    value = _CLOCK.sub("", value.strip()).strip(".,;|").strip()
+    value = _NOTE.sub("", value.strip())  # "11 May 2023, 14:05 (last update)"
+    value = _CLOCK.sub("", value).strip(".,;|").strip()
     if m := _ISO.fullmatch(value):
         return _iso(int(m[1]), int(m[2]), int(m[3]))
     # weekday prefix: "Friday, 7 July 2025"
