@@ -206,3 +206,18 @@ def test_a_court_in_a_foreign_capital() -> None:
     from tests.extract.conftest import run
     facts = run("In late November a court in Copenhagen kept Akhmed Zakayev in detention.")
     assert [(c.city, c.type) for c in facts.courts] == [("Copenhagen", "foreign")]
+
+
+def test_a_court_named_with_and_without_of_its_city_is_one_court() -> None:
+    from tests.extract.conftest import run
+    facts = run("The Oktyabrsky District Court of Rostov-on-Don convicted Anna Belova. The "
+                "Oktyabrsky District Court in Rostov-on-Don gave her four years.")
+    assert [(c.name, c.city) for c in facts.courts] == [
+        ("Oktyabrsky District Court of Rostov-on-Don", "Rostov-on-Don")]
+
+
+def test_the_word_verdict_before_a_russian_court_is_no_part_of_its_name() -> None:
+    from tests.extract.conftest import run
+    facts = run("Приговором Симферопольского районного суда Республики Крым от 16 февраля 2022 "
+                "года Владислав Есипенко осуждён.")
+    assert [c.name for c in facts.courts] == ["Simferopolsky District Court"]

@@ -76,7 +76,8 @@ _RU_ADJECTIVE = re.compile(r"^[A-Z][a-z]{3,}(?:sky|skiy|skoy|skoi|ny|nyy|nyi)$")
 _POSSESSIVE = re.compile(r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)['’]s\s$")
 _STEMS = ("court", "суд")
 #: capitalised words that open a sentence or clause but are not part of a court's name
-_NOT_NAME = frozenset({"The", "A", "An", "In", "On", "At", "By", "From", "When", "Then", "But",
+_NOT_NAME = frozenset({"Приговором", "Решением", "Постановлением", "Определением",
+                       "The", "A", "An", "In", "On", "At", "By", "From", "When", "Then", "But",
                        "And", "After", "Before", "Later", "This", "That", "His", "Her",
                        "Their", "Its", "Our", "Russia's", "Russia’s", "Meanwhile", "However"})
 
@@ -269,13 +270,14 @@ def _merge_short_forms(courts: list[Court]) -> list[Court]:
     same text (when only one court fits)."""
     out: list[Court] = []
     for court in courts:
-        if court.city is not None or court.name.islower():
+        if court.name.islower():
             out.append(court)
             continue
         low = court.name.lower()
-        short = _SHORT_FORM.fullmatch(court.name)
+        short = _SHORT_FORM.fullmatch(court.name) if court.city is None else None
         fits = [c for c in courts if c is not court and c.city is not None
-                and not c.name.islower() and (c.name.lower().startswith(low + " ") or (
+                and court.city in (None, c.city) and not c.name.islower()
+                and (c.name.lower().startswith(low + " of ") or (
                     short is not None and c.type in ("district", "city")
                     and c.name.startswith(short.group("adj") + " ")))]
         if len(fits) == 1:
@@ -331,7 +333,8 @@ def _region_after(text: str, hits: list, end: int) -> tuple[int, str] | None:
 
 def _add(ctx: Context, found: dict[str, Court], name: str, city: str | None,
          kind: str | None, start: int, end: int) -> None:
-    key = _REPUBLIC.sub("of ", name.lower())
+    # ("the X District Court in Perm" is the "X District Court of Perm")
+    key = _REPUBLIC.sub("of ", name.lower()).replace(" court in ", " court of ")
     court = found.get(key)
     if court is None:
         court = Court(id=f"court{len(found) + 1}", name=name, city=city, type=kind)
