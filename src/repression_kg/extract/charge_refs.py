@@ -6,6 +6,7 @@ point "а" of Part 2" (the part of the article cited last), and "on the same acc
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -40,16 +41,21 @@ def part_of_the_article(ctx: Context, found: dict, add: Callable[..., None]) -> 
     if not cited:
         return
     items = ctx.scratch.get("charges.items", ())  # every number cited, Article 30 too
+    item_starts = [i[0] for i in items]  # (in text order, none overlapping: bisect finds
+    cited_ends = [c[1] for c in cited]  # the one around or before an offset)
     starts = [h.start() for h in _PART_WORD.finditer(low)] if low is not None else [
         h.start() for h in _PART_ONLY.finditer(text)]
     for at in starts:
         m = _PART_ONLY.match(text, at)
         if m is None or (at and (text[at - 1].isalnum() or text[at - 1] in "._")):
             continue  # (inside a word or a number)
-        before = [c for c in cited if c[1] <= m.start() and m.start() - c[1] <= _ARTICLE_REACH]
-        if not before or any(i[0] <= m.start() < i[1] for i in items):
+        k = bisect.bisect_right(item_starts, at) - 1
+        if k >= 0 and at < items[k][1]:
+            continue  # a part of a citation ("Article 212, Part 1")
+        k = bisect.bisect_right(cited_ends, at) - 1
+        if k < 0 or at - cited[k][1] > _ARTICLE_REACH:
             continue
-        _start, _end, code, article, _part, modifier = before[-1]
+        _start, _end, code, article, _part, modifier = cited[k]
         s_start, s_end = ctx.sentence_at(m.start())
         if not _SAME_ARTICLE.search(m.group()) and not has_cue(text[s_start:s_end].lower(),
                                                                "cues"):

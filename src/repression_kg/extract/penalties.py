@@ -59,7 +59,7 @@ _BAN = Prescan(re.compile(
     r"(?i)(?<!\w)(?:bar(?:s|red)?|ban(?:s|ned)?|prohibit(?:s|ed)?|disqualif(?:ies|ied))\s"
     r"(?:(?:him|her|them)\s)?from\s(?:practi[sc]ing|working|teaching|posting|administering|"
     r"holding|running|publishing|engaging|using|taking part)(?!\w)|"
-    r"(?:a|an|with a|and a)\s(?:\w+\s)?ban\son\s(?:practi[sc]ing|working|teaching|posting|"
+    r"(?<!\w)ban\son\s(?:practi[sc]ing|working|teaching|posting|"
     r"administering|holding|running|publishing|engaging|using|taking part|journalism|"
     r"public|political)(?!\w)|"
     r"запрет\w*\s(?:\w+\s)?(?:на\s)?"

@@ -23,12 +23,14 @@ from repression_kg.extract.person_names import (
     stopwords,
 )
 
-#: two or three words in Latin capitals (a hyphen or an apostrophe inside a word allowed)
-_LATIN_CAPS = re.compile(r"(?<![\w'’-])[A-Z]{2,}(?:[-'’][A-Z]{2,})?"
+#: two or three words in Latin capitals (a hyphen or an apostrophe inside a word allowed);
+#: the look-behind stands after the first capital, so the engine skips to capitals
+_LATIN_CAPS = re.compile(r"[A-Z](?<![\w'’-][A-Z])[A-Z]+(?:[-'’][A-Z]{2,})?"
                          r"(?:[ \u00a0][A-Z]{2,}(?:[-'’][A-Z]{2,})?){1,2}(?![\w'’-])")
 #: two or three words in Cyrillic capitals
-_CYRILLIC_CAPS = re.compile(r"(?<![\w-])[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
-                            r"(?:[ \u00a0][А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?){1,2}(?![\w-])")
+#: (words of three letters or more: «УК РФ» is no name)
+_CYRILLIC_CAPS = re.compile(r"[А-ЯЁ](?<![\w-][А-ЯЁ])[А-ЯЁ]{2,}(?:-[А-ЯЁ]{2,})?"
+                            r"(?:[ \u00a0][А-ЯЁ]{3,}(?:-[А-ЯЁ]{2,})?){1,2}(?![\w-])")
 #: the longest line that can be a headline
 _HEADLINE = 90
 
@@ -38,9 +40,7 @@ def caps_candidates(text: str) -> list[Candidate]:
     out: list[Candidate] = []
     if not _has_caps_run(text):
         return out
-    for m in _LATIN_CAPS.finditer(text):
-        if not _headline(text, m.start(), m.end()):
-            continue
+    for m in _latin_in_headlines(text):
         words = [_as_name(w) for w in m.group().replace("\u00a0", " ").split(" ")]
         if len(words) != 2 or any(w in stopwords() for w in words):
             continue
@@ -59,6 +59,22 @@ def caps_candidates(text: str) -> list[Candidate]:
     return out
 
 
+def _latin_in_headlines(text: str) -> list[re.Match[str]]:
+    """The runs of Latin capitals on the short lines of ``text`` (headlines)."""
+    out: list[re.Match[str]] = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start <= _HEADLINE and _LATIN_PAIR.search(text, start, end):
+            out.extend(_LATIN_CAPS.finditer(text, start, end))
+        start = end + 1
+    return out
+
+
+_LATIN_PAIR = re.compile(r"[A-Z]{2}")
+
+
 def _has_caps_run(text: str) -> bool:
     """A cheap test: two capitals in a row somewhere (most texts have none in a name)."""
     return _PAIR.search(text) is not None
@@ -70,12 +86,3 @@ _PAIR = re.compile(r"[A-ZА-ЯЁ]{2}")
 def _as_name(word: str) -> str:
     """"BALAZEIKIN" → "Balazeikin", "TER-PETROSYAN" → "Ter-Petrosyan" (same length)."""
     return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
-
-
-def _headline(text: str, start: int, end: int) -> bool:
-    """The line of ``[start, end)`` is short and written in capitals around it, a headline
-    ("** YEGOR BALAZEIKIN (St Petersburg) **", "IN MEMORIAM: PAVEL KUSHNIR")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    return line_end - line_start <= _HEADLINE

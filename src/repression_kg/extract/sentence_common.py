@@ -7,6 +7,7 @@ The words are in ontology/lookups/regimes.yml (``sentence_cues``, ``not_before``
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -153,17 +154,34 @@ def _date_heading(ctx: Context, s_start: int) -> str | None:
     """The date of the nearest line above that is a date alone, a live blog's or diary's
     day heading ("THURSDAY, 11 MAY" over "13:12 The judge sentenced him to ..."); only
     a date with its month, within the 3,000 characters before."""
+    headings = ctx.scratch.get("sentences.date_headings")
+    if headings is None:
+        headings = ctx.scratch["sentences.date_headings"] = _date_headings(ctx)
+    k = bisect.bisect_left(headings, (s_start,)) - 1
+    while k >= 0 and headings[k][1] > s_start:
+        k -= 1  # (a heading's line must end before the sentence)
+    if k >= 0 and headings[k][0] >= s_start - 3000:
+        return headings[k][2]
+    return None
+
+
+def _date_headings(ctx: Context) -> list[tuple[int, int, str]]:
+    """(start, line end, value) of every date that is its line's only words but for a
+    weekday, with its month, and is not the document's own date line."""
     text = ctx.text
-    for d in reversed(ctx.dates_in(max(0, s_start - 3000), s_start)):
+    out = []
+    for d in ctx.dates:
+        if len(d.value) < 7:
+            continue
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
-        if line_end > s_start or len(d.value) < 7 or _dateline(ctx, d.start):
+        if line_end - line_start > 60 or _dateline(ctx, d.start):
             continue
-        before, after = text[line_start:d.start], text[d.end:line_end]
-        if _HEADING_REST.fullmatch(before) and _HEADING_REST.fullmatch(after):
-            return d.value
-    return None
+        if _HEADING_REST.fullmatch(text, line_start, d.start) and \
+                _HEADING_REST.fullmatch(text, d.end, line_end):
+            out.append((d.start, line_end, d.value))
+    return out
 
 
 def _document_verdict_date(ctx: Context, s_start: int) -> str | None:

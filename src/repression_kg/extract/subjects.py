@@ -172,9 +172,9 @@ def subject_persons(ctx: Context, offset: int, *,
     if person is None:
         return []
     persons = conjoined(ctx, s_start, offset, person, bystanders)
-    if len(persons) == 1 and not ctx.mentions_in(s_start, s_end) and not W.fast(
-            "pronoun").search(ctx.text, ctx.lowered(), max(s_start, offset - REACH),
-                              min(s_end, offset + REACH)):
+    if len(persons) == 1 and ctx.scratch.get("subjects.groups") and not ctx.mentions_in(
+            s_start, s_end) and not W.fast("pronoun").search(
+                ctx.text, ctx.lowered(), max(s_start, offset - REACH), min(s_end, offset + REACH)):
         # a sentence that names and refers to nobody goes on about the group the text
         # spoke of last, when its person is one of them ("Both men are charged ... The
         # court upholds the conviction but takes a year off: thirteen years")
