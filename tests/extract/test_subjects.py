@@ -167,3 +167,14 @@ def test_a_term_each_said_after_it_is_the_group_s() -> None:
             "sentence: nine years each in a general regime colony.")
     assert _by_person(text) == {("Oleg Zimin", "imprisonment", 108),
                                 ("Ilya Kuzin", "imprisonment", 108)}
+
+
+def test_a_wrapped_list_item_that_opens_with_several_names() -> None:
+    from tests.extract.conftest import run
+    facts = run("The court's ruling:\n\n- Yegor Lavrov: the six years in a colony replaced "
+                "with four years\n  suspended.\n- Anna Belova, Pavel Rudin and\n  Oleg Zimin: "
+                "appeal dismissed, two years suspended each, unchanged.\n")
+    names = {p.id: p.name for p in facts.persons}
+    got = {(names[s.person], s.kind, s.months) for s in facts.sentences}
+    assert {("Anna Belova", "suspended", 24), ("Oleg Zimin", "suspended", 24),
+            ("Pavel Rudin", "suspended", 24), ("Yegor Lavrov", "suspended", 48)} <= got

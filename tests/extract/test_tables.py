@@ -73,3 +73,28 @@ def test_an_html_table_dated_by_its_caption_with_the_regime_of_its_term_cell() -
                          ("Anna Belova", "suspended", 48, "2020-08-06")}
     assert {s.regime for s in facts.sentences} == {"general", None}
     assert all(s.court for s in facts.sentences)
+
+
+WIKI = """# People convicted under Article 207.3 of the Criminal Code
+
+| Name | Age | Part | Term | Verdict date | Court | PP |
+|---|---|---|---|---|---|---|
+| Oleg Zimin | 31 | 1 | 2 yrs 6 mos, strict regime | 21 Oct 2022 | Alushta City Court | |
+| Anna Belova | – | – | compulsory psychiatric treatment in hospital | Dec 2023 | Kalininsky District Court, St Petersburg | ✓ |
+"""
+
+
+def test_a_part_column_of_the_one_article_the_page_is_about() -> None:
+    facts, charges, sentences = _facts(WIKI, "markdown")
+    assert charges == {("Oleg Zimin", "207.3", "1", None), ("Anna Belova", "207.3", None, None)}
+    assert sentences == {("Oleg Zimin", "imprisonment", 30, "2022-10-21"),
+                         ("Anna Belova", "compulsory_treatment", None, "2023-12")}
+    assert all(s.court for s in facts.sentences)
+    assert {s.regime for s in facts.sentences} == {"strict", None}
+
+
+def test_a_part_column_without_one_article_named_before_is_no_table() -> None:
+    _f, charges, _s = _facts(WIKI.replace("Article 207.3", "Articles 207.3 and 280.3"),
+                             "markdown")
+    assert {c[1:3] for c in charges} <= {("207.3", None), ("280.3", None)}
+    assert not any(c[2] == "1" for c in charges)

@@ -52,7 +52,8 @@ _SUSPENDED = Prescan(re.compile(r"(?i)(?<!\w)(?:suspended (?:sentence|term)|ус
 #: compulsory psychiatric treatment ordered by a court, without a term ("ordered that he be
 #: sent to a psychiatric hospital for compulsory treatment", "принудительное лечение")
 _TREATMENT = Prescan(re.compile(
-    r"(?i)(?<!\w)(?:compulsory (?:psychiatric )?treatment|(?:forced|involuntary) psychiatric "
+    r"(?i)(?<!\w)(?:compulsory (?:(?:outpatient|inpatient|in-patient|out-patient) )?"
+    r"(?:psychiatric )?treatment|(?:forced|involuntary) psychiatric "
     r"treatment|принудительн\w+ (?:лечени\w+|мер\w* медицинского характера))(?!\w)"))
 #: a ban from an activity, given with a verdict ("bars her from practising medicine")
 _BAN = Prescan(re.compile(

@@ -39,7 +39,7 @@ from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Sentence
 
 _YEAR = r"(?:years?|yrs?|лет|годам|годами|года|годы|году|год)"
-_MONTH = r"(?:months?|месяц(?:ам|ами|ев|а|у)?)"
+_MONTH = r"(?:months?|mos\.?|mo\.|месяц(?:ам|ами|ев|а|у)?)"
 _HOURS = r"(?:hours|часов|часа|часам)"
 _DIGITS = r"\d{1,3}(?:[.,]5)?(?:\s?1/2|\s?½)?"
 _HALF = r"(?:and a half|and one half|and-a-half|с половиной)"
@@ -49,7 +49,8 @@ _HALF = r"(?:and a half|and one half|and-a-half|с половиной)"
 _TERM_AFTER = re.compile(
     r"(?i)['’]?\s(?:in\s(?:a|an)\s(?:[\w-]+\s){0,3}(?:penal\s)?colony|of imprisonment|"
     r"(?:of\s)?deprivation of liberty|"
-    r"(?:строгого|общего|особого)?\s?(?:режима\s)?колони\w+|лишения свободы)")
+    r"(?:строгого|общего|особого)?\s?(?:режима\s)?колони\w+|лишения свободы|"
+    r"\s*suspended\b|\s*условно\b)")  # "two years suspended each"
 
 
 @cache
@@ -99,7 +100,7 @@ def months_of(m: re.Match[str]) -> int | None:
     unit = m.group("u1").lower()
     if unit.startswith(("hour", "час")):
         return None
-    total = value * (1 if unit.startswith(("month", "месяц")) else 12)
+    total = value * (1 if unit.startswith(("mo", "месяц")) else 12)
     if m.group("n2"):
         extra = _number(m.group("n2"))
         total += extra or 0
@@ -200,7 +201,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if elided is not None and months is not None:
         # "sentenced A to seven years and B to five and a half": the unit carries over
         e, person, value = elided
-        unit = 1 if m.group("u1").lower().startswith(("month", "месяц")) else 12
+        unit = 1 if m.group("u1").lower().startswith(("mo", "месяц")) else 12
         regime = regime or _first_of(text[e.end():min(s_end, e.end() + 60)].lower(), "regimes")
         add_sentence(ctx, found, Sentence(person, kind, round(value * unit), regime, date, court),
                      e.start("n"), e.end())
@@ -233,8 +234,8 @@ def _elided(ctx: Context, m: re.Match[str], s_end: int
 _BAN_BEFORE = re.compile(r"(?i)(?<!\w)(?P<ban>(?:banned|barred|prohibited|disqualified|deprived of "
                          r"the right|лишил\w* права|запрет\w*)(?!\w)(?:\s(?:from|on|на))?)"
                          r"[^.;\d]{0,50}$")
-_BAN_AFTER = re.compile(r"(?i)['’]?s?(?:\s(?!(?:and|or|in|of|with|after|a|an|the|on)\b)[^\W\d]+){0,2}"
-                        r"\s?(?:ban|prohibition|disqualification|запрет\w*)(?!\w)")
+_BAN_AFTER = re.compile(r"(?i)['’]?s?(?:\s+(?!(?:and|or|in|of|with|after|a|an|the|on)\b)[^\W\d]+){0,2}"
+                        r"\s*(?:ban|prohibition|disqualification|запрет\w*)(?!\w)")
 
 
 def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:

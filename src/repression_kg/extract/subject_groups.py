@@ -58,21 +58,47 @@ def stripped_end(text: str, end: int) -> int:
 LIST_ITEM = re.compile(r"[ \t]*(?:\d{1,3}[.)]|[-*•–])[ \t]+")
 
 
-def list_item_person(ctx: Context, offset: int) -> str | None:
-    """The person a roundup's list item opens with ("1. Alexei Gorinov, municipal deputy,
-    Moscow: 7 years ..."), for a fact on that line after the name; None elsewhere."""
-    line_start = ctx.text.rfind("\n", 0, offset) + 1
-    marker = LIST_ITEM.match(ctx.text, line_start)
+def list_item_persons(ctx: Context, offset: int) -> list[str] | None:
+    """The people a roundup's list item opens with ("1. Alexei Gorinov, municipal deputy,
+    Moscow: 7 years ..."; "- A, B and C: two years suspended each"), for a fact in that item
+    after the name; None elsewhere. An item wrapped onto indented lines goes on there."""
+    text = ctx.text
+    line_start = text.rfind("\n", 0, offset) + 1
+    for _ in range(10):  # back over the indented lines a wrapped item goes on with
+        if LIST_ITEM.match(text, line_start) or line_start < 2 or \
+                not text.startswith(("  ", "\t"), line_start):
+            break
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[prev_start:line_start - 1].strip():
+            break
+        line_start = prev_start
+    marker = LIST_ITEM.match(text, line_start)
     if marker is None:
         return None
     first = ctx.mentions_in(marker.end(), marker.end() + 1)
     if not first or first[0].end > offset:
         return None
-    if ":" in ctx.text[first[0].end:offset]:
-        return first[0].person  # "2. A, 66, B's superior ...: 12 years": the facts after ':'
-
+    colon = text.find(":", first[0].end, offset)
+    if colon >= 0:
+        # "2. A, 66, B's superior ...: 12 years": the facts after ':' are A's; "A, B and C:"
+        # names them all
+        out = [first[0].person]
+        named = ctx.mentions_in(first[0].end, colon)
+        prev_end = first[0].end
+        for m in named:
+            if not _ITEM_JOINT.fullmatch(text, prev_end, m.start):
+                return [first[0].person]
+            if m.person not in out:
+                out.append(m.person)
+            prev_end = m.end
+        return out if _ITEM_JOINT.fullmatch(text, prev_end, colon) or prev_end == colon \
+            else [first[0].person]
     later = [m for m in ctx.mentions_in(first[0].end, offset) if m.person != first[0].person]
-    return None if later else first[0].person
+    return None if later else [first[0].person]
+
+
+#: what joins the names an item opens with ("A, B and\n  C")
+_ITEM_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)?\s*|[*_\s]*")
 
 
 def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:

@@ -23,7 +23,7 @@ from repression_kg.extract.subject_groups import (
     earlier_plural_group,
     field_persons,
     group_size,
-    list_item_person,
+    list_item_persons,
     listed_group,
     plural_here,
     previous_group,
@@ -152,9 +152,9 @@ def subject_persons(ctx: Context, offset: int, *,
     fielded = field_persons(ctx, offset)
     if fielded is not None:
         return fielded
-    listed = list_item_person(ctx, offset)
+    listed = list_item_persons(ctx, offset)
     if listed is not None:
-        return [listed]
+        return listed
     s_start, s_end = ctx.sentence_at(offset)
     bystanders = _bystanders(ctx)
     if not any(m.end <= offset and m.person not in bystanders

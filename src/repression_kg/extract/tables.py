@@ -33,6 +33,12 @@ _NAME = re.compile(r"(?i)^(?:names?|defendants?|accused|person|фио|имя|п�
 _ARTICLES = re.compile(r"(?i)^(?:articles?|charges?|statutes?|стать[яи]|обвинени[ея]|"
                        r"articles? of the criminal code)$")
 _TERM = re.compile(r"(?i)^(?:term|sentence|penalty|punishment|срок|приговор|наказание)$")
+#: a column of the part of the one article the page is about ("Part": 1, 2 ("д"), –)
+_PART = re.compile(r"(?i)^(?:part|часть|ч\.)$")
+_DATE = re.compile(r"(?i)^(?:(?:verdict |sentence )?date|date of (?:the )?(?:verdict|sentence)|"
+                   r"дата(?: приговора)?)$")
+_COURT = re.compile(r"(?i)^(?:court|суд)$")
+_PART_CELL = re.compile(r"\s*(\d{1,2}(?:\.\d)?)(?!\d)")
 #: a cell of a header: words separated by single spaces, up to two spaces, a ``|`` or the end
 _CELL = re.compile(r"[^|\s](?:[^|]*?[^|\s])?(?=\s{2,}|\s*\||\s*$)")
 _RULE = re.compile(r"^[\s|:+=-]*-{3,}[\s|:+=-]*$")
@@ -53,7 +59,7 @@ class _Column:
 #: (rare in prose: one pass over the lower-cased text finds the few lines worth splitting)
 _NAME_CELL = re.compile(r"(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)"
                         r"(?=[ \t]*(?:  |\t|\||\n|$))")
-_ARTICLES_WORD = re.compile(r"(?i)articles?|charges?|statutes?|стать[яи]|обвинени[ея]")
+_ARTICLES_WORD = re.compile(r"(?i)articles?|charges?|statutes?|стать[яи]|обвинени[ея]|part|часть")
 
 
 def extract_table_rows(ctx: Context) -> None:
@@ -76,22 +82,29 @@ def extract_table_rows(ctx: Context) -> None:
             continue
         code = "RU-CoAP" if re.search(r"(?i)coap|коап|administrative",
                                       text[header_start:header_end]) else None
+        article = None
+        if not any(c.kind == "articles" for c in columns):
+            article = _page_article(ctx, header_start)
+            if article is None:
+                continue  # a "Part" column of no article the text names
         caption = _caption(ctx, header_start)
         for row_start, row_end in _rows(text, header_end):
-            _row(ctx, columns, row_start, row_end, code, caption)
+            _row(ctx, columns, row_start, row_end, code or (article or ("", ""))[0] or None,
+                 caption, article)
 
 
 def _header(line: str) -> list[_Column] | None:
     """The columns of a header line, or None when it is no header of a verdict table."""
     cells = [(m.start(), m.group()) for m in _CELL.finditer(line)]
-    if len(cells) < 2 or len(cells) > 8:
+    if len(cells) < 2 or len(cells) > 10:
         return None
     kinds = []
     for _start, cell in cells:
         kind = "name" if _NAME.match(cell) else "articles" if _ARTICLES.match(cell) else \
-            "term" if _TERM.match(cell) else ""
+            "term" if _TERM.match(cell) else "part" if _PART.match(cell) else \
+            "date" if _DATE.match(cell) else "court" if _COURT.match(cell) else ""
         kinds.append(kind)
-    if "name" not in kinds or "articles" not in kinds:
+    if "name" not in kinds or ("articles" not in kinds and "part" not in kinds):
         return None
     out = []
     for i, ((start, _cell), kind) in enumerate(zip(cells, kinds, strict=True)):
@@ -132,13 +145,25 @@ def _cell(text: str, row_start: int, row_end: int, column: _Column) -> tuple[int
 
 
 def _pipe_cells(text: str, row_start: int, row_end: int) -> list[tuple[int, int]]:
-    """The spans of the non-empty cells of a row of a ``|`` table."""
+    """The spans of the cells of a row of a ``|`` table (an empty cell keeps its place;
+    what stands outside the outer pipes of "| a | b |" is no cell)."""
     out, pos = [], row_start
-    for part in text[row_start:row_end].split("|"):
-        if part.strip():
+    parts = text[row_start:row_end].split("|")
+    for k, part in enumerate(parts):
+        if part.strip() or 0 < k < len(parts) - 1:
             out.append((pos, pos + len(part)))
         pos += len(part) + 1
     return out
+
+
+def _page_article(ctx: Context, header_start: int) -> tuple[str, str] | None:
+    """(code, article) of the one article the text cites before a table whose column gives
+    only its part ("List of people convicted under Article 207.3": Part | 2 ("д")), or None
+    when it cites none or several."""
+    from repression_kg.extract.charges import citations  # charges runs before tables
+    cited = {(code, article) for start, _end, code, article, _part, _mod in citations(ctx)
+             if start < header_start}
+    return cited.pop() if len(cited) == 1 else None
 
 
 def _caption(ctx: Context, header_start: int) -> tuple[str | None, str | None]:
@@ -154,7 +179,8 @@ def _caption(ctx: Context, header_start: int) -> tuple[str | None, str | None]:
 
 
 def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
-         code: str | None, caption: tuple[str | None, str | None]) -> None:
+         code: str | None, caption: tuple[str | None, str | None],
+         article: tuple[str, str] | None = None) -> None:
     text = ctx.text
     spans = {}
     if "|" in text[row_start:row_end]:
@@ -177,8 +203,38 @@ def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
                        (charge.person, charge.code, charge.article, charge.part,
                         charge.modifier) for c in ctx.facts.charges):
                 ctx.facts.charges.append(charge)
+    if article is not None:
+        _part_charge(ctx, person, article, spans.get("part"), name)
+    if "date" in spans or "court" in spans:
+        caption = _cells_date_court(ctx, spans, caption)
     if "term" in spans:
         _sentence(ctx, person, spans["term"], caption)
+
+
+def _part_charge(ctx: Context, person: str, article: tuple[str, str],
+                 part_cell: tuple[int, int] | None, name: tuple[int, int]) -> None:
+    """The page's article with the part of the row's part cell (none for "–")."""
+    m = _PART_CELL.match(ctx.text, *part_cell) if part_cell else None
+    part = m.group(1) if m else None
+    charge = Charge(person, article[0], article[1], part, None, True)
+    charge.mentions = [ctx.span(m.start(1), m.end(1)) if m else ctx.span(*name)]
+    if not any((c.person, c.code, c.article) == (person, *article) and c.part in (None, part)
+               for c in ctx.facts.charges):
+        ctx.facts.charges.append(charge)
+
+
+def _cells_date_court(ctx: Context, spans: dict, caption: tuple[str | None, str | None]
+                      ) -> tuple[str | None, str | None]:
+    """The date and court a row's own cells give, else the caption's."""
+    date, court = caption
+    if "date" in spans:
+        dates = [d for d in ctx.dates_in(*spans["date"]) if len(d.value) >= 7]
+        date = dates[0].value if dates else date
+    if "court" in spans:
+        start, end = spans["court"]
+        court = next((c.id for c in ctx.facts.courts
+                      if any(start <= m.start < end for m in c.mentions)), court)
+    return date, court
 
 
 def _charges(ctx: Context, person: str, span: tuple[int, int], code: str | None) -> list[Charge]:
@@ -215,13 +271,21 @@ def _sentence(ctx: Context, person: str, span: tuple[int, int],
         if months:
             kind: SentenceKind = "suspended" if ("suspended" in cell or "условн" in cell) \
                 else "imprisonment"
+            if ctx.text.startswith(_TREATMENT_CUES, m.end()):
+                continue  # (a term of treatment is no prison term)
             regime = regime_in(text[m.end():span[1]]) if kind == "imprisonment" else None
             add_sentence(ctx, found, Sentence(person, kind, months, regime, date, court),
                          m.start(), m.end())
             break
     if not found and re.search(r"(?i)fine|штраф", cell):
         add_sentence(ctx, found, Sentence(person, "fine", None, None, date, court), *span)
+    if re.search(r"(?i)compulsory\s(?:\w+\s){0,2}treatment|psychiatric|принудительн\w+ лечени", cell):
+        add_sentence(ctx, found, Sentence(person, "compulsory_treatment", None, None, date,
+                                          court), *span)
     ctx.facts.sentences.extend(found.values())
+
+
+_TREATMENT_CUES = (" of compulsory treatment", " of psychiatric treatment")
 
 
 def _fields(ctx: Context) -> tuple[str | None, str | None]:
