@@ -16,8 +16,9 @@ from repression_kg.facts import Charge
 
 #: a part cited without its article ("under Part 2 of the article", "Part 2" of "under
 #: point "д" of Part 2", "по ч. 2 той же статьи"): not followed by an article of its own
+_PART_WORDS = r"(?:Part|part|ч\.|части)"
 _PART_ONLY = re.compile(
-    r"(?P<word>Part|part|ч\.|части)\s?(?P<part>\d{1,2}(?:\.\d(?!\d))?)(?![\d.]\d)"
+    rf"(?P<word>{_PART_WORDS})\s?(?P<part>\d{{1,2}}(?:\.\d(?!\d))?)(?![\d.]\d)"
     r"(?!,?\s?(?:of\s)?(?:[Aa]rt|ст\.|стать|[Aa]rticles?\s\d))"
     r"(?:\s(?:of\s)?(?:the|that|this|the same|той же|этой|указанной)\s(?:article|статьи))?")
 _SAME_ARTICLE = re.compile(r"the same article|той же статьи")
@@ -70,7 +71,7 @@ _SAME = re.compile(r"(?i)(?<!\w)(?:on|under|of|with|in) the same (?:accusations?
                    r"articles?|counts?)(?!\w)|по (?:той же|тем же) стать\w+|по тому же обвинению")
 
 
-_PART_BEFORE = re.compile(r"(?:Part|part|ч\.|части)\s?\d{1,2}(?:\.\d)?\s?$")
+_PART_BEFORE = re.compile(rf"{_PART_WORDS}\s?\d{{1,2}}(?:\.\d)?\s?$")
 
 
 def same_accusation(ctx: Context, found: dict) -> None:

@@ -285,7 +285,8 @@ def extract_dates(ctx: Context) -> None:
         if relative:
             # a day heading of a live blog or diary ("THURSDAY, 11 MAY") counts from the
             # publication date, not from a year the story told before it
-            alone = ref is not None and (groups["dm_m"] or groups["md_m"]) and _alone(text, match)
+            alone = ref is not None and (groups["dm_m"] or groups["md_m"]) and \
+                alone_on_line(text, match.start(), match.end())
             value, relative = _resolve(groups, ref, None if alone else anchor)
         if value is None:
             continue
@@ -306,17 +307,20 @@ _BORN_BEFORE = re.compile(r"(?i)(?:born(?:\s+in)?|b\.|род\.|родил\w*(?:\
 _BORN_AFTER = re.compile(r"\s?(?:г\.\s?р\.|года\s+рождения|г\.р)")
 
 
-_WEEKDAY_LINE = re.compile(r"(?i)[\s*#_>|:,.–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day)?"
-                           r"[\s*#_>|:,.–—-]*")
+#: what may stand on a line beside a date that heads it: marks and a weekday
+_WEEKDAY_LINE = re.compile(r"(?i)[\s*#_>|:,.–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                           r"|понедельник|вторник|среда|четверг|пятница|суббота|"
+                           r"воскресенье)?[\s*#_>|:,.–—-]*")
 
 
-def _alone(text: str, match: re.Match[str]) -> bool:
-    """The date of ``match`` is its line's only words (but for a weekday)."""
-    line_start = text.rfind("\n", 0, match.start()) + 1
-    line_end = text.find("\n", match.end())
+def alone_on_line(text: str, start: int, end: int) -> bool:
+    """The date at ``[start, end)`` is its line's only words (but for a weekday): a day
+    heading ("THURSDAY, 11 MAY")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
-    return bool(_WEEKDAY_LINE.fullmatch(text, line_start, match.start())
-                and _WEEKDAY_LINE.fullmatch(text, match.end(), line_end))
+    return bool(_WEEKDAY_LINE.fullmatch(text, line_start, start)
+                and _WEEKDAY_LINE.fullmatch(text, end, line_end))
 
 
 def is_birth_date(text: str, date: DateMention) -> bool:

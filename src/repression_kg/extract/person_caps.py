@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from repression_kg.extract import russian
 from repression_kg.extract.person_names import (
     Candidate,
     first_names,
+    names_of_run,
     russian_surname,
     stopwords,
 )
@@ -49,13 +49,7 @@ def caps_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(m.start(), m.end(), first, surname, None, m.group()))
     for m in _CYRILLIC_CAPS.finditer(text):
         titled = " ".join(_as_name(w) for w in m.group().replace("\u00a0", " ").split(" "))
-        for rel_start, rel_end, parts in russian.names_in_run(titled):
-            start, end = m.start() + rel_start, m.start() + rel_end
-            first = russian.transliterate(parts["first"])
-            surname = russian.transliterate(parts["surname"])
-            nominative = russian.nominative(titled[rel_start:rel_end])
-            out.append(Candidate(start, end, first, surname, parts.get("patronymic"),
-                                 f"{first} {surname}", nominative))
+        out.extend(names_of_run(titled, m.start()))
     return out
 
 

@@ -237,11 +237,18 @@ def _ends_with_cue(prefix: str, nouns: frozenset[str]) -> bool:
 def cyrillic_candidates(text: str) -> list[Candidate]:
     out = []
     for match in russian.CYRILLIC_NAME.finditer(text):
-        for rel_start, rel_end, parts in russian.names_in_run(match.group()):
-            start, end = match.start() + rel_start, match.start() + rel_end
-            first = russian.transliterate(parts["first"])
-            surname = russian.transliterate(parts["surname"])
-            nominative = russian.nominative(text[start:end].replace("\u00a0", " "))
-            out.append(Candidate(start, end, first, surname, parts.get("patronymic"),
-                                  f"{first} {surname}", nominative))
+        out.extend(names_of_run(match.group(), match.start()))
+    return out
+
+
+def names_of_run(run: str, offset: int) -> list[Candidate]:
+    """The Cyrillic names of a run of capitalised words that starts at ``offset`` (the run
+    as the text has it, or written as a name, of the same length): nominative, Latin form."""
+    out = []
+    for rel_start, rel_end, parts in russian.names_in_run(run):
+        first = russian.transliterate(parts["first"])
+        surname = russian.transliterate(parts["surname"])
+        nominative = russian.nominative(run[rel_start:rel_end].replace("\u00a0", " "))
+        out.append(Candidate(offset + rel_start, offset + rel_end, first, surname,
+                             parts.get("patronymic"), f"{first} {surname}", nominative))
     return out

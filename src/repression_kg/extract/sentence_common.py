@@ -13,7 +13,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context
-from repression_kg.extract.dates import is_birth_date
+from repression_kg.extract.dates import alone_on_line, is_birth_date
 from repression_kg.extract.literals import last_literal
 from repression_kg.extract.subject_groups import stripped_end
 from repression_kg.facts import Sentence
@@ -144,12 +144,6 @@ def _context_date(ctx: Context, s_start: int) -> str | None:
     return _date_heading(ctx, s_start) or _document_verdict_date(ctx, s_start)
 
 
-#: a line that is a date and nothing more, but for a weekday ("THURSDAY, 11 MAY")
-_HEADING_REST = re.compile(r"(?i)[\s*#_>|:,.–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-                           r"|понедельник|вторник|среда|четверг|пятница|суббота|"
-                           r"воскресенье)?[\s*#_>|:,.–—-]*")
-
-
 def _date_heading(ctx: Context, s_start: int) -> str | None:
     """The date of the nearest line above that is a date alone, a live blog's or diary's
     day heading ("THURSDAY, 11 MAY" over "13:12 The judge sentenced him to ..."); only
@@ -176,10 +170,8 @@ def _date_headings(ctx: Context) -> list[tuple[int, int, str]]:
         line_start = text.rfind("\n", 0, d.start) + 1
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
-        if line_end - line_start > 60 or _dateline(ctx, d.start):
-            continue
-        if _HEADING_REST.fullmatch(text, line_start, d.start) and \
-                _HEADING_REST.fullmatch(text, d.end, line_end):
+        if line_end - line_start <= 60 and not _dateline(ctx, d.start) and \
+                alone_on_line(text, d.start, d.end):
             out.append((d.start, line_end, d.value))
     return out
 
