@@ -12,7 +12,8 @@ Matching keys, per document (each gold fact matches at most one predicted fact):
   transfers: (type, person, from, to) for extradition and deportation events (a gold
   ``type`` may list both when the document calls one transfer by both names);
 - courts: (type, city) or normalised name or alias (a leading article and a trailing
-  "of <city>" dropped); organisations: normalised name or alias;
+  "of <city>" dropped, "the Russian Federation" read as "Russia"); organisations:
+  normalised name or alias;
   principles: the principle id.
 
 A fact's person is the gold person its name matches, so a charge is right only when it
@@ -69,7 +70,8 @@ def fold(text: str | None) -> str:
 
 def court_key(name: str) -> str:
     """A court name without a leading article or a trailing "of <city>"."""
-    key = re.sub(r"^the ", "", fold(name))
+    # "of the Russian Federation" and "of Russia" name the same court
+    key = re.sub(r"^the ", "", fold(name)).replace("the russian federation", "russia")
     short = re.sub(r"(court|суд) (of|in) [\w\s-]+$", r"\1", key)
     # "Supreme Court of Crimea" keeps its "of": without it nothing names the court
     return short if set(short.split()) - _GENERIC_COURT_WORDS else key

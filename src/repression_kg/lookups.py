@@ -38,8 +38,9 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: a token of a text or a form: a run of letters and digits
 TOKEN = re.compile(r"[^\W_]+")
-#: what may stand between two tokens of one surface form
-_GAP = re.compile(r"[ \t\u00a0\-‐–'’.]{1,3}")
+#: what may stand between two tokens of one surface form: a short gap, or one line break
+#: (hard-wrapped text: "The UN Working\nGroup on Arbitrary Detention")
+_GAP = re.compile(r"[ \t\u00a0\-‐–'’.]{1,3}|[ \t]{0,3}\n[ \t]{0,8}")
 #: Russian case endings, longest first; stripped when at least three letters remain
 _ENDINGS = ("ами", "ями", "ого", "его", "ому", "ему", "ой", "ей", "ий", "ый", "ая", "яя",
             "ую", "юю", "ые", "ие", "ом", "ем", "ах", "ях", "ам", "ям", "а", "я", "е", "у",

@@ -322,3 +322,9 @@ def test_a_quoted_russian_form_in_any_case() -> None:
               "раньше.").organisations
     assert [(o.name, [m.text for m in o.mentions]) for o in got] == [
         ("Memorial Human Rights Centre", ["правозащитного центра «Мемориал»", "Мемориал"])]
+
+
+def test_a_known_name_wrapped_onto_the_next_line() -> None:
+    facts = run("Published: 3 March 2021\n\nIvan Orlov was detained in 2019. The UN Working\n"
+                "Group on Arbitrary Detention later found his detention arbitrary.")
+    assert [o.name for o in facts.organisations] == ["UN Working Group on Arbitrary Detention"]

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from tests.extract.conftest import run
 
 from repression_kg import lookups
-from repression_kg.extract import extract_document, sentences
+from repression_kg.extract import extract_document, sentence_common
 from repression_kg.ingest import read_document
 
 
@@ -190,7 +190,7 @@ _REGIME_WORDS = sorted({str(w).lower() for section in ("kinds", "regimes")
        st.sampled_from(["kinds", "regimes"]))
 def test_first_of_is_the_find_loop(words: list[str], section: str) -> None:
     for window in (" ".join(words), "".join(words)):
-        assert sentences._first_of(window, section) == sentences._first_of_plain(window, section)
+        assert sentence_common.first_of(window, section) == sentence_common.first_of_plain(window, section)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -178,3 +178,27 @@ def test_a_wrapped_list_item_that_opens_with_several_names() -> None:
     got = {(names[s.person], s.kind, s.months) for s in facts.sentences}
     assert {("Anna Belova", "suspended", 24), ("Oleg Zimin", "suspended", 24),
             ("Pavel Rudin", "suspended", 24), ("Yegor Lavrov", "suspended", 48)} <= got
+
+
+def test_victims_of_the_crime_told_are_never_its_subject() -> None:
+    # the persons named after "the murder of" / "the attempts on the lives of" are victims:
+    # "sentenced him" is the man convicted, and the victims get no charge or defendant role
+    text = ("Published: 2 May 2019\n\nIn March 2005 the Tver Regional Court convicted Mr. "
+            "Gennady Lavrov of organising the murder of Pavel and Inna Sotova and the attempts "
+            "on the lives of Mr. Oleg Dudin and Ms. Rita Kask, and sentenced him to 18 years. "
+            "In a second trial the same court found him guilty of two further murders, among "
+            "them that of Ilya Burov, and sentenced him to life in a special regime colony.")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert {(names[s.person], s.months, s.regime) for s in facts.sentences} == {
+        ("Gennady Lavrov", 216, None), ("Gennady Lavrov", None, "special")}
+    assert {(names[c.person], c.article, c.modifier) for c in facts.charges} == {
+        ("Gennady Lavrov", "105", None), ("Gennady Lavrov", "105", "attempt")}
+    assert not [p.name for p in facts.persons if "defendant" in p.roles and p.name not in (
+        "Gennady Lavrov",)]
+
+
+def test_among_them_is_no_group() -> None:
+    text = ("Ivan Lodkin and Pyotr Sazonov were detained in 2019.\n\nThe court found Lodkin "
+            "guilty of three thefts, among them that of a car, and sentenced him to four years.")
+    assert _by_person(text) == {("Ivan Lodkin", "imprisonment", 48)}

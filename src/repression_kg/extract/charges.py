@@ -64,7 +64,7 @@ def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 @cache
-def _descriptions() -> list[tuple[Prescan, str, str, str | None]]:
+def _descriptions() -> list[tuple[Prescan, str, str, str | None, Modifier | None]]:
     out = []
     for entry in lookups.load("charges")["descriptions"]:
         # a description starts a word: the look-behind makes each scan fail fast inside
@@ -72,7 +72,7 @@ def _descriptions() -> list[tuple[Prescan, str, str, str | None]]:
         pattern = re.compile(r"(?i)(?<!\w)(?:" + "|".join(f"(?:{p})" for p in entry["patterns"])
                              + ")")
         out.append((Prescan(pattern), entry.get("code", "RU-CC"), str(entry["article"]),
-                    str(entry["admin"]) if entry.get("admin") else None))
+                    str(entry["admin"]) if entry.get("admin") else None, entry.get("modifier")))
     return out
 
 
@@ -111,12 +111,12 @@ def extract_charges(ctx: Context) -> None:
     cued = _cued_sentences(ctx, low)
     scan_low = prescan.lowered(ctx)
     group, first = _description_group()
-    for k, (_scan, code, article, admin) in enumerate(_descriptions() if cued else ()):
+    for k, (_scan, code, article, admin, modifier) in enumerate(_descriptions() if cued else ()):
         for m in group.finditer_in(first + k, ctx.text, scan_low, cued):
             if _is_general(ctx, m.start()):
                 continue
             for person in subject_persons(ctx, m.start()):
-                _described(ctx, found, numbered, person, (code, article, admin), m)
+                _described(ctx, found, numbered, person, (code, article, admin, modifier), m)
     part_of_the_article(ctx, found, _add)
     same_accusation(ctx, found)
     for charge in found.values():
@@ -144,9 +144,9 @@ def _cued_sentences(ctx: Context, low: str) -> list[tuple[int, int]]:
 
 
 def _described(ctx: Context, found: dict, numbered: set[tuple[int, str, str]], person: str,
-               target: tuple[str, str, str | None], m: re.Match[str]) -> None:
+               target: tuple[str, str, str | None, Modifier | None], m: re.Match[str]) -> None:
     """Add the charge a description names (or a mention to the citation it repeats)."""
-    cod, art, admin = target
+    cod, art, admin, modifier = target
     s_start, s_end = ctx.sentence_at(m.start())
     if (s_start, person, art) in numbered:
         _mention(ctx, found, person, art, m.start(), m.end())
@@ -156,11 +156,14 @@ def _described(ctx: Context, found: dict, numbered: set[tuple[int, str, str]], p
     if (s_start, person, art) in numbered:
         _mention(ctx, found, person, art, m.start(), m.end())
         return
-    same = [c for c in found.values() if c.person == person and c.article == art]
+    # (words without a modifier repeat a charge whatever its modifier: "treason" is the
+    # "preparation of treason" cited by number)
+    same = [c for c in found.values() if c.person == person and c.article == art
+            and modifier in (None, c.modifier)]
     if same:
         same[0].mentions.append(ctx.span(m.start(), m.end()))
         return
-    _add(ctx, found, Charge(person, cod, art, None, None, False), m.start(), m.end())
+    _add(ctx, found, Charge(person, cod, art, None, modifier, False), m.start(), m.end())
 
 
 def _add(ctx: Context, found: dict, charge: Charge, start: int, end: int) -> None:
@@ -217,7 +220,7 @@ def citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modifi
 def described_articles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
     """(code, article, start, end) of every offence named by description in a range."""
     out = []
-    for scan, code, article, _admin in _descriptions():
+    for scan, code, article, _admin, _modifier in _descriptions():
         for m in scan.pattern.finditer(text, start, end):
             out.append((code, article, m.start(), m.end()))
     return sorted(out, key=lambda x: x[2])

@@ -27,6 +27,7 @@ from repression_kg.extract.clauses import clause
 from repression_kg.extract.dates import is_birth_date
 from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.extract.subjects import subject_person
+from repression_kg.extract.victims import victims
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
@@ -224,7 +225,8 @@ def _person(ctx: Context, start: int, end: int) -> str | None:
     """
     text = ctx.text
     if "excluded" not in ctx.scratch:
-        ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
+        ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
+                                   if _NOT_PERSONS & set(p.roles)} | victims(ctx)
     exclude = ctx.scratch["excluded"]
     s_start, s_end = ctx.sentence_at(start)
     c_start, c_end = clause(ctx, start, end)

@@ -18,13 +18,14 @@ from repression_kg.extract.sentence_common import (
     BACK,
     add_sentence,
     cue_pattern,
+    regime_in,
     sentence_court,
     sentence_date,
     threat,
 )
 from repression_kg.extract.subject_groups import previous_sentence
 from repression_kg.extract.subjects import subject_persons
-from repression_kg.facts import Sentence, SentenceKind
+from repression_kg.facts import Regime, Sentence, SentenceKind
 
 _FINE = re.compile(
     r"(?i)(?<!\w)(?:fine[sd](?:\s(?:him|her|them|each|both|[A-Z][a-z]+)){0,2}|fine of|fine|"
@@ -101,8 +102,11 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
     if "life" in low or "пожизн" in low:
         for m in _LIFE.finditer(ctx.text, scan_low):
             if not threat(ctx, m.start()):
+                # the regime told with it ("life in a special-regime colony")
+                s_end = ctx.sentence_at(m.start())[1]
+                regime = regime_in(ctx.text[m.end():min(s_end, m.end() + 60)])
                 _add_all(ctx, found, m, "imprisonment",
-                         subject_persons(ctx, m.start(), also=BACK))
+                         subject_persons(ctx, m.start(), also=BACK), regime=regime)
     if "administrative" in low or "административн" in low or "сут" in low:
         for m in _ADMIN_ARREST.finditer(ctx.text, scan_low):
             if not threat(ctx, m.start(), strong_only=True):
@@ -128,7 +132,7 @@ def add_penalties(ctx: Context, found: dict, low: str) -> None:
 
 
 def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, persons: list[str],
-             times: int = 1) -> None:
+             times: int = 1, regime: Regime | None = None) -> None:
     s_start, s_end = ctx.sentence_at(m.start())
     date = sentence_date(ctx, s_start, s_end, m.start())
     court = sentence_court(ctx, s_start, s_end)
@@ -136,7 +140,7 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, pe
         date = court = None  # "the fine ... was left unchanged": the one given before
     for person in persons:
         for n in range(times):
-            add_sentence(ctx, found, Sentence(person, kind, None, None, date, court),
+            add_sentence(ctx, found, Sentence(person, kind, None, regime, date, court),
                          m.start(), m.end(), copy=n)
 
 

@@ -22,6 +22,7 @@ from repression_kg import lookups
 from repression_kg.extract.base import Context, finditer_in_sentences
 from repression_kg.extract.literals import word_index
 from repression_kg.extract.prescan_group import PrescanGroup
+from repression_kg.extract.victims import victims
 from repression_kg.facts import Person, PersonRole
 
 _YEAR = r"(?:19|20)\d\d"
@@ -225,7 +226,8 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
     text = ctx.text
     # officials can be defendants too (a municipal deputy, a former governor); lawyers and
     # judges named beside a verdict are not
-    skip = frozenset(pid for pid, p in by_id.items() if {"lawyer", "judge"} & set(p.roles))
+    skip = frozenset(pid for pid, p in by_id.items()
+                     if {"lawyer", "judge"} & set(p.roles)) | victims(ctx)
     for role, section in (("defendant", "verbs"), ("political_prisoner", "predicates")):
         for cue_start, cue_end in _cue_spans(ctx, section, role):
             if role == "political_prisoner" and text[cue_end:cue_end + 1] == "s":

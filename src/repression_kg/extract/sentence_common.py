@@ -226,3 +226,40 @@ def add_sentence(ctx: Context, found: dict, sentence: Sentence, start: int, end:
     span = ctx.span(start, end)
     if span not in old.mentions:
         old.mentions.append(span)
+
+
+def regime_in(window: str) -> str | None:
+    """The regime the words of ``window`` give ("general regime colony" → "general")."""
+    return first_of(window.lower(), "regimes")
+
+
+def first_of(window: str, section: str) -> str | None:
+    """The key of ``regimes.yml``'s section whose word comes first in ``window``: one
+    search of the alternation of all its words, in file order (exactly
+    :func:`first_of_plain`: the leftmost match, and at that offset the first word
+    listed)."""
+    pattern, keys = _first_pattern(section)
+    m = pattern.search(window)
+    return keys[m.lastindex - 1] if m is not None and m.lastindex else None
+
+
+@cache
+def _first_pattern(section: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One group per key of the section, its words in file order, keys in file order."""
+    groups, keys = [], []
+    for key, words in lookups.load("regimes")[section].items():
+        alt = "|".join(re.escape(str(w).lower()) for w in words)
+        groups.append(f"({alt})" if words else "((?!))")
+        keys.append(str(key))
+    return re.compile("|".join(groups)), tuple(keys)
+
+
+def first_of_plain(window: str, section: str) -> str | None:
+    """:func:`first_of` by one ``str.find`` per word (kept for the equivalence test)."""
+    best: tuple[int, str] | None = None
+    for key, words in lookups.load("regimes")[section].items():
+        for word in words:
+            i = window.find(str(word).lower())
+            if i >= 0 and (best is None or i < best[0]):
+                best = (i, str(key))
+    return best[1] if best else None

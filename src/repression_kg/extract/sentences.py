@@ -30,6 +30,7 @@ from repression_kg.extract.sentence_common import (
     add_sentence,
     cue_matches,
     cue_pattern,
+    first_of,
     sentence_court,
     sentence_date,
     threat,
@@ -179,14 +180,14 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         window_end = nxt.start()
     kind_window = text[max(floor, m.start() - 40):min(window_end, m.end() + 60)].lower()
     kind = "other" if ban is not None else (
-        _first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
+        first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
     after = text[m.end():window_end].lower()
-    if kind == "suspended" and _first_of(after, "regimes") and \
-            _first_of(after, "kinds") != "suspended":
+    if kind == "suspended" and first_of(after, "regimes") and \
+            first_of(after, "kinds") != "suspended":
         kind = "imprisonment"  # "broke his probation ... ordered to serve the term in a colony"
     if kind == "imprisonment" and _suspended_next(ctx, s_end):
         kind = "suspended"
-    regime = _first_of(after, "regimes") if kind == "imprisonment" else None
+    regime = first_of(after, "regimes") if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
     if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()) or (
@@ -202,7 +203,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         # "sentenced A to seven years and B to five and a half": the unit carries over
         e, person, value = elided
         unit = 1 if m.group("u1").lower().startswith(("mo", "месяц")) else 12
-        regime = regime or _first_of(text[e.end():min(s_end, e.end() + 60)].lower(), "regimes")
+        regime = regime or first_of(text[e.end():min(s_end, e.end() + 60)].lower(), "regimes")
         add_sentence(ctx, found, Sentence(person, kind, round(value * unit), regime, date, court),
                      e.start("n"), e.end())
 
@@ -257,43 +258,6 @@ _CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:(?:shorten|reduc|increas|lower|rais|ext
 _OFF_AFTER = re.compile(r"(?i)\soff(?!\w)")
 _UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтвердил\w*")
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
-
-
-def regime_in(window: str) -> str | None:
-    """The regime the words of ``window`` give ("general regime colony" → "general")."""
-    return _first_of(window.lower(), "regimes")
-
-
-def _first_of(window: str, section: str) -> str | None:
-    """The key of ``regimes.yml``'s section whose word comes first in ``window``: one
-    search of the alternation of all its words, in file order (exactly
-    :func:`_first_of_plain`: the leftmost match, and at that offset the first word
-    listed)."""
-    pattern, keys = _first_pattern(section)
-    m = pattern.search(window)
-    return keys[m.lastindex - 1] if m is not None and m.lastindex else None
-
-
-@cache
-def _first_pattern(section: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One group per key of the section, its words in file order, keys in file order."""
-    groups, keys = [], []
-    for key, words in lookups.load("regimes")[section].items():
-        alt = "|".join(re.escape(str(w).lower()) for w in words)
-        groups.append(f"({alt})" if words else "((?!))")
-        keys.append(str(key))
-    return re.compile("|".join(groups)), tuple(keys)
-
-
-def _first_of_plain(window: str, section: str) -> str | None:
-    """:func:`_first_of` by one ``str.find`` per word (kept for the equivalence test)."""
-    best: tuple[int, str] | None = None
-    for key, words in lookups.load("regimes")[section].items():
-        for word in words:
-            i = window.find(str(word).lower())
-            if i >= 0 and (best is None or i < best[0]):
-                best = (i, str(key))
-    return best[1] if best else None
 
 
 #: a sentence that suspends the term given just before it ("«... назначенное наказание

@@ -125,7 +125,9 @@ def distributive() -> re.Pattern[str]:
 
 @cache
 def plural() -> re.Pattern[str]:
-    return _whole(_alt(words("plural")))
+    # not "among them" ("three murders, among them that of ..."): an enumeration
+    not_after = "".join(f"(?<!{re.escape(w)} )" for w in words("plural_not_after"))
+    return _whole(not_after + "(?:" + _alt(words("plural")) + ")")
 
 
 @cache

@@ -30,6 +30,7 @@ from repression_kg.extract.subject_groups import (
     previous_sentence,
     stripped_end,
 )
+from repression_kg.extract.victims import victims
 
 
 @cache
@@ -270,13 +271,14 @@ def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str],
 
 
 def _bystanders(ctx: Context) -> frozenset[str]:
-    """Persons whose roles say they are not the accused (relatives, lawyers, judges...)."""
+    """Persons whose roles say they are not the accused (relatives, lawyers, judges...),
+    and the victims of the crimes told (:mod:`repression_kg.extract.victims`)."""
     key = ("charges.bystanders", len(ctx.facts.persons))
     cached = ctx.scratch.get(key)
     if cached is None:
         cached = frozenset(
             p.id for p in ctx.facts.persons
-            if set(p.roles) & W.roles()[0] and not set(p.roles) & W.roles()[1])
+            if set(p.roles) & W.roles()[0] and not set(p.roles) & W.roles()[1]) | victims(ctx)
         ctx.scratch[key] = cached
     return cached
 

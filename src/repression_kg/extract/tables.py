@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context
-from repression_kg.extract.sentence_common import add_sentence
-from repression_kg.extract.sentences import months_of, regime_in, term_pattern
+from repression_kg.extract.sentence_common import add_sentence, regime_in
+from repression_kg.extract.sentences import months_of, term_pattern
 from repression_kg.facts import Charge, Modifier, Sentence, SentenceKind
 
 _NAME = re.compile(r"(?i)^(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)$")
