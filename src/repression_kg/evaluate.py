@@ -12,8 +12,8 @@ Matching keys, per document (each gold fact matches at most one predicted fact):
   transfers: (type, person, from, to) for extradition and deportation events (a gold
   ``type`` may list both when the document calls one transfer by both names);
 - courts: (type, city) or normalised name or alias (a leading article and a trailing
-  "of <city>" dropped, "the Russian Federation" read as "Russia"); organisations:
-  normalised name or alias;
+  "of <city>" dropped, "the Russian Federation" read as "Russia", "Saint" as "St");
+  organisations: normalised name or alias;
   principles: the principle id.
 
 A fact's person is the gold person its name matches, so a charge is right only when it
@@ -75,6 +75,11 @@ def court_key(name: str) -> str:
     short = re.sub(r"(court|суд) (of|in) [\w\s-]+$", r"\1", key)
     # "Supreme Court of Crimea" keeps its "of": without it nothing names the court
     return short if set(short.split()) - _GENERIC_COURT_WORDS else key
+
+
+def _city_key(city: str) -> str:
+    """A city's name folded, "Saint" and "St" alike ("St Petersburg")."""
+    return re.sub(r"^(?:saint|st)\b\s*", "st ", fold(city))
 
 
 def person_keys(names: Iterable[str]) -> set[str]:
@@ -224,7 +229,7 @@ def _fact_item(kind: str, f: dict[str, Any], person: str | None) -> _Item:
     if kind == "courts":
         keys: list[Any] = [("name", court_key(n)) for n in [f["name"], *f.get("aliases", [])]]
         if f.get("city"):
-            keys.append((f.get("type"), fold(f["city"])))
+            keys.append((f.get("type"), _city_key(f["city"])))
         return _Item(f"{f['name']} ({f.get('type')}, {f.get('city')})", tuple(keys))
     if kind == "organisations":
         names = [f["name"], *f.get("aliases", [])]

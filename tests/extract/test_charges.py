@@ -211,3 +211,10 @@ def test_the_code_of_a_citation_in_a_later_sentence_is_not_this_ones() -> None:
                    "(Article 205.2). In 2022 a court fined him under Part 1 of Article 20.3.3 "
                    "of the Code of Administrative Offences.") == [
         ("RU-CC", "205.2", None, None, True), ("RU-CoAP", "20.3.3", "1", None, True)]
+
+
+def test_a_terrorist_community_is_article_205_4() -> None:
+    facts = run("Gleb Rudin was convicted of taking part in a \"terrorist community\" and of "
+                "justifying terrorism.")
+    assert {(c.article, c.stated_by_number) for c in facts.charges} == {
+        ("205.4", False), ("205.2", False)}

@@ -392,3 +392,22 @@ def test_a_live_blogs_day_heading_dates_the_verdict_under_it() -> None:
                 published="2023-05-11")
     assert sorted((s.kind, s.date) for s in facts.sentences) == [
         ("fine", "2022-04-18"), ("imprisonment", "2023-05-11")]
+
+
+def test_a_thread_lists_the_sentence_under_its_label() -> None:
+    # the items under "The sentence" are penalties of the person the thread is about; the
+    # verdict "has just" been given: the day of the post
+    text = ("Posted: Mar 21, 2025\n\n1/4 A military court in Omsk has just sentenced Gleb "
+            "Rudin, 61, a teacher once held in psychiatric hospitals, to TWELVE years.\n\n"
+            "2/4 The sentence ⚖️\n▪️ 12 yrs in a penal colony\n▪️ 200k ₽ fine\n"
+            "▪️ 3-yr ban on running websites\n")
+    facts = run(text)
+    assert {(s.kind, s.months) for s in facts.sentences} == {
+        ("imprisonment", 144), ("fine", None), ("other", 36)}
+    assert [s.date for s in facts.sentences if s.kind == "imprisonment"] == ["2025-03-21"]
+
+
+def test_a_fine_with_its_amount_before_the_word() -> None:
+    facts = run("On 3 May 2023 a court in Omsk fined Gleb Rudin. He was given a 300,000-rouble "
+                "fine for two posts.")
+    assert [(s.kind, s.date) for s in facts.sentences] == [("fine", "2023-05-03")]

@@ -37,7 +37,11 @@ _FINE_WORDS = re.compile(
     r"(?:\w+\s)?fine|(?:was|were|been|then|later|also|twice|repeatedly|subsequently)\s"
     r"(?:\w+\s)?fined|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф|"
     r"о?штрафова\w+)(?!\w)")
-_FINES = (Prescan(_FINE), Prescan(_FINE_WORDS))
+#: the amount before the word ("a 300,000-rouble fine", "300k ₽ fine", "штраф" after it)
+_FINE_AFTER_AMOUNT = re.compile(
+    r"(?i)(?<![\w.,])\d[\d,. ]{0,10}(?<=\d)\s?(?:k|thousand|million|тыс\.?|тысяч\w{0,2})?[\s-]?"
+    r"(?:rubles?|roubles?|руб\w{0,4}|₽|euros?|€|dollars?|\$|tenge)[\s-]fine(?!\w)")
+_FINES = (Prescan(_FINE), Prescan(_FINE_WORDS), Prescan(_FINE_AFTER_AMOUNT))
 #: a life term: imprisonment with no number of months
 _LIFE = Prescan(re.compile(
     r"(?i)(?<!\w)(?:life (?:sentence|imprisonment|term)|(?:sentenced|jailed) (?:him |her |them )?"

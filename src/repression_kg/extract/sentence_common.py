@@ -96,7 +96,14 @@ def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | Non
         return before[-1].value
     if dates:
         return dates[0].value
+    if ctx.published and len(ctx.published) == 10 and _JUST.search(
+            ctx.text, max(s_start, cue - 30), cue):
+        return ctx.published  # "a court has just sentenced him": the day of the text
     return _context_date(ctx, s_start)
+
+
+#: a verdict told as news of the day the text was written ("has just sentenced")
+_JUST = re.compile(r"(?i)(?<!\w)(?:has|have)\s+just\s+(?:been\s+)?$|только\s+что\s+$")
 
 
 #: the label of a document's own date line ("Published: 6 September 2022")
@@ -113,9 +120,9 @@ def _dateline(ctx: Context, start: int) -> bool:
 #: a sentence of its own that is a date (a timeline entry's head: "**30 December 2014.**")
 _DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
 #: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
-_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|found\s[^.;]{0,120}?\sguilty|verdicts?|"
+_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|fined|found\s[^.;]{0,120}?\sguilty|verdicts?|"
                       r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
-                      r"приговор\w*)(?!\w)")
+                      r"приговор\w*|оштрафовал\w*)(?!\w)")
 
 
 def _context_date(ctx: Context, s_start: int) -> str | None:

@@ -178,7 +178,11 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     nxt = term_pattern().search(text, m.end(), window_end)
     if nxt is not None:
         window_end = nxt.start()
-    kind_window = text[max(floor, m.start() - 40):min(window_end, m.end() + 60)].lower()
+    # the words before the term count from its clause only ("a dissident once held in
+    # psychiatric hospitals, to sixteen years" is a prison term)
+    lo = max(floor, m.start() - 40)
+    lo = max(lo, text.rfind(",", lo, m.start()) + 1)
+    kind_window = text[lo:min(window_end, m.end() + 60)].lower()
     kind = "other" if ban is not None else (
         first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
     after = text[m.end():window_end].lower()

@@ -104,7 +104,9 @@ _ITEM_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)?\s*|[*_\s]*
 def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
     """The span of the label of the field line ``offset`` is on ("Charge: ..."), or of a
     label alone on the line before ("Sentenced" / "15 July 2022: 4 years", as in a
-    definition list of key facts) over a line that names nobody; None elsewhere."""
+    definition list of key facts), or above the list the line is an item of ("The
+    sentence:" / "- 16 years" / "- a fine"), over a line that names nobody; None
+    elsewhere."""
     text = ctx.text
     line_start = text.rfind("\n", 0, offset) + 1
     field = W.field().match(text, line_start)
@@ -113,11 +115,19 @@ def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
     if line_start < 2:
         return None
     label_start = text.rfind("\n", 0, line_start - 1) + 1
+    for _ in range(8):  # a list's items: the label is the line above the first item
+        if label_start < 2 or not _BULLET.match(text, label_start):
+            break
+        label_start = text.rfind("\n", 0, label_start - 1) + 1
     line_end = text.find("\n", offset)
-    if not W.field_label().fullmatch(text, label_start, line_start - 1) or \
+    if not W.field_label().fullmatch(text, label_start, text.find("\n", label_start)) or \
             ctx.mentions_in(line_start, line_end if line_end >= 0 else len(text)):
         return None
-    return label_start, line_start - 1
+    return label_start, text.find("\n", label_start)
+
+
+#: the marker of a list item's line ("- ", "• ", "▪️ ")
+_BULLET = re.compile(r"[ \t]*(?:[-*•◦·–▪►]\ufe0f?)[ \t]")
 
 
 def field_persons(ctx: Context, offset: int) -> list[str] | None:

@@ -158,9 +158,10 @@ def field() -> re.Pattern[str]:
 
 @cache
 def field_label() -> re.Pattern[str]:
-    """A field's label standing alone on its line ("Charged", "**Sentence:**")."""
-    return re.compile(r"(?i)[ \t>*_#-]*(?:" + _alt(words("fields", "facts"))
-                      + r")[*_ ]*[:—–]?[ \t]*")
+    """A field's label standing alone on its line ("Charged", "**Sentence:**", a
+    thread's "3/9 The sentence ⚖️")."""
+    return re.compile(r"(?i)[ \t>*_#-]*(?:\d{1,2}/\d{1,2}\s+)?(?:the\s+)?(?:"
+                      + _alt(words("fields", "facts")) + r")[*_ ]*[:—–]?[^\w\n]*")
 
 
 @cache
