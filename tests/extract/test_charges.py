@@ -218,3 +218,11 @@ def test_a_terrorist_community_is_article_205_4() -> None:
                 "justifying terrorism.")
     assert {(c.article, c.stated_by_number) for c in facts.charges} == {
         ("205.4", False), ("205.2", False)}
+
+
+def test_every_item_of_a_charge_list_under_its_heading() -> None:
+    text = ("Опубликовано: 1 июня 2024 года\n\nКсения Орлова - бывший депутат.\n\nОбвинение\n\n"
+            "- ч. 3 ст. 282.1 УК РФ - организация экстремистского сообщества с\n"
+            "  использованием служебного положения;\n"
+            "- ч. 3 ст. 239 УК РФ - участие в деятельности некоммерческой организации.\n")
+    assert {(c.article, c.part) for c in run(text).charges} == {("282.1", "3"), ("239", "3")}

@@ -145,3 +145,12 @@ def test_a_day_heading_in_capitals_counts_from_the_publication_date() -> None:
                   published="2023-05-11")
     assert ("2023-05-11", "11 MAY", True) in found
     assert ("2022-09", "SEPTEMBER 2022", False) in dates("In SEPTEMBER 2022 he left.")
+
+
+def test_a_bare_month_takes_the_year_just_told_in_its_sentence() -> None:
+    from tests.extract.conftest import run as run_text
+
+    facts = run_text("Published: 2 May 2024\n\nВ апреле 2021 года Ивана Петрова арестовали на "
+                     "30 суток, а в мае оштрафовали на 300 тысяч рублей.")
+    assert {(s.kind, s.date) for s in facts.sentences} == {("other", "2021-04"),
+                                                          ("fine", "2021-05")}

@@ -411,3 +411,17 @@ def test_a_fine_with_its_amount_before_the_word() -> None:
     facts = run("On 3 May 2023 a court in Omsk fined Gleb Rudin. He was given a 300,000-rouble "
                 "fine for two posts.")
     assert [(s.kind, s.date) for s in facts.sentences] == [("fine", "2023-05-03")]
+
+
+def test_hard_wrapped_terms_changes_and_requests() -> None:
+    # a regime wrapped onto the next line; "replaced X with <term>" is a prison term; a
+    # request "asked again for" is none; "spent ten days under administrative arrest"
+    text = ("Published: 2 October 2024\n\nIn July 2022 Gleb Rudin spent ten days under\n"
+            "administrative arrest. On 22 April 2024 a court gave him five years of\n"
+            "compulsory labour. The prosecution asked again for six years of real\n"
+            "imprisonment. On 17 September 2024 the appeal court replaced the\n"
+            "compulsory labour with five years in a general\nregime penal colony.")
+    got = {(s.kind, s.months, s.regime, s.date) for s in run(text).sentences}
+    assert got == {("other", None, None, "2022-07"),
+                   ("compulsory_labour", 60, None, "2024-04-22"),
+                   ("imprisonment", 60, "general", "2024-09-17")}

@@ -280,9 +280,15 @@ def extract_dates(ctx: Context) -> None:
         ctx.facts.document.published = published
     ref = _parse_iso(published)
     anchor: int | None = None
+    told: tuple[int, int, int] | None = None  # (start, year, month) of the last month told
     out: list[DateMention] = []
     for match, (groups, value, relative) in zip(matches, first, strict=True):
-        if relative:
+        if relative and told is not None and (groups["rm_m"] or groups["rmr_m"]) and \
+                _month(groups["rm_m"] or groups["rmr_m"] or "") >= told[2] and \
+                ctx.sentence_at(told[0])[0] == ctx.sentence_at(match.start())[0]:
+            # "in April 2021 she was jailed, and in May fined": the year just told
+            value = _iso(told[1], _month(groups["rm_m"] or groups["rmr_m"] or ""))
+        elif relative:
             # a day heading of a live blog or diary ("THURSDAY, 11 MAY") counts from the
             # publication date, not from a year the story told before it
             alone = ref is not None and (groups["dm_m"] or groups["md_m"]) and \
@@ -292,6 +298,8 @@ def extract_dates(ctx: Context) -> None:
             continue
         if not relative and len(value) == 10:
             anchor = int(value[:4])
+        if not relative and len(value) >= 7:
+            told = (match.start(), int(value[:4]), int(value[5:7]))
         start, end = _trim(match)
         out.append(DateMention(value, start, end, relative))
     day = date(ref[0], ref[1], ref[2]) if ref and ref[1] and ref[2] else None

@@ -76,7 +76,8 @@ _ADMIN_ARREST = Prescan(re.compile(
     r"(?i)(?<!\w)(?:(?:served|given|received|got|sentenced to|jailed for)\s(?:a\s|an\s)?"
     r"(?:[\w-]+\s){0,2}administrative\s(?:arrest|detention)|(?:\d{1,2}|[a-z]+)[\s-]days?['’]?"
     r"\s(?:of\s)?administrative\s(?:arrest|detention)|"
-    r"(?:held|jailed|detained)\sfor\s(?:\d{1,2}|[a-z]+)\sdays\s(?:under|on)\san\sadministrative\s"
+    r"(?:held|jailed|detained|spent|served)\s(?:for\s)?(?:\d{1,2}|[a-z]+)\sdays\s(?:under|on|in)\s"
+    r"(?:an\s)?administrative\s"
     r"(?:arrest|detention)|административн\w+\sарест\w*|"
     r"(?:арестовал\w*|арестован\w*)\sна\s\d{1,2}\sсут\w+)(?!\w)"))
 #: a duration right before a term-less penalty ("a two-year suspended sentence")

@@ -84,7 +84,8 @@ _CHANGED_RU = re.compile(r"(?<!\w)(?:сниз|сократ|смягч|увели
 _FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
 _STRONG = ("after serving", "after having served", "having served", "allows", "allow",
            "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
-           "punishable", "requested", "asked for", "asks for", "asking for", "demanded", "sought", "запросил", "просил",
+           "punishable", "requested", "asked for", "asks for", "asking for", "asked again for",
+           "again asked for", "asks again for", "demanded", "sought", "запросил", "просил",
            "требовал", "потребовал")
 
 
@@ -244,9 +245,9 @@ def first_of(window: str, section: str) -> str | None:
     """The key of ``regimes.yml``'s section whose word comes first in ``window``: one
     search of the alternation of all its words, in file order (exactly
     :func:`first_of_plain`: the leftmost match, and at that offset the first word
-    listed)."""
+    listed). A line break counts as a space ("general\nregime" in hard-wrapped text)."""
     pattern, keys = _first_pattern(section)
-    m = pattern.search(window)
+    m = pattern.search(_one_line(window))
     return keys[m.lastindex - 1] if m is not None and m.lastindex else None
 
 
@@ -263,6 +264,7 @@ def _first_pattern(section: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
 
 def first_of_plain(window: str, section: str) -> str | None:
     """:func:`first_of` by one ``str.find`` per word (kept for the equivalence test)."""
+    window = _one_line(window)
     best: tuple[int, str] | None = None
     for key, words in lookups.load("regimes")[section].items():
         for word in words:
@@ -270,3 +272,11 @@ def first_of_plain(window: str, section: str) -> str | None:
             if i >= 0 and (best is None or i < best[0]):
                 best = (i, str(key))
     return best[1] if best else None
+
+
+def _one_line(window: str) -> str:
+    """``window`` with its line breaks (and the indents after them) as single spaces."""
+    return _LINE_BREAK.sub(" ", window) if "\n" in window else window
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")

@@ -182,6 +182,8 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     # psychiatric hospitals, to sixteen years" is a prison term)
     lo = max(floor, m.start() - 40)
     lo = max(lo, text.rfind(",", lo, m.start()) + 1)
+    if _REPLACED.search(text, max(s_start, m.start() - 80), m.start()):
+        lo = max(lo, text.rfind(" with ", lo, m.start()))  # "replaced X with <term>"
     kind_window = text[lo:min(window_end, m.end() + 60)].lower()
     kind = "other" if ban is not None else (
         first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
@@ -260,6 +262,8 @@ _CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:(?:shorten|reduc|increas|lower|rais|ext
                          r"(?<!\w)(?:took|takes|knocked|knocks|shaved|shaves)\soff(?:\sanother)?\s+$")
 #: a duration taken off a term ("takes a year off", "knocked two years off it")
 _OFF_AFTER = re.compile(r"(?i)\soff(?!\w)")
+#: a penalty replaced by the term after it ("replaced the compulsory labour with five years")
+_REPLACED = re.compile(r"(?i)(?<!\w)(?:replac\w+|substitut\w+)\s[^.;]{0,60}\swith\s+$")
 _UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтвердил\w*")
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
 

@@ -116,7 +116,8 @@ def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
         return None
     label_start = text.rfind("\n", 0, line_start - 1) + 1
     for _ in range(8):  # a list's items: the label is the line above the first item
-        if label_start < 2 or not _BULLET.match(text, label_start):
+        if label_start < 2 or not (_BULLET.match(text, label_start)
+                                   or text[label_start] in " \t\n"):  # (an item's 2nd line)
             break
         label_start = text.rfind("\n", 0, label_start - 1) + 1
     line_end = text.find("\n", offset)
