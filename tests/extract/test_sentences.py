@@ -425,3 +425,12 @@ def test_hard_wrapped_terms_changes_and_requests() -> None:
     assert got == {("other", None, None, "2022-07"),
                    ("compulsory_labour", 60, None, "2024-04-22"),
                    ("imprisonment", 60, "general", "2024-09-17")}
+
+
+def test_a_term_that_became_another_is_the_earlier_one() -> None:
+    text = ("Published: 17 September 2020\n\nOn 13 December 2019 a court in Penza sentenced "
+            "Oleg Sumin to six years in a general regime penal colony.\n\nThe regional court "
+            "yesterday changed the sentence of Oleg Sumin: six years of imprisonment became four "
+            "years suspended.")
+    got = {(s.kind, s.months, s.date) for s in run(text).sentences}
+    assert got == {("imprisonment", 72, "2019-12-13"), ("suspended", 48, "2020-09-16")}

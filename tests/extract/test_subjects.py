@@ -202,3 +202,11 @@ def test_among_them_is_no_group() -> None:
     text = ("Ivan Lodkin and Pyotr Sazonov were detained in 2019.\n\nThe court found Lodkin "
             "guilty of three thefts, among them that of a car, and sentenced him to four years.")
     assert _by_person(text) == {("Ivan Lodkin", "imprisonment", 48)}
+
+
+def test_a_relative_in_a_list_of_co_defendants_shares_the_charge() -> None:
+    text = ("Published: 1 June 2021\n\nOleg Sumin was charged under Part 1 of Article 282.2; "
+            "his wife Irina Sumina, Pavel Lodkin and Roman Kask under Part 2 of the same "
+            "article.")
+    assert _by_person(text, "charges") == {("Oleg Sumin", "282.2"), ("Irina Sumina", "282.2"),
+                                           ("Pavel Lodkin", "282.2"), ("Roman Kask", "282.2")}

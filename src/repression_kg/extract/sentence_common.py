@@ -122,6 +122,8 @@ def _dateline(ctx: Context, start: int) -> bool:
 _DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
 #: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
 _VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|fined|found\s[^.;]{0,120}?\sguilty|verdicts?|"
+                      r"(?:changed|reduced|cut|quashed|commuted|softened)\s(?:\w+\s){0,3}"
+                      r"(?:sentences?|terms?)|"
                       r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
                       r"приговор\w*|оштрафовал\w*)(?!\w)")
 

@@ -196,7 +196,8 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     regime = first_of(after, "regimes") if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
-    if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()) or (
+    if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()) or _BECAME.match(
+            text, m.end(), min(s_end, m.end() + 40)) or (
             cue is not m and _UPHELD.fullmatch(cue.group())):
         # "instead of seven years", "upheld the thirteen years": a term given before, on
         # another date (a mention of it, not a sentence of the date in this sentence)
@@ -264,6 +265,10 @@ _CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:(?:shorten|reduc|increas|lower|rais|ext
 _OFF_AFTER = re.compile(r"(?i)\soff(?!\w)")
 #: a penalty replaced by the term after it ("replaced the compulsory labour with five years")
 _REPLACED = re.compile(r"(?i)(?<!\w)(?:replac\w+|substitut\w+)\s[^.;]{0,60}\swith\s+$")
+#: words after a term that turn it into another ("six years of imprisonment became four
+#: years suspended"): the term before them is the one given earlier
+_BECAME = re.compile(r"(?i)(?:\s(?:of|in)\s(?:\w+\s){0,3}?)?\s*(?:became|turned into|was turned into|"
+                     r"was changed to|was replaced (?:with|by)|was converted (?:in)?to)(?!\w)")
 _UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтвердил\w*")
 _INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
 

@@ -30,14 +30,21 @@ def conjoined(ctx: Context, s_start: int, offset: int, person: str,
     out = [person]
     for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
         gap = ctx.text[prev.end:nxt.start]
-        if len(gap) > 40 or not _JOINED.fullmatch(gap) or prev.person in skip:
-            break
+        if len(gap) > 40 or not _JOINED.fullmatch(gap) or (
+                prev.person in skip and not (len(out) > 1 and _only_kin(ctx, prev.person))):
+            break  # (a relative in a list of several shares its fact: "his wife A, B and C")
         if prev.person not in out:
             out.insert(0, prev.person)
     if len(out) > 1 and not W.joined_end().match(ctx.text, before[-1].end, offset) and not \
             W.joined_verb().search(ctx.text, s_start, before[-len(out)].start):
         return [person]
     return out
+
+
+def _only_kin(ctx: Context, person: str) -> bool:
+    """The person is known only as someone's relative (no lawyer, judge or official)."""
+    roles = next((set(p.roles) for p in ctx.facts.persons if p.id == person), set())
+    return "relative" in roles and not roles & {"lawyer", "judge", "official", "author"}
 
 
 def previous_sentence(ctx: Context, s_start: int) -> tuple[int, int]:
