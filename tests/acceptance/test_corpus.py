@@ -19,14 +19,21 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
 
+#: the blind set that no extractor change has been made for yet (110-117, first scored
+#: 2026-12-03: persons 0.90, charges 0.61, sentences 0.72, courts 0.93, organisations
+#: 0.53, principles 0.85): scored by ``rkg evaluate``, not held to the floors, so that it
+#: stays an honest measure of unseen text until it is worked on
+BLIND = tuple(f"{n}_" for n in range(110, 118))
+
 FLOORS = {
-    # measured on 94 documents (2026-12-03): persons 0.976, charges 0.965, sentences 0.968,
-    # transfers 1.000, courts 0.966, organisations 0.916, principles 0.960. These include
-    # six blind sets written without looking at the extractors. As first scored, unseen:
-    # charges / sentences 40-47 0.40 / 0.58, 50-57 0.36 / 0.31, 60-67 0.49 / 0.70, 70-77
-    # 0.75 / 0.72, 80-87 0.36 / 0.35, 100-107 0.59 / 0.52; all but 100-107 were then
-    # worked on. Organisations stand lower because 100-107 (not worked on) name many that
-    # no lookup lists (regional dumas, NGO branches, firms): its floor is 0.90.
+    # measured on the 94 documents other than BLIND (2026-12-03): persons 0.976, charges
+    # 0.977, sentences 0.992, transfers 1.000, courts 0.969, organisations 0.926,
+    # principles 0.960. These include six blind sets written without looking at the
+    # extractors. As first scored, unseen: charges / sentences 40-47 0.40 / 0.58, 50-57
+    # 0.36 / 0.31, 60-67 0.49 / 0.70, 70-77 0.75 / 0.72, 80-87 0.36 / 0.35, 100-107
+    # 0.59 / 0.52, 110-117 0.61 / 0.72; all but 110-117 were then worked on (100-107
+    # partly). Organisations stand lower because 100-107 names many that no lookup lists
+    # (regional dumas, NGO branches, firms): its floor is 0.90.
     "persons": 0.95,
     "charges": 0.95,
     "sentences": 0.95,
@@ -47,7 +54,16 @@ def documents() -> dict[str, object]:
 
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
-    return score(load_gold(GOLD), load_predictions(CORPUS))
+    gold = {doc: g for doc, g in load_gold(GOLD).items() if not doc.startswith(BLIND)}
+    return score(gold, load_predictions(CORPUS))
+
+
+def test_the_blind_set_is_in_the_corpus(documents: dict[str, object]) -> None:
+    # (BLIND must not name documents that are gone, nor documents without gold)
+    gold = load_gold(GOLD)
+    for prefix in BLIND:
+        assert any(n.startswith(prefix) for n in documents), prefix
+        assert any(d.startswith(prefix) for d in gold), prefix
 
 
 def test_every_document_ingests(documents: dict[str, object]) -> None:
