@@ -44,7 +44,7 @@ def conjoined(ctx: Context, s_start: int, offset: int, person: str,
 def _only_kin(ctx: Context, person: str) -> bool:
     """The person is known only as someone's relative (no lawyer, judge or official)."""
     roles = next((set(p.roles) for p in ctx.facts.persons if p.id == person), set())
-    return "relative" in roles and not roles & {"lawyer", "judge", "official", "author"}
+    return "relative" in roles and not roles & (W.roles()[0] - {"relative"})
 
 
 def previous_sentence(ctx: Context, s_start: int) -> tuple[int, int]:
@@ -128,10 +128,11 @@ def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
             break
         label_start = text.rfind("\n", 0, label_start - 1) + 1
     line_end = text.find("\n", offset)
-    if not W.field_label().fullmatch(text, label_start, text.find("\n", label_start)) or \
+    label_end = text.find("\n", label_start)
+    if not W.field_label().fullmatch(text, label_start, label_end) or \
             ctx.mentions_in(line_start, line_end if line_end >= 0 else len(text)):
         return None
-    return label_start, text.find("\n", label_start)
+    return label_start, label_end
 
 
 #: the marker of a list item's line ("- ", "• ", "▪️ ")

@@ -6,7 +6,6 @@ They are never the subject of a charge, sentence or event, nor a defendant: a pe
 of whose mentions stand right after such a phrase (or after another victim, joined by
 "and") is a victim. One mention elsewhere ("Kolesov testified") is enough not to be.
 
->>> import re
 >>> bool(VICTIM_BEFORE.search("organising the murder of Sergei and "))
 True
 >>> bool(VICTIM_BEFORE.search("three further murders, among them that of "))
@@ -23,7 +22,7 @@ from repression_kg.extract.base import Context
 
 #: the words right before a victim's name (searched at the end of a window before it)
 VICTIM_BEFORE = re.compile(
-    r"(?i:\b(?:murders?|killings?|assassinations?|(?:attempted\s+)?murders?|"
+    r"(?i:\b(?:(?:attempted\s+)?murders?|killings?|assassinations?|"
     r"attempts?\s+on\s+(?:the\s+)?li(?:fe|ves)|(?:attacks?|assaults?)\s+on|"
     r"убийств\w*|покушени\w+\s+на)"
     r"(?:\s+of)?(?:,?\s+(?:among\s+them|including)\s+(?:that|those)\s+of)?\s+"
