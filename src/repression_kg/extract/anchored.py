@@ -127,7 +127,9 @@ class Reaching:
         prev = prev_start = -1
         for c in sorted(found):
             stop = n - prev if prev >= 0 else n
-            run = self._run.match(rev, n - c, stop).end() - (n - c)
+            run_match = self._run.match(rev, n - c, stop)
+            assert run_match is not None  # (a starred class matches the empty string)
+            run = run_match.end() - (n - c)
             start = prev_start if prev >= 0 and run == c - prev else c - run
             if regions and start <= regions[-1][1] + 1:
                 regions[-1] = (regions[-1][0], c)

@@ -261,7 +261,8 @@ def _starts(items: list, limit: int) -> frozenset[str | _Class]:
         char = chr(av).lower()
         if len(char) != 1:
             return _STARTS_OF_NOTHING
-        return frozenset(char + s for s in _starts(rest, limit - 1))
+        # (a class starts only the whole pattern, so what follows a literal is strings)
+        return frozenset(char + s for s in _starts(rest, limit - 1) if isinstance(s, str))
     if op in _ZERO_WIDTH:
         return _starts(rest, limit)
     if op is _c.SUBPATTERN:

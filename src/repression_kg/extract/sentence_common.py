@@ -10,13 +10,14 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from typing import cast
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context
 from repression_kg.extract.dates import alone_on_line, is_birth_date
 from repression_kg.extract.literals import last_literal
 from repression_kg.extract.subject_groups import stripped_end
-from repression_kg.facts import Sentence
+from repression_kg.facts import Regime, Sentence, SentenceKind
 
 
 @cache
@@ -238,9 +239,21 @@ def add_sentence(ctx: Context, found: dict, sentence: Sentence, start: int, end:
         old.mentions.append(span)
 
 
-def regime_in(window: str) -> str | None:
+def regime_in(window: str) -> Regime | None:
     """The regime the words of ``window`` give ("general regime colony" → "general")."""
-    return first_of(window.lower(), "regimes")
+    return regime_of(window.lower())
+
+
+def regime_of(low: str) -> Regime | None:
+    """:func:`regime_in` of a window already in lower case (regimes.yml's keys are the
+    contract's regimes)."""
+    return cast("Regime | None", first_of(low, "regimes"))
+
+
+def kind_of(low: str) -> SentenceKind | None:
+    """The kind of penalty the words of lower-case ``low`` name first (regimes.yml's
+    ``kinds``, keyed by the contract's kinds)."""
+    return cast("SentenceKind | None", first_of(low, "kinds"))
 
 
 def first_of(window: str, section: str) -> str | None:

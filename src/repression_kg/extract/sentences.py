@@ -30,14 +30,15 @@ from repression_kg.extract.sentence_common import (
     add_sentence,
     cue_matches,
     cue_pattern,
-    first_of,
+    kind_of,
+    regime_of,
     sentence_court,
     sentence_date,
     threat,
 )
 from repression_kg.extract.subject_groups import field_label
 from repression_kg.extract.subjects import subject_persons
-from repression_kg.facts import Sentence
+from repression_kg.facts import Sentence, SentenceKind
 
 _YEAR = r"(?:years?|yrs?|лет|годам|годами|года|годы|году|год)"
 _MONTH = r"(?:months?|mos\.?|mo\.|месяц(?:ам|ами|ев|а|у)?)"
@@ -185,15 +186,14 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if _REPLACED.search(text, max(s_start, m.start() - 80), m.start()):
         lo = max(lo, text.rfind(" with ", lo, m.start()))  # "replaced X with <term>"
     kind_window = text[lo:min(window_end, m.end() + 60)].lower()
-    kind = "other" if ban is not None else (
-        first_of(kind_window, "kinds") or ("other" if hours else "imprisonment"))
+    kind: SentenceKind = "other" if ban is not None else (
+        kind_of(kind_window) or ("other" if hours else "imprisonment"))
     after = text[m.end():window_end].lower()
-    if kind == "suspended" and first_of(after, "regimes") and \
-            first_of(after, "kinds") != "suspended":
+    if kind == "suspended" and regime_of(after) and kind_of(after) != "suspended":
         kind = "imprisonment"  # "broke his probation ... ordered to serve the term in a colony"
     if kind == "imprisonment" and _suspended_next(ctx, s_end):
         kind = "suspended"
-    regime = first_of(after, "regimes") if kind == "imprisonment" else None
+    regime = regime_of(after) if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
     if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()) or _BECAME.match(
@@ -210,7 +210,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         # "sentenced A to seven years and B to five and a half": the unit carries over
         e, person, value = elided
         unit = 1 if m.group("u1").lower().startswith(("mo", "месяц")) else 12
-        regime = regime or first_of(text[e.end():min(s_end, e.end() + 60)].lower(), "regimes")
+        regime = regime or regime_of(text[e.end():min(s_end, e.end() + 60)].lower())
         add_sentence(ctx, found, Sentence(person, kind, round(value * unit), regime, date, court),
                      e.start("n"), e.end())
 

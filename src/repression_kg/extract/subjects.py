@@ -273,14 +273,13 @@ def _previous_paragraph_person(ctx: Context, start: int, skip: frozenset[str],
 def _bystanders(ctx: Context) -> frozenset[str]:
     """Persons whose roles say they are not the accused (relatives, lawyers, judges...),
     and the victims of the crimes told (:mod:`repression_kg.extract.victims`)."""
-    key = ("charges.bystanders", len(ctx.facts.persons))
-    cached = ctx.scratch.get(key)
-    if cached is None:
-        cached = frozenset(
+    known = len(ctx.facts.persons)  # (kept while no person is added)
+    cached: tuple[int, frozenset[str]] | None = ctx.scratch.get("charges.bystanders")
+    if cached is None or cached[0] != known:
+        cached = ctx.scratch["charges.bystanders"] = (known, frozenset(
             p.id for p in ctx.facts.persons
-            if set(p.roles) & W.roles()[0] and not set(p.roles) & W.roles()[1]) | victims(ctx)
-        ctx.scratch[key] = cached
-    return cached
+            if set(p.roles) & W.roles()[0] and not set(p.roles) & W.roles()[1]) | victims(ctx))
+    return cached[1]
 
 
 def _salient(ctx: Context, earlier: list) -> str:

@@ -182,7 +182,7 @@ def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
          code: str | None, caption: tuple[str | None, str | None],
          article: tuple[str, str] | None = None) -> None:
     text = ctx.text
-    spans = {}
+    spans: dict[str, tuple[int, int]] = {}
     if "|" in text[row_start:row_end]:
         cells = _pipe_cells(text, row_start, row_end)
         for column in columns:
@@ -193,8 +193,8 @@ def _row(ctx: Context, columns: list[_Column], row_start: int, row_end: int,
         for column in columns:
             spans[column.kind] = _cell(text, row_start, row_end, column)
     name = spans.get("name")
-    named = ctx.mentions_in(*name) if name else []
-    if not named:
+    named = ctx.mentions_in(*name) if name is not None else []
+    if name is None or not named:
         return
     person = named[0].person
     if "articles" in spans:
