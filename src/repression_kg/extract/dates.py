@@ -47,11 +47,18 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _initials(words: list[str]) -> str:
+    """A look-ahead for the first letters of ``words``: the engine tries the words one by
+    one (each a failed attempt where the letter is wrong, and no quick test at all under
+    ``(?i)``), so a text without a month there fails the class alone."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 def _month_alt(words: list[str]) -> str:
     """Full names end at a word boundary; abbreviations ("Sept.", "фев.") may take a dot."""
     abbrev = [w for w in words if any(o != w and o.startswith(w) for o in words)]
     full = [w for w in words if w not in abbrev]
-    return rf"(?:(?:{_alt(full)})\b|(?:{_alt(abbrev)})\b\.?)"
+    return rf"{_initials(words)}(?:(?:{_alt(full)})\b|(?:{_alt(abbrev)})\b\.?)"
 
 
 @cache
@@ -67,14 +74,15 @@ _DIGIT_FIRST = frozenset({0, 1, 2, 5, 15, 16})
 
 @cache
 def _by_first() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """:func:`_pattern` with the branches that can match at a digit first, and with those
-    that can match at any other character first: at a given offset the branches of the
-    other kind fail at once, so either finds the match :func:`_pattern` finds there (with
-    the same named groups; their numbers differ)."""
+    """:func:`_pattern` to match at a digit, and to match at any other character. At a
+    given offset the branches of the other kind cannot match, so either finds the match
+    :func:`_pattern` finds there; they stand behind ``(?!)``, never tried (each still costs
+    a failed attempt, the digit branches more so at words), but giving the same named groups
+    (their numbers differ)."""
     branches = _branches()
-    digit = [b for k, b in enumerate(branches) if k in _DIGIT_FIRST]
-    other = [b for k, b in enumerate(branches) if k not in _DIGIT_FIRST]
-    return re.compile("|".join(digit + other)), re.compile("|".join(other + digit))
+    digit = "|".join(b for k, b in enumerate(branches) if k in _DIGIT_FIRST)
+    other = "|".join(b for k, b in enumerate(branches) if k not in _DIGIT_FIRST)
+    return re.compile(f"{digit}|(?!)(?:{other})"), re.compile(f"{other}|(?!)(?:{digit})")
 
 
 @cache
