@@ -16,8 +16,10 @@ alternation of literals and bounded classes, so matching is linear in the text.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from datetime import date
 from functools import cache
+from typing import Any
 
 from repression_kg import lookups
 from repression_kg.extract import gazetteer
@@ -72,8 +74,13 @@ def _pattern() -> re.Pattern[str]:
 _DIGIT_FIRST = frozenset({0, 1, 2, 5, 15, 16})
 
 
+#: a pattern of :func:`_by_first` and the row type of its groups (``match.groups()`` made
+#: a named tuple: cheaper than ``groupdict()``, read by the same names)
+_Matcher = tuple[re.Pattern[str], Any]
+
+
 @cache
-def _by_first() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _by_first() -> tuple[_Matcher, _Matcher]:
     """:func:`_pattern` to match at a digit, and to match at any other character. At a
     given offset the branches of the other kind cannot match, so either finds the match
     :func:`_pattern` finds there; they stand behind ``(?!)``, never tried (each still costs
@@ -82,7 +89,13 @@ def _by_first() -> tuple[re.Pattern[str], re.Pattern[str]]:
     branches = _branches()
     digit = "|".join(b for k, b in enumerate(branches) if k in _DIGIT_FIRST)
     other = "|".join(b for k, b in enumerate(branches) if k not in _DIGIT_FIRST)
-    return re.compile(f"{digit}|(?!)(?:{other})"), re.compile(f"{other}|(?!)(?:{digit})")
+    out = []
+    for source in (f"{digit}|(?!)(?:{other})", f"{other}|(?!)(?:{digit})"):
+        pattern = re.compile(source)
+        names = sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)
+        assert len(names) == pattern.groups  # every group named: groups() lines up
+        out.append((pattern, namedtuple("DateGroups", names)))
+    return out[0], out[1]
 
 
 @cache
@@ -149,8 +162,11 @@ def _month(word: str) -> int:
     return en.get(word) or ru[word.lower()]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text)[0])  # type: ignore[index]
+    return int(_DIGITS.match(text)[0])  # type: ignore[index]
 
 
 def _before(y: int, m: int, ref: tuple[int, int | None, int | None]) -> int:
@@ -159,55 +175,55 @@ def _before(y: int, m: int, ref: tuple[int, int | None, int | None]) -> int:
     return ry if rm is None or m <= rm else ry - 1
 
 
-def _resolve(g: dict[str, str | None], ref: tuple[int, int | None, int | None] | None,
+def _resolve(g: Any, ref: tuple[int, int | None, int | None] | None,
              anchor: int | None) -> tuple[str | None, bool]:
     """ISO value of one match and whether it was resolved from context."""
-    if g["iso_y"]:
-        return _iso(int(g["iso_y"]), int(g["iso_m"] or 0), int(g["iso_d"] or 0)), False
-    if g["dot_y"]:
-        return _iso(int(g["dot_y"]), int(g["dot_m"] or 0), int(g["dot_d"] or 0)), False
-    if g["dmy_y"]:
-        return _iso(int(g["dmy_y"]), _month(g["dmy_m"] or ""), _day(g["dmy_d"] or "")), False
-    if g["mdy_y"]:
-        return _iso(int(g["mdy_y"]), _month(g["mdy_m"] or ""), _day(g["mdy_d"] or "")), False
-    if g["my_y"]:
-        return _iso(int(g["my_y"]), _month(g["my_m"] or "")), False
-    if g["mo_y"]:
-        return _iso(int(g["mo_y"]), int(g["mo_m"] or 0)), False
-    if g["sy_y"]:
-        return _iso(int(g["sy_y"])), False
-    if g["y"]:
-        return _iso(int(g["y"])), False
-    if g["dm_m"] or g["md_m"]:
-        month = _month(g["dm_m"] or g["md_m"] or "")
-        day = _day(g["dm_d"] or g["md_d"] or "")
+    if g.iso_y:
+        return _iso(int(g.iso_y), int(g.iso_m or 0), int(g.iso_d or 0)), False
+    if g.dot_y:
+        return _iso(int(g.dot_y), int(g.dot_m or 0), int(g.dot_d or 0)), False
+    if g.dmy_y:
+        return _iso(int(g.dmy_y), _month(g.dmy_m or ""), _day(g.dmy_d or "")), False
+    if g.mdy_y:
+        return _iso(int(g.mdy_y), _month(g.mdy_m or ""), _day(g.mdy_d or "")), False
+    if g.my_y:
+        return _iso(int(g.my_y), _month(g.my_m or "")), False
+    if g.mo_y:
+        return _iso(int(g.mo_y), int(g.mo_m or 0)), False
+    if g.sy_y:
+        return _iso(int(g.sy_y)), False
+    if g.y:
+        return _iso(int(g.y)), False
+    if g.dm_m or g.md_m:
+        month = _month(g.dm_m or g.md_m or "")
+        day = _day(g.dm_d or g.md_d or "")
         year = anchor
         if ref is not None and ref[1] is not None and (
                 year is None or (year, month) > (ref[0], ref[1])):
             year = _before(ref[0], month, ref)
         return (_iso(year, month, day), True) if year else (None, True)
-    if g["rm_m"] or g["rmr_m"]:
-        month = _month(g["rm_m"] or g["rmr_m"] or "")
+    if g.rm_m or g.rmr_m:
+        month = _month(g.rm_m or g.rmr_m or "")
         if ref is not None and ref[1] is not None:
             return _iso(_before(ref[0], month, ref), month), True
         return (_iso(anchor, month), True) if anchor else (None, True)
     if ref is None:
         return None, True
     ry, rm, _ = ref
-    if g["ry_pre"] or g["ryr"]:
-        word = (g["ry_pre"] or g["ryr"] or "").lower()
+    if g.ry_pre or g.ryr:
+        word = (g.ry_pre or g.ryr or "").lower()
         return _iso(ry - 1 if word.startswith(("last", "past", "previous", "прошл")) else ry), True
-    if g["rmo_pre"] or g["rmr"]:
+    if g.rmo_pre or g.rmr:
         if rm is None:
             return None, True
-        word = (g["rmo_pre"] or g["rmr"] or "").lower()
+        word = (g.rmo_pre or g.rmr or "").lower()
         if word.startswith(("last", "past", "previous", "прошл")):
             return (_iso(ry, rm - 1) if rm > 1 else _iso(ry - 1, 12)), True
         return _iso(ry, rm), True
-    season = (g["rs_s"] or g["rsr_s"] or "").lower()
+    season = (g.rs_s or g.rsr_s or "").lower()
     if season:
         months = _months()[2][season]
-        pre = (g["rs_pre"] or g["rsr_pre"] or "").lower()
+        pre = (g.rs_pre or g.rsr_pre or "").lower()
         if pre.startswith(("last", "past", "previous", "прошл")):
             # the latest season already over: "last spring" in September is this year's
             if rm is None:
@@ -253,18 +269,21 @@ def _key_words() -> frozenset[str]:
     return frozenset({w.lower() for w in en} | set(ru) | set(seasons) | _UNIT_WORDS)
 
 
-def _find(text: str, toks: lookups.Tokens | None = None) -> list[re.Match[str]]:
-    """All date matches, in order, without running the big pattern at every offset."""
-    at_digit, at_other = _by_first()
-    out: list[re.Match[str]] = []
+def _find(text: str, toks: lookups.Tokens | None = None) -> list[tuple[re.Match[str], Any]]:
+    """All date matches, in order, with their groups (by name), without running the big
+    pattern at every offset."""
+    (at_digit, digit_row), (at_other, other_row) = _by_first()
+    out: list[tuple[re.Match[str], Any]] = []
     last_end = 0
     for pos in date_starts(text, _key_words(), toks):
         if pos < last_end:
             continue
-        # (\d is str.isdecimal())
-        match = (at_digit if text[pos:pos + 1].isdecimal() else at_other).match(text, pos)
+        if text[pos:pos + 1].isdecimal():  # (\d is str.isdecimal())
+            match, row = at_digit.match(text, pos), digit_row
+        else:
+            match, row = at_other.match(text, pos), other_row
         if match is not None and match.end() > match.start():
-            out.append(match)
+            out.append((match, row._make(match.groups())))
             last_end = match.end()
     return out
 
@@ -275,9 +294,8 @@ def extract_dates(ctx: Context) -> None:
     matches = _find(text, gazetteer.tokens(ctx.scratch, text))
     explicit = []
     # an explicit date's value does not depend on the reference date: resolved once here
-    first: list[tuple[dict[str, str | None], str | None, bool]] = []
-    for match in matches:
-        groups = match.groupdict()
+    first: list[tuple[Any, str | None, bool]] = []
+    for match, groups in matches:
         value, relative = _resolve(groups, None, None)
         first.append((groups, value, relative))
         if value and not relative and len(value) == 10:
@@ -290,16 +308,16 @@ def extract_dates(ctx: Context) -> None:
     anchor: int | None = None
     told: tuple[int, int, int] | None = None  # (start, year, month) of the last month told
     out: list[DateMention] = []
-    for match, (groups, value, relative) in zip(matches, first, strict=True):
-        if relative and told is not None and (groups["rm_m"] or groups["rmr_m"]) and \
-                _month(groups["rm_m"] or groups["rmr_m"] or "") >= told[2] and \
+    for (match, _), (groups, value, relative) in zip(matches, first, strict=True):
+        if relative and told is not None and (groups.rm_m or groups.rmr_m) and \
+                _month(groups.rm_m or groups.rmr_m or "") >= told[2] and \
                 ctx.sentence_at(told[0])[0] == ctx.sentence_at(match.start())[0]:
             # "in April 2021 she was jailed, and in May fined": the year just told
-            value = _iso(told[1], _month(groups["rm_m"] or groups["rmr_m"] or ""))
+            value = _iso(told[1], _month(groups.rm_m or groups.rmr_m or ""))
         elif relative:
             # a day heading of a live blog or diary ("THURSDAY, 11 MAY") counts from the
             # publication date, not from a year the story told before it
-            alone = ref is not None and (groups["dm_m"] or groups["md_m"]) and \
+            alone = ref is not None and (groups.dm_m or groups.md_m) and \
                 alone_on_line(text, match.start(), match.end())
             value, relative = _resolve(groups, ref, None if alone else anchor)
         if value is None:
@@ -308,7 +326,7 @@ def extract_dates(ctx: Context) -> None:
             anchor = int(value[:4])
         if not relative and len(value) >= 7:
             told = (match.start(), int(value[:4]), int(value[5:7]))
-        start, end = _trim(match)
+        start, end = _trim(match, groups)
         out.append(DateMention(value, start, end, relative))
     day = date(ref[0], ref[1], ref[2]) if ref and ref[1] and ref[2] else None
     days = day_mentions(text, ctx.lowered(), day)
@@ -346,13 +364,12 @@ def is_birth_date(text: str, date: DateMention) -> bool:
                 or _BORN_AFTER.match(text, date.start + 4, date.start + 24))
 
 
-def _trim(match: re.Match[str]) -> tuple[int, int]:
+def _trim(match: re.Match[str], groups: Any) -> tuple[int, int]:
     """Drop a leading bare preposition ("in", "в") from a relative-month span."""
-    for name in ("rm_pre", "rmr_pre"):
-        pre = match.group(name)
+    for pre in (groups.rm_pre, groups.rmr_pre):
         if pre and pre.lower() in ("in", "в", "during", "by", "from", "since", "until", "с",
                                    "до", "к"):
-            month = match.group("rm_m") or match.group("rmr_m")
-            start = match.start("rm_m") if match.group("rm_m") else match.start("rmr_m")
+            month = groups.rm_m or groups.rmr_m
+            start = match.start("rm_m") if groups.rm_m else match.start("rmr_m")
             return start, start + len(month or "")
     return match.start(), match.end()
