@@ -103,10 +103,18 @@ def _branches() -> list[str]:
     en, ru, seasons = _months()
     m_en = _month_alt(list(en))
     m_any = rf"(?:{m_en}|(?i:{_month_alt(list(ru))}))"
-    en_seasons = _alt([w for w in seasons if w.isascii()])
-    ru_seasons = _alt([w for w in seasons if not w.isascii()])
+    en_seasons = [w for w in seasons if w.isascii()]
+    ru_seasons = [w for w in seasons if not w.isascii()]
     ru_year_tail = r"(?:\s+(?:года|году|г\.))?"
     _no_year = rf"(?!\.?,?\s+(?:of\s+)?{_YEAR}|\s+[0-3]?\d\b)"
+    rs_pre = ["last", "this", "past", "previous", r"in\s+the", r"during\s+the", "in", "early",
+              "late"]
+    rsr_pre = ["прошлой", "этой", "прошлым", "этим"]
+    ry_pre = ["last", "this", "past", "previous", r"earlier\s+this", r"later\s+this", "next"]
+    rmo_pre = ["last", "this", "past", "previous", r"earlier\s+this", r"later\s+this"]
+    ryr = ["прошлом", "этом", "текущем", "прошлого", "этого", "текущего"]
+    rmr = ["прошлом", "этом", "прошлого", "этого"]
+    rmr_pre = ["в", "с", "до", "к", r"в\s+начале", r"в\s+конце", r"в\s+середине"]
     branches = [
         rf"(?<![\d.])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
         rf"(?<![\d.])(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>{_YEAR})(?![\d.]\d)",
@@ -116,18 +124,20 @@ def _branches() -> list[str]:
         rf"(?P<my_m>{m_any}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d,.]\d){ru_year_tail}",
         rf"(?<![\d.])(?P<dm_d>{_DAY})(?:\s?[-–]\s?[0-3]?\d)?\s+(?:of\s+)?(?P<dm_m>{m_any})",
         rf"\b(?P<md_m>{m_en})\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d)",
-        rf"(?i:(?P<sy_s>{en_seasons}|{ru_seasons})\s+(?:of\s+)?)(?P<sy_y>{_YEAR})(?!\d)",
-        rf"(?i:\b(?P<rs_pre>last|this|past|previous|in\s+the|during\s+the|in|early|late)\s+"
-        rf"(?P<rs_s>{en_seasons})\b){_no_year}",
-        rf"(?i:(?P<rsr_pre>прошлой|этой|прошлым|этим)\s+)?(?i:(?P<rsr_s>{ru_seasons})\b)",
-        r"(?i:\b(?P<ry_pre>last|this|past|previous|earlier\s+this|later\s+this|next)\s+year\b)",
-        r"(?i:\b(?P<rmo_pre>last|this|past|previous|earlier\s+this|later\s+this)\s+month\b)",
-        r"(?i:(?P<ryr>прошлом|этом|текущем|прошлого|этого|текущего)\s+год[ау]\b)",
-        r"(?i:(?P<rmr>прошлом|этом|прошлого|этого)\s+месяц[еа]\b)",
+        rf"(?i:{_initials([*en_seasons, *ru_seasons])}(?P<sy_s>{_alt(en_seasons)}|"
+        rf"{_alt(ru_seasons)})\s+(?:of\s+)?)(?P<sy_y>{_YEAR})(?!\d)",
+        rf"(?i:\b{_initials(rs_pre)}(?P<rs_pre>{'|'.join(rs_pre)})\s+"
+        rf"{_initials(en_seasons)}(?P<rs_s>{_alt(en_seasons)})\b){_no_year}",
+        rf"(?i:{_initials(rsr_pre)}(?P<rsr_pre>{'|'.join(rsr_pre)})\s+)?"
+        rf"(?i:{_initials(ru_seasons)}(?P<rsr_s>{_alt(ru_seasons)})\b)",
+        rf"(?i:\b{_initials(ry_pre)}(?P<ry_pre>{'|'.join(ry_pre)})\s+year\b)",
+        rf"(?i:\b{_initials(rmo_pre)}(?P<rmo_pre>{'|'.join(rmo_pre)})\s+month\b)",
+        rf"(?i:{_initials(ryr)}(?P<ryr>{'|'.join(ryr)})\s+год[ау]\b)",
+        rf"(?i:{_initials(rmr)}(?P<rmr>{'|'.join(rmr)})\s+месяц[еа]\b)",
         rf"(?:\b(?P<rm_pre>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly|[Ll]ate|"
         rf"[Mm]id|[Ll]ast|[Tt]his|[Ee]arlier\s+this)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
-        rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b(?P<rmr_pre>в|с|до|к|в\s+начале|в\s+конце|"
-        rf"в\s+середине)\s+(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
+        rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b{_initials(rmr_pre)}(?P<rmr_pre>"
+        rf"{'|'.join(rmr_pre)})\s+{_initials(list(ru))}(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
         rf"(?<![\d.,/$№-])(?P<y>{_YEAR})(?![\d%]|[,.]\d|-\d){ru_year_tail}",
         # a timeline's month and year in digits: "12.2012"
         rf"(?<![\d.,/])(?P<mo_m>0[1-9]|1[0-2])\.(?P<mo_y>{_YEAR})(?![\d.]\d)",
