@@ -154,6 +154,7 @@ def _parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
     return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
 
 
+@cache  # a pure function of its numbers, called for every date (building one is dear)
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     try:
         date(y, m or 1, d or 1)
@@ -175,6 +176,7 @@ def _month(word: str) -> int:
 _DIGITS = re.compile(r"\d+")
 
 
+@cache
 def _day(text: str) -> int:
     return int(_DIGITS.match(text)[0])  # type: ignore[index]
 
