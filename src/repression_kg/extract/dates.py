@@ -281,13 +281,14 @@ def _key_words() -> frozenset[str]:
     return frozenset({w.lower() for w in en} | set(ru) | set(seasons) | _UNIT_WORDS)
 
 
-def _find(text: str, toks: lookups.Tokens | None = None) -> list[tuple[re.Match[str], Any]]:
+def _find(text: str, toks: lookups.Tokens | None = None,
+          low: str | None = None) -> list[tuple[re.Match[str], Any]]:
     """All date matches, in order, with their groups (by name), without running the big
-    pattern at every offset."""
+    pattern at every offset (``low``: the lower-cased text if known)."""
     (at_digit, digit_row), (at_other, other_row) = _by_first()
     out: list[tuple[re.Match[str], Any]] = []
     last_end = 0
-    for pos in date_starts(text, _key_words(), toks):
+    for pos in date_starts(text, _key_words(), toks, low):
         if pos < last_end:
             continue
         if text[pos:pos + 1].isdecimal():  # (\d is str.isdecimal())
@@ -303,7 +304,7 @@ def _find(text: str, toks: lookups.Tokens | None = None) -> list[tuple[re.Match[
 def extract_dates(ctx: Context) -> None:
     """Fill ``ctx.dates`` (sorted by start) and ``ctx.published`` (the resolution base)."""
     text = ctx.text
-    matches = _find(text, gazetteer.tokens(ctx.scratch, text))
+    matches = _find(text, gazetteer.tokens(ctx.scratch, text), ctx.lowered())
     explicit = []
     # an explicit date's value does not depend on the reference date: resolved once here
     first: list[tuple[Any, str | None, bool]] = []
