@@ -31,6 +31,15 @@ def _tables() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
     return days, weekdays, pattern
 
 
+#: words one of which a text with a relative day holds (a cheap first test); the Russian
+#: ones are looked for only in a text with a Cyrillic letter that each of them has
+_EN_CUES = ("day", "yester", "today", "tonight", "this morning", "this evening")
+_RU_CUES = ("вчера", "сегодня", "позавчера", "понедельник", "вторник", "сред", "четверг",
+            "пятниц", "суббот", "воскресень")
+_RU_MARKS = ("е", "т")
+assert all(any(c in w for c in _RU_MARKS) for w in _RU_CUES)
+
+
 def day_mentions(text: str, low: str | None, published: date | None) -> list[DateMention]:
     """The relative days of ``text`` resolved against ``published`` (none without it).
     ``low`` is the lower-cased text when that keeps offsets, for a cheap first test."""
@@ -38,10 +47,8 @@ def day_mentions(text: str, low: str | None, published: date | None) -> list[Dat
         return []
     days, weekdays, pattern = _tables()
     haystack = low if low is not None else text.lower()
-    if not any(w in haystack for w in ("yester", "today", "tonight", "this morning",
-                                       "this evening", "day", "вчера", "сегодня", "позавчера",
-                                       "понедельник", "вторник", "сред", "четверг", "пятниц",
-                                       "суббот", "воскресень")):
+    if not any(w in haystack for w in _EN_CUES) and not (
+            any(c in haystack for c in _RU_MARKS) and any(w in haystack for w in _RU_CUES)):
         return []
     out = []
     for m in pattern.finditer(text):

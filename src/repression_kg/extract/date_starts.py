@@ -35,26 +35,61 @@ _PREFIXES = frozenset({
     "прошлого", "этого", "текущего"})
 
 
-def date_starts(text: str, keys: frozenset[str], toks: Tokens | None = None) -> list[int]:
+def date_starts(text: str, keys: frozenset[str], toks: Tokens | None = None,
+                low: str | None = None) -> list[int]:
     """Sorted offsets where a date may start; ``keys`` are lower-case key words. Found
     with plain substring and short-regex scans, the key words among ``toks`` (the text's
-    gazetteer tokens) when given."""
+    gazetteer tokens) when given; ``low`` is ``text.lower()`` if the caller has it."""
     starts = set(map(re.Match.start, _NUMBER_START.finditer(text)))
-    low = text.lower()
+    if low is None:
+        low = text.lower()
     if len(low) != len(text):
         low = text  # lower-casing moved offsets: fall back to case-sensitive search
+    if low is not text and toks is not None and toks.text is text and \
+            toks.runs is not None and toks.lowered is not None:
+        for k in _key_tokens_at(low, keys, toks):
+            i = toks.starts[k]
+            starts.add(i)
+            if not _prefixes_by_token(toks, k, max(0, i - 30), starts):
+                _prefixes(text, i, starts)
+        return sorted(starts)
     for i in _key_starts(text, low, keys, toks if low is not text else None):
         starts.add(i)
-        for w in _WORD_RUN.finditer(text, max(0, i - 30), i):
-            word = w.group()
-            if not word.isalpha():  # a number sign such as "½" in the run: letters only
-                end = w.start()
-                while end < i and text[end].isalpha():
-                    end += 1
-                word = text[w.start():end]
-            if word.lower() in _PREFIXES:
-                starts.add(w.start())
+        _prefixes(text, i, starts)
     return sorted(starts)
+
+
+def _prefixes(text: str, i: int, starts: set[int]) -> None:
+    """Add the starts of the prefix words in the 30 characters before ``i``."""
+    for w in _WORD_RUN.finditer(text, max(0, i - 30), i):
+        word = w.group()
+        if not word.isalpha():  # a number sign such as "½" in the run: letters only
+            end = w.start()
+            while end < i and text[end].isalpha():
+                end += 1
+            word = text[w.start():end]
+        if word.lower() in _PREFIXES:
+            starts.add(w.start())
+
+
+def _prefixes_by_token(toks: Tokens, k: int, low_bound: int, starts: set[int]) -> bool:
+    """:func:`_prefixes` for the key word that is token ``k``, read from the tokens
+    before it (from ``low_bound`` on): True when done, False when a token there is
+    neither all letters (one word run, ``str.isalpha``) nor all digits (none), and the
+    text must be read. The key starts a token, so no word run is cut by it."""
+    runs, lowered, tstarts = toks.runs, toks.lowered, toks.starts
+    assert runs is not None and lowered is not None
+    j = k - 1
+    while j >= 0 and tstarts[j] >= low_bound:
+        run = runs[j]
+        if run.isalpha():
+            if lowered[j] in _PREFIXES:
+                starts.add(tstarts[j])
+        elif not run.isdecimal():
+            return False
+        j -= 1
+    # a token across the bound holds a word run from the bound on unless it is one run
+    return j < 0 or toks.ends[j] <= low_bound or runs[j].isalpha()
 
 
 def date_starts_plain(text: str, keys: frozenset[str], toks: Tokens | None = None) -> list[int]:
@@ -85,10 +120,7 @@ def _key_starts(text: str, low: str, keys: frozenset[str], toks: Tokens | None) 
     whose word is the key's (Cyrillic keys compared normalised, then exactly), else by
     substring search."""
     if toks is not None and toks.text is text:
-        wanted, starts, ends = _key_tokens(keys), toks.starts, toks.ends
-        words = toks.words
-        return [starts[k] for k in compress(range(len(words)), map(wanted.__contains__, words))
-                if low[starts[k]:ends[k]] in keys]
+        return [toks.starts[k] for k in _key_tokens_at(low, keys, toks)]
     out, n = [], len(low)
     for key in keys:
         i = low.find(key)
@@ -98,6 +130,14 @@ def _key_starts(text: str, low: str, keys: frozenset[str], toks: Tokens | None) 
                 out.append(i)
             i = low.find(key, j)
     return out
+
+
+def _key_tokens_at(low: str, keys: frozenset[str], toks: Tokens) -> list[int]:
+    """The indexes of the tokens of ``toks`` that are key words (see :func:`_key_starts`)."""
+    wanted, starts, ends = _key_tokens(keys), toks.starts, toks.ends
+    words = toks.words
+    return [k for k in compress(range(len(words)), map(wanted.__contains__, words))
+            if low[starts[k]:ends[k]] in keys]
 
 
 @lru_cache(maxsize=8)

@@ -16,8 +16,10 @@ alternation of literals and bounded classes, so matching is linear in the text.
 from __future__ import annotations
 
 import re
+from collections import namedtuple
 from datetime import date
 from functools import cache
+from typing import Any
 
 from repression_kg import lookups
 from repression_kg.extract import gazetteer
@@ -47,11 +49,29 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _initials(words: list[str]) -> str:
+    """A look-ahead for the first letters of ``words``: the engine tries the words one by
+    one (each a failed attempt where the letter is wrong, and no quick test at all under
+    ``(?i)``), so a text without a month there fails the class alone."""
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
 def _month_alt(words: list[str]) -> str:
-    """Full names end at a word boundary; abbreviations ("Sept.", "фев.") may take a dot."""
+    """Full names end at a word boundary; abbreviations ("Sept.", "фев.") may take a dot.
+
+    At most one of the words stands at an offset before a boundary (of two that both do,
+    one would be a prefix of the other, with a letter at the boundary), so they may be
+    tried in any order: grouped by their first letter, which the engine tests once per
+    group instead of once per word."""
     abbrev = [w for w in words if any(o != w and o.startswith(w) for o in words)]
-    full = [w for w in words if w not in abbrev]
-    return rf"(?:(?:{_alt(full)})\b|(?:{_alt(abbrev)})\b\.?)"
+    groups = []
+    for first in sorted({w[0] for w in words}):
+        full_rests = [w[1:] for w in words if w[0] == first and w not in abbrev]
+        abbrev_rests = [w[1:] for w in words if w[0] == first and w in abbrev]
+        tails = ([rf"(?:{_alt(full_rests)})\b"] if full_rests else []) + \
+            ([rf"(?:{_alt(abbrev_rests)})\b\.?"] if abbrev_rests else [])
+        groups.append(re.escape(first) + "(?:" + "|".join(tails) + ")")
+    return _initials(words) + "(?:" + "|".join(groups) + ")"
 
 
 @cache
@@ -65,16 +85,28 @@ def _pattern() -> re.Pattern[str]:
 _DIGIT_FIRST = frozenset({0, 1, 2, 5, 15, 16})
 
 
+#: a pattern of :func:`_by_first` and the row type of its groups (``match.groups()`` made
+#: a named tuple: cheaper than ``groupdict()``, read by the same names)
+_Matcher = tuple[re.Pattern[str], Any]
+
+
 @cache
-def _by_first() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """:func:`_pattern` with the branches that can match at a digit first, and with those
-    that can match at any other character first: at a given offset the branches of the
-    other kind fail at once, so either finds the match :func:`_pattern` finds there (with
-    the same named groups; their numbers differ)."""
+def _by_first() -> tuple[_Matcher, _Matcher]:
+    """:func:`_pattern` to match at a digit, and to match at any other character. At a
+    given offset the branches of the other kind cannot match, so either finds the match
+    :func:`_pattern` finds there; they stand behind ``(?!)``, never tried (each still costs
+    a failed attempt, the digit branches more so at words), but giving the same named groups
+    (their numbers differ)."""
     branches = _branches()
-    digit = [b for k, b in enumerate(branches) if k in _DIGIT_FIRST]
-    other = [b for k, b in enumerate(branches) if k not in _DIGIT_FIRST]
-    return re.compile("|".join(digit + other)), re.compile("|".join(other + digit))
+    digit = "|".join(b for k, b in enumerate(branches) if k in _DIGIT_FIRST)
+    other = "|".join(b for k, b in enumerate(branches) if k not in _DIGIT_FIRST)
+    out = []
+    for source in (f"{digit}|(?!)(?:{other})", f"{other}|(?!)(?:{digit})"):
+        pattern = re.compile(source)
+        names = sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)
+        assert len(names) == pattern.groups  # every group named: groups() lines up
+        out.append((pattern, namedtuple("DateGroups", names)))
+    return out[0], out[1]
 
 
 @cache
@@ -82,10 +114,18 @@ def _branches() -> list[str]:
     en, ru, seasons = _months()
     m_en = _month_alt(list(en))
     m_any = rf"(?:{m_en}|(?i:{_month_alt(list(ru))}))"
-    en_seasons = _alt([w for w in seasons if w.isascii()])
-    ru_seasons = _alt([w for w in seasons if not w.isascii()])
+    en_seasons = [w for w in seasons if w.isascii()]
+    ru_seasons = [w for w in seasons if not w.isascii()]
     ru_year_tail = r"(?:\s+(?:года|году|г\.))?"
     _no_year = rf"(?!\.?,?\s+(?:of\s+)?{_YEAR}|\s+[0-3]?\d\b)"
+    rs_pre = ["last", "this", "past", "previous", r"in\s+the", r"during\s+the", "in", "early",
+              "late"]
+    rsr_pre = ["прошлой", "этой", "прошлым", "этим"]
+    ry_pre = ["last", "this", "past", "previous", r"earlier\s+this", r"later\s+this", "next"]
+    rmo_pre = ["last", "this", "past", "previous", r"earlier\s+this", r"later\s+this"]
+    ryr = ["прошлом", "этом", "текущем", "прошлого", "этого", "текущего"]
+    rmr = ["прошлом", "этом", "прошлого", "этого"]
+    rmr_pre = ["в", "с", "до", "к", r"в\s+начале", r"в\s+конце", r"в\s+середине"]
     branches = [
         rf"(?<![\d.])(?P<iso_y>{_YEAR})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
         rf"(?<![\d.])(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>{_YEAR})(?![\d.]\d)",
@@ -95,18 +135,20 @@ def _branches() -> list[str]:
         rf"(?P<my_m>{m_any}),?\s+(?:of\s+)?(?P<my_y>{_YEAR})(?![\d,.]\d){ru_year_tail}",
         rf"(?<![\d.])(?P<dm_d>{_DAY})(?:\s?[-–]\s?[0-3]?\d)?\s+(?:of\s+)?(?P<dm_m>{m_any})",
         rf"\b(?P<md_m>{m_en})\s+(?P<md_d>[0-3]?\d)(?:st|nd|rd|th)?\b(?![,.]?\d)",
-        rf"(?i:(?P<sy_s>{en_seasons}|{ru_seasons})\s+(?:of\s+)?)(?P<sy_y>{_YEAR})(?!\d)",
-        rf"(?i:\b(?P<rs_pre>last|this|past|previous|in\s+the|during\s+the|in|early|late)\s+"
-        rf"(?P<rs_s>{en_seasons})\b){_no_year}",
-        rf"(?i:(?P<rsr_pre>прошлой|этой|прошлым|этим)\s+)?(?i:(?P<rsr_s>{ru_seasons})\b)",
-        r"(?i:\b(?P<ry_pre>last|this|past|previous|earlier\s+this|later\s+this|next)\s+year\b)",
-        r"(?i:\b(?P<rmo_pre>last|this|past|previous|earlier\s+this|later\s+this)\s+month\b)",
-        r"(?i:(?P<ryr>прошлом|этом|текущем|прошлого|этого|текущего)\s+год[ау]\b)",
-        r"(?i:(?P<rmr>прошлом|этом|прошлого|этого)\s+месяц[еа]\b)",
+        rf"(?i:{_initials([*en_seasons, *ru_seasons])}(?P<sy_s>{_alt(en_seasons)}|"
+        rf"{_alt(ru_seasons)})\s+(?:of\s+)?)(?P<sy_y>{_YEAR})(?!\d)",
+        rf"(?i:\b{_initials(rs_pre)}(?P<rs_pre>{'|'.join(rs_pre)})\s+"
+        rf"{_initials(en_seasons)}(?P<rs_s>{_alt(en_seasons)})\b){_no_year}",
+        rf"(?i:{_initials(rsr_pre)}(?P<rsr_pre>{'|'.join(rsr_pre)})\s+)?"
+        rf"(?i:{_initials(ru_seasons)}(?P<rsr_s>{_alt(ru_seasons)})\b)",
+        rf"(?i:\b{_initials(ry_pre)}(?P<ry_pre>{'|'.join(ry_pre)})\s+year\b)",
+        rf"(?i:\b{_initials(rmo_pre)}(?P<rmo_pre>{'|'.join(rmo_pre)})\s+month\b)",
+        rf"(?i:{_initials(ryr)}(?P<ryr>{'|'.join(ryr)})\s+год[ау]\b)",
+        rf"(?i:{_initials(rmr)}(?P<rmr>{'|'.join(rmr)})\s+месяц[еа]\b)",
         rf"(?:\b(?P<rm_pre>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly|[Ll]ate|"
         rf"[Mm]id|[Ll]ast|[Tt]his|[Ee]arlier\s+this)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
-        rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b(?P<rmr_pre>в|с|до|к|в\s+начале|в\s+конце|"
-        rf"в\s+середине)\s+(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
+        rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b{_initials(rmr_pre)}(?P<rmr_pre>"
+        rf"{'|'.join(rmr_pre)})\s+{_initials(list(ru))}(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
         rf"(?<![\d.,/$№-])(?P<y>{_YEAR})(?![\d%]|[,.]\d|-\d){ru_year_tail}",
         # a timeline's month and year in digits: "12.2012"
         rf"(?<![\d.,/])(?P<mo_m>0[1-9]|1[0-2])\.(?P<mo_y>{_YEAR})(?![\d.]\d)",
@@ -123,6 +165,7 @@ def _parse_iso(value: str | None) -> tuple[int, int | None, int | None] | None:
     return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
 
 
+@cache  # a pure function of its numbers, called for every date (building one is dear)
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
     try:
         date(y, m or 1, d or 1)
@@ -141,8 +184,12 @@ def _month(word: str) -> int:
     return en.get(word) or ru[word.lower()]
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+@cache
 def _day(text: str) -> int:
-    return int(re.match(r"\d+", text)[0])  # type: ignore[index]
+    return int(_DIGITS.match(text)[0])  # type: ignore[index]
 
 
 def _before(y: int, m: int, ref: tuple[int, int | None, int | None]) -> int:
@@ -151,55 +198,55 @@ def _before(y: int, m: int, ref: tuple[int, int | None, int | None]) -> int:
     return ry if rm is None or m <= rm else ry - 1
 
 
-def _resolve(g: dict[str, str | None], ref: tuple[int, int | None, int | None] | None,
+def _resolve(g: Any, ref: tuple[int, int | None, int | None] | None,
              anchor: int | None) -> tuple[str | None, bool]:
     """ISO value of one match and whether it was resolved from context."""
-    if g["iso_y"]:
-        return _iso(int(g["iso_y"]), int(g["iso_m"] or 0), int(g["iso_d"] or 0)), False
-    if g["dot_y"]:
-        return _iso(int(g["dot_y"]), int(g["dot_m"] or 0), int(g["dot_d"] or 0)), False
-    if g["dmy_y"]:
-        return _iso(int(g["dmy_y"]), _month(g["dmy_m"] or ""), _day(g["dmy_d"] or "")), False
-    if g["mdy_y"]:
-        return _iso(int(g["mdy_y"]), _month(g["mdy_m"] or ""), _day(g["mdy_d"] or "")), False
-    if g["my_y"]:
-        return _iso(int(g["my_y"]), _month(g["my_m"] or "")), False
-    if g["mo_y"]:
-        return _iso(int(g["mo_y"]), int(g["mo_m"] or 0)), False
-    if g["sy_y"]:
-        return _iso(int(g["sy_y"])), False
-    if g["y"]:
-        return _iso(int(g["y"])), False
-    if g["dm_m"] or g["md_m"]:
-        month = _month(g["dm_m"] or g["md_m"] or "")
-        day = _day(g["dm_d"] or g["md_d"] or "")
+    if g.iso_y:
+        return _iso(int(g.iso_y), int(g.iso_m or 0), int(g.iso_d or 0)), False
+    if g.dot_y:
+        return _iso(int(g.dot_y), int(g.dot_m or 0), int(g.dot_d or 0)), False
+    if g.dmy_y:
+        return _iso(int(g.dmy_y), _month(g.dmy_m or ""), _day(g.dmy_d or "")), False
+    if g.mdy_y:
+        return _iso(int(g.mdy_y), _month(g.mdy_m or ""), _day(g.mdy_d or "")), False
+    if g.my_y:
+        return _iso(int(g.my_y), _month(g.my_m or "")), False
+    if g.mo_y:
+        return _iso(int(g.mo_y), int(g.mo_m or 0)), False
+    if g.sy_y:
+        return _iso(int(g.sy_y)), False
+    if g.y:
+        return _iso(int(g.y)), False
+    if g.dm_m or g.md_m:
+        month = _month(g.dm_m or g.md_m or "")
+        day = _day(g.dm_d or g.md_d or "")
         year = anchor
         if ref is not None and ref[1] is not None and (
                 year is None or (year, month) > (ref[0], ref[1])):
             year = _before(ref[0], month, ref)
         return (_iso(year, month, day), True) if year else (None, True)
-    if g["rm_m"] or g["rmr_m"]:
-        month = _month(g["rm_m"] or g["rmr_m"] or "")
+    if g.rm_m or g.rmr_m:
+        month = _month(g.rm_m or g.rmr_m or "")
         if ref is not None and ref[1] is not None:
             return _iso(_before(ref[0], month, ref), month), True
         return (_iso(anchor, month), True) if anchor else (None, True)
     if ref is None:
         return None, True
     ry, rm, _ = ref
-    if g["ry_pre"] or g["ryr"]:
-        word = (g["ry_pre"] or g["ryr"] or "").lower()
+    if g.ry_pre or g.ryr:
+        word = (g.ry_pre or g.ryr or "").lower()
         return _iso(ry - 1 if word.startswith(("last", "past", "previous", "прошл")) else ry), True
-    if g["rmo_pre"] or g["rmr"]:
+    if g.rmo_pre or g.rmr:
         if rm is None:
             return None, True
-        word = (g["rmo_pre"] or g["rmr"] or "").lower()
+        word = (g.rmo_pre or g.rmr or "").lower()
         if word.startswith(("last", "past", "previous", "прошл")):
             return (_iso(ry, rm - 1) if rm > 1 else _iso(ry - 1, 12)), True
         return _iso(ry, rm), True
-    season = (g["rs_s"] or g["rsr_s"] or "").lower()
+    season = (g.rs_s or g.rsr_s or "").lower()
     if season:
         months = _months()[2][season]
-        pre = (g["rs_pre"] or g["rsr_pre"] or "").lower()
+        pre = (g.rs_pre or g.rsr_pre or "").lower()
         if pre.startswith(("last", "past", "previous", "прошл")):
             # the latest season already over: "last spring" in September is this year's
             if rm is None:
@@ -245,18 +292,22 @@ def _key_words() -> frozenset[str]:
     return frozenset({w.lower() for w in en} | set(ru) | set(seasons) | _UNIT_WORDS)
 
 
-def _find(text: str, toks: lookups.Tokens | None = None) -> list[re.Match[str]]:
-    """All date matches, in order, without running the big pattern at every offset."""
-    at_digit, at_other = _by_first()
-    out: list[re.Match[str]] = []
+def _find(text: str, toks: lookups.Tokens | None = None,
+          low: str | None = None) -> list[tuple[re.Match[str], Any]]:
+    """All date matches, in order, with their groups (by name), without running the big
+    pattern at every offset (``low``: the lower-cased text if known)."""
+    (at_digit, digit_row), (at_other, other_row) = _by_first()
+    out: list[tuple[re.Match[str], Any]] = []
     last_end = 0
-    for pos in date_starts(text, _key_words(), toks):
+    for pos in date_starts(text, _key_words(), toks, low):
         if pos < last_end:
             continue
-        # (\d is str.isdecimal())
-        match = (at_digit if text[pos:pos + 1].isdecimal() else at_other).match(text, pos)
+        if text[pos:pos + 1].isdecimal():  # (\d is str.isdecimal())
+            match, row = at_digit.match(text, pos), digit_row
+        else:
+            match, row = at_other.match(text, pos), other_row
         if match is not None and match.end() > match.start():
-            out.append(match)
+            out.append((match, row._make(match.groups())))
             last_end = match.end()
     return out
 
@@ -264,12 +315,11 @@ def _find(text: str, toks: lookups.Tokens | None = None) -> list[re.Match[str]]:
 def extract_dates(ctx: Context) -> None:
     """Fill ``ctx.dates`` (sorted by start) and ``ctx.published`` (the resolution base)."""
     text = ctx.text
-    matches = _find(text, gazetteer.tokens(ctx.scratch, text))
+    matches = _find(text, gazetteer.tokens(ctx.scratch, text), ctx.lowered())
     explicit = []
     # an explicit date's value does not depend on the reference date: resolved once here
-    first: list[tuple[dict[str, str | None], str | None, bool]] = []
-    for match in matches:
-        groups = match.groupdict()
+    first: list[tuple[Any, str | None, bool]] = []
+    for match, groups in matches:
         value, relative = _resolve(groups, None, None)
         first.append((groups, value, relative))
         if value and not relative and len(value) == 10:
@@ -282,16 +332,16 @@ def extract_dates(ctx: Context) -> None:
     anchor: int | None = None
     told: tuple[int, int, int] | None = None  # (start, year, month) of the last month told
     out: list[DateMention] = []
-    for match, (groups, value, relative) in zip(matches, first, strict=True):
-        if relative and told is not None and (groups["rm_m"] or groups["rmr_m"]) and \
-                _month(groups["rm_m"] or groups["rmr_m"] or "") >= told[2] and \
+    for (match, _), (groups, value, relative) in zip(matches, first, strict=True):
+        if relative and told is not None and (groups.rm_m or groups.rmr_m) and \
+                _month(groups.rm_m or groups.rmr_m or "") >= told[2] and \
                 ctx.sentence_at(told[0])[0] == ctx.sentence_at(match.start())[0]:
             # "in April 2021 she was jailed, and in May fined": the year just told
-            value = _iso(told[1], _month(groups["rm_m"] or groups["rmr_m"] or ""))
+            value = _iso(told[1], _month(groups.rm_m or groups.rmr_m or ""))
         elif relative:
             # a day heading of a live blog or diary ("THURSDAY, 11 MAY") counts from the
             # publication date, not from a year the story told before it
-            alone = ref is not None and (groups["dm_m"] or groups["md_m"]) and \
+            alone = ref is not None and (groups.dm_m or groups.md_m) and \
                 alone_on_line(text, match.start(), match.end())
             value, relative = _resolve(groups, ref, None if alone else anchor)
         if value is None:
@@ -300,7 +350,7 @@ def extract_dates(ctx: Context) -> None:
             anchor = int(value[:4])
         if not relative and len(value) >= 7:
             told = (match.start(), int(value[:4]), int(value[5:7]))
-        start, end = _trim(match)
+        start, end = _trim(match, groups)
         out.append(DateMention(value, start, end, relative))
     day = date(ref[0], ref[1], ref[2]) if ref and ref[1] and ref[2] else None
     days = day_mentions(text, ctx.lowered(), day)
@@ -338,13 +388,12 @@ def is_birth_date(text: str, date: DateMention) -> bool:
                 or _BORN_AFTER.match(text, date.start + 4, date.start + 24))
 
 
-def _trim(match: re.Match[str]) -> tuple[int, int]:
+def _trim(match: re.Match[str], groups: Any) -> tuple[int, int]:
     """Drop a leading bare preposition ("in", "в") from a relative-month span."""
-    for name in ("rm_pre", "rmr_pre"):
-        pre = match.group(name)
+    for pre in (groups.rm_pre, groups.rmr_pre):
         if pre and pre.lower() in ("in", "в", "during", "by", "from", "since", "until", "с",
                                    "до", "к"):
-            month = match.group("rm_m") or match.group("rmr_m")
-            start = match.start("rm_m") if match.group("rm_m") else match.start("rmr_m")
+            month = groups.rm_m or groups.rmr_m
+            start = match.start("rm_m") if groups.rm_m else match.start("rmr_m")
             return start, start + len(month or "")
     return match.start(), match.end()

@@ -30,7 +30,7 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*[ \u00a0]"
 
 @cache
 def _table() -> tuple[dict[str, str], list[tuple[str, Prescan]], frozenset[str],
-                      frozenset[str], dict[str, tuple[str, ...]]]:
+                      frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
     data = lookups.load("principles")
     phrases: dict[str, str] = {}
     patterns: list[tuple[str, Prescan]] = []
@@ -45,17 +45,18 @@ def _table() -> tuple[dict[str, str], list[tuple[str, Prescan]], frozenset[str],
                 patterns.append((mark, Prescan(re.compile(r"(?i)(?<!\w)(?:" + str(pattern) + ")"))))
         if spec.get("weak"):
             context[pid] = tuple(str(w).lower() for w in spec["weak"]["context"])
+    # the phrases as the word index's (cached) key: a frozenset keeps its hash
     return (phrases, patterns, frozenset(str(w) for w in data["negations"]),
-            frozenset(str(p) for p in data["negatable"]), context)
+            frozenset(str(p) for p in data["negatable"]), context, frozenset(phrases))
 
 
 def extract_principles(ctx: Context) -> None:
-    phrases, patterns, negations, negatable, context = _table()
+    phrases, patterns, negations, negatable, context, phrase_set = _table()
     low = ctx.lowered() or ctx.text.lower()
     if len(low) != len(ctx.text):
         return
     spans: list[tuple[int, int, str]] = []
-    for start, end in word_index(ctx.scratch, low).find(tuple(phrases)):
+    for start, end in word_index(ctx.scratch, low).find(phrase_set):
         spans.append((start, end, phrases[low[start:end]]))
     scan_low = prescan.lowered(ctx)
     for pid, scan in patterns:

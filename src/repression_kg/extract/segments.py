@@ -70,6 +70,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     blocks.append((start, len(text)))
     out: list[tuple[int, int]] = []
     for b_start, b_end in blocks:
+        if text.find("\n", b_start, b_end) < 0:  # one line: the block, long or not
+            out.append((b_start, b_end))
+            continue
         lines = _lines(text, b_start, b_end)
         if any(e - s > _WRAP_WIDTH for s, e in lines):
             out.extend(lines)
@@ -164,14 +167,15 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = Fals
     ``quoted``: a quotation is open here (a period inside a quoted name such as
     "‘Political Prisoners. Memorial’" does not end the sentence).
     """
-    pos, end = m.start(), m.end()
+    pos, end = m.span()
     nxt = end
     while nxt < para_end and text[nxt] in " \t\u00a0":
         nxt += 1
     if nxt >= para_end:
         return True
     follower = text[nxt]
-    if m.group(0) == "\n":
+    found = m.group()
+    if found == "\n":
         line_start = text.rfind("\n", 0, pos) + 1
         line = text[line_start:pos].rstrip()
         if not line or line[-1] in _SENTENCE_MARKS:
@@ -185,7 +189,7 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = Fals
         return not follower.islower()
     if follower.islower() or follower.isdigit() or follower in ",;:)":
         return False
-    if m.group(0)[-1] in "\"'”’»)]":  # a quotation or bracket closing after the period
+    if found[-1] in "\"'”’»)]":  # a quotation or bracket closing after the period
         return True
     if quoted and _closes_soon(text, end, para_end):
         return False
@@ -236,13 +240,17 @@ def extract_segments(ctx: Context) -> None:
     sentences: list[tuple[int, int]] = []
     found = list(_QUOTE_CHAR.finditer(text))
     marks = (list(map(re.Match.start, found)), list(map(re.Match.group, found)))
+    at = marks[0]
     for p_start, p_end in ctx.paragraphs:
         start = p_start
-        quotes = _QuoteDepth(p_start, marks)
+        k = bisect.bisect_left(at, p_start)
+        # no quotation mark in the paragraph: none is open anywhere in it
+        quotes = _QuoteDepth(p_start, marks) if k < len(at) and at[k] < p_end else None
         for m in _END.finditer(text, p_start, p_end):
-            quoted = quotes.advance(text, m.start()) > 0
+            quoted = quotes is not None and quotes.advance(text, m.start()) > 0
             if _is_boundary(text, m, p_end, quoted):
-                _cap(text, start, m.end(), sentences)
-                start = m.end()
+                end = m.end()
+                _cap(text, start, end, sentences)
+                start = end
         _cap(text, start, p_end, sentences)
     ctx.sentences = sentences
