@@ -164,16 +164,17 @@ class Matcher:
         if sizes and sizes[0] > 1 and word not in self._stem_firsts and (
                 i + 1 >= n or (word, words[i + 1]) not in self._pairs):
             sizes = _ONE if sizes[-1] == 1 else ()  # no longer form starts with these two
-        for size in sizes:
-            if i + size > n or not _joined(toks, i, size):
+        stems = self._stems
+        for size in sizes:  # the words first, then the gaps (which seldom fail)
+            if i + size > n:
                 continue
-            key = tuple(toks.words[i:i + size])
+            key = tuple(words[i:i + size])
             found = self._exact.get(key)
-            if found is not None:
+            if found is None and stems:
+                found = next(((value, form) for stem, value, form in stems.get(key[:-1], ())
+                              if key[-1].startswith(stem)), None)
+            if found is not None and (size == 1 or _joined(toks, i, size)):
                 return size, found[0], found[1]
-            for stem, value, form in self._stems.get(key[:-1], ()):
-                if key[-1].startswith(stem):
-                    return size, value, form
         if "*" + word[:2] in self._lengths:
             for stem, value, form in self._single_stems:
                 if word.startswith(stem):

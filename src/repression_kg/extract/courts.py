@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
+from collections.abc import Iterator
 from functools import cache
 
 from repression_kg import lookups
@@ -67,6 +69,27 @@ _SCANS = {"named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
           "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
           "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
           "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
+#: the characters of a city's name before "court" in :data:`_CITY_COURT`
+_CITY_LETTERS = frozenset(string.ascii_letters + "-")
+
+
+def _city_courts(text: str) -> Iterator[re.Match[str]]:
+    """``_CITY_COURT.finditer(text)`` (as ``_SCANS["city"]`` gives it), tried only at each
+    "суд" and before each "court" where the letters and hyphens ending one character
+    before it begin: a city's name starts there or nowhere (before it stands none)."""
+    offsets = set()
+    for anchor in ("court", "суд"):
+        i = text.find(anchor)
+        while i >= 0:
+            start = i - 1 if anchor == "court" else i
+            while anchor == "court" and start > 0 and text[start - 1] in _CITY_LETTERS:
+                start -= 1
+            offsets.add(start)
+            i = text.find(anchor, i + 1)
+    return (m for _, m in prescan.matches_at(_CITY_COURT, text, sorted(offsets),
+                                             [(0, len(text))]))
+
+
 #: a court named by a Russian adjective and its kind in lower case ("Kirovsky district court")
 _NAMED_LOWER = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]{3,}(?:sky|skiy|skoy|skoi|ny|nyy|nyi)\s"
                           r"(?:district|interdistrict|city|regional|garrison military|garrison)"
@@ -220,7 +243,7 @@ def extract_courts(ctx: Context) -> None:
     for court in found.values():
         if court.city and court.type and not court.name.islower():
             named_in.setdefault(court.city, []).append(court)
-    for m in _SCANS["city"].finditer(ctx.text, scan_low):
+    for m in _city_courts(ctx.text):
         word = "city" if m.group("en") else "rucity"
         if taken.overlaps(m.start(), m.end()):
             continue

@@ -94,7 +94,7 @@ def extract_organisations(ctx: Context) -> None:
             taken.append((m.start(), m.end(), False))
             add(f"unit:{m.group('num')}", f"Military unit {m.group('num')}", ["armed_unit"],
                 m.start(), m.end())
-    for m in _numbered().finditer(ctx.text):  # "the 102nd military base"
+    for m in _numbered_matches(ctx):  # "the 102nd military base"
         name = " ".join(m.group().split())
         taken.append((m.start(), m.end(), False))
         add(f"numbered:{fold(name)}", name, ["armed_unit"], m.start(), m.end())
@@ -149,11 +149,35 @@ def _merge_shortened(found: dict[str, Organisation]) -> None:
 
 
 @cache
-def _numbered() -> re.Pattern[str]:
+def _numbered() -> tuple[re.Pattern[str], tuple[str, ...] | None]:
+    """The pattern of a body by ordinal, and the last words of its names (lower case;
+    None unless all are ASCII: see :func:`_numbered_matches`).
+
+    The pattern is ``(?<![\\w.])\\d{1,4}...`` with its look-behind after the first digit
+    (the same test: no word character or full stop before the digits), so that the
+    engine skips to the digits instead of trying the look-behind at every offset."""
     words = sorted((str(w) for w in lookups.load("organisation-cues")["numbered"]), key=len,
                    reverse=True)
     alts = "|".join(re.escape(w).replace(r"\ ", "[ \u00a0]") for w in words)
-    return re.compile(rf"(?i)(?<![\w.])\d{{1,4}}(?:st|nd|rd|th)[ \u00a0](?:{alts})(?!\w)")
+    pattern = re.compile(rf"(?i)\d(?<![\w.]\d)\d{{0,3}}(?:st|nd|rd|th)[ \u00a0](?:{alts})(?!\w)")
+    last = tuple(sorted({w.split()[-1].lower() for w in words}))
+    return pattern, last if all(w.isascii() for w in last) else None
+
+
+#: the characters other than ASCII letters that an ASCII letter matches ignoring case
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _numbered_matches(ctx: Context) -> list[re.Match[str]]:
+    """The bodies by ordinal in the text. Without a character that matches an ASCII letter
+    ignoring case ("ſ" for "s"), a match is written in ASCII and its last word stands in
+    the lower-cased text: without one of those words, there is none to search for."""
+    pattern, last_words = _numbered()
+    low = ctx.lowered()
+    if last_words is not None and low is not None and \
+            _FOLDS_TO_ASCII.search(ctx.text) is None and not any(w in low for w in last_words):
+        return []
+    return list(pattern.finditer(ctx.text))
 
 
 def _patterns(ctx: Context,

@@ -7,7 +7,6 @@ continuation word and more capitalised words ("Crimean Contact Group on Human Ri
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from itertools import compress
 
@@ -16,7 +15,6 @@ from repression_kg.extract.organisations_cues import Cues
 from repression_kg.extract.organisations_words import Words, cap
 
 _ORDINAL = re.compile(r"\d{1,4}(?:st|nd|rd|th)")
-_FIRST = operator.itemgetter(slice(None, 1))
 
 
 def head_of(words: Words, cues: Cues, k: int) -> tuple[str, int] | None:
@@ -33,39 +31,36 @@ def head_of(words: Words, cues: Cues, k: int) -> tuple[str, int] | None:
 
 
 def head_names(words: Words, cues: Cues, check: Checker) -> list[tuple[int, int, str]]:
-    """Names that end in a capitalised head word, or go on from it."""
+    """Names that end in a capitalised head word, or go on from it.
+
+    A name is a run of capitalised words, one space apart, up to the first head word in
+    it; so it is found from its head: the capitalised words before a head, back to the
+    end of the name before (whose words are no other name's), are its run. Only the few
+    head words are looked at, not every capitalised word of the text."""
     out: list[tuple[int, int, str]] = []
     w = words.words
     n = len(w)
-    # the words whose first letter is a capital (cap() needs that), picked at C level
-    upper = list(compress(range(n), map(str.isupper, map(_FIRST, w))))
-    caps = [False] * n  # cap() of each word
-    heady = set()  # the capitalised words head_of() may take (heads, and words with "'s")
-    heads = cues.heads
-    for k in upper:
-        word = w[k]
-        caps[k] = "-" not in word or cap(word)
-        if word in heads or word.endswith(("'s", "’s")):
-            heady.add(k)
+    found = _heads(words, cues)
+    heady = set(found)
 
     def head_at(k: int) -> tuple[str, int] | None:
         return head_of(words, cues, k) if k in heady else None
 
-    i = 0
-    while i < n:
-        if not caps[i]:
-            k = bisect.bisect_right(upper, i)  # on to the next word that may be capitalised
-            i = upper[k] if k < len(upper) else n
+    bound = 0  # the first word after the last name (or heading) found
+    for j in found:
+        if j < bound or not cap(w[j]):
             continue
-        j = i  # the last word of this run of capitalised words
-        while j + 1 < n and caps[j + 1] and words.joined(j) and head_at(j) is None:
-            j += 1
-        head = head_at(j)
-        if head is None or check.heading(j):
-            i = j + 1
+        head = head_of(words, cues, j)
+        if head is None:
+            continue
+        i = j  # the first word of the run of capitalised words that ends in this head
+        while i > bound and words.joined(i - 1) and cap(w[i - 1]):
+            i -= 1
+        if check.heading(j):
+            bound = j + 1
             continue
         # later heads right after this one belong to the same name ("University Council")
-        while j + 1 < n and caps[j + 1] and words.joined(j) and \
+        while j + 1 < n and cap(w[j + 1]) and words.joined(j) and \
                 head_at(j + 1) is not None and not w[j].endswith(("'s", "’s")):
             j += 1
             head = head_at(j) or head
@@ -81,8 +76,29 @@ def head_names(words: Words, cues: Cues, check: Checker) -> list[tuple[int, int,
         generic = all(x in cues.generic for x in w[s:j])
         if (s < j and not generic or last > j) and check.fine(s, last, person_strict=False):
             out.append((words.starts[s], end, role))
-        i = last + 1
+        bound = last + 1
     return out
+
+
+def _heads(words: Words, cues: Cues) -> list[int]:
+    """The words, in order, that may be head words: a head ("Party") or its possessive
+    ("Party's"), capitalised (:func:`head_of` takes no other). The heads are found by a
+    set lookup per word at C level, the possessives at the few "'s" of the text."""
+    w = words.words
+    heads = cues.heads
+    found = list(compress(range(len(w)), map(heads.__contains__, w)))
+    possessive = []
+    text = words.text
+    for mark in ("'s", "’s"):
+        at = text.find(mark)
+        while at >= 0:
+            k = bisect.bisect_right(words.starts, at) - 1
+            if k >= 0 and words.ends[k] == at + 2 and w[k][:-2] in heads:
+                possessive.append(k)
+            at = text.find(mark, at + 1)
+    if possessive:
+        found = sorted({*found, *possessive})
+    return [k for k in found if w[k][:1].isupper()]
 
 
 def _continue(words: Words, cues: Cues, j: int, end: int) -> tuple[int, int]:

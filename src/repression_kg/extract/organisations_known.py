@@ -118,10 +118,16 @@ def foreign_span(text: str, key: str, start: int, end: int) -> tuple[int, int] |
 
 def fold(text: str) -> str:
     """Casefolded, diacritic-free, single-spaced, without a leading article."""
-    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = " ".join(re.sub(r"[\"'«»“”.,]", " ", text).casefold().split())
+    text = text.replace("’", "'")
+    if not text.isascii():  # ASCII is its own NFKD form, with no combining marks
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = " ".join(_FOLDED_OUT.sub(" ", text).casefold().split())
     return text[4:] if text.startswith("the ") else text
+
+
+#: the punctuation :func:`fold` reads as spaces
+_FOLDED_OUT = re.compile(r"[\"'«»“”.,]")
 
 
 def gazetteer_hits(ctx: Context) -> list[lookups.Hit]:
@@ -169,16 +175,26 @@ def medium_ends(ctx: Context) -> set[int]:
 
 def _cased(surface: str, form: str) -> bool:
     """Proper names are capitalised as their form is; short acronyms must be acronyms."""
-    letters = form.replace(".", "").replace("-", "")
-    if letters.isupper() and len(letters) <= 5:
-        return surface.replace(".", "").replace("-", "") == letters
-    form_words = lookups.TOKEN.findall(form)
+    acronym, capitalised, later_capital = _shape(form)
+    if acronym is not None:
+        return surface.replace(".", "").replace("-", "") == acronym
     text_words = lookups.TOKEN.findall(surface)
-    if len(form_words) == len(text_words):
-        for fw, tw in zip(form_words, text_words, strict=True):
-            if fw[:1].isupper() and not tw[:1].isupper():
+    if len(capitalised) == len(text_words):
+        for cap, tw in zip(capitalised, text_words, strict=True):
+            if cap and not tw[:1].isupper():
                 return False
     if surface[:1].isupper():
         return True
     # a form that starts in lower case ("штаб Навального") needs a capitalised word later
-    return not form[:1].isupper() and any(w[:1].isupper() for w in form_words[1:])
+    return not form[:1].isupper() and later_capital
+
+
+@cache
+def _shape(form: str) -> tuple[str | None, tuple[bool, ...], bool]:
+    """What :func:`_cased` reads of a form of the table (worked out once per form): its
+    letters when it is a short acronym ("FSB"), whether each of its words is
+    capitalised, and whether a word after the first is."""
+    letters = form.replace(".", "").replace("-", "")
+    words = lookups.TOKEN.findall(form)
+    return (letters if letters.isupper() and len(letters) <= 5 else None,
+            tuple(w[:1].isupper() for w in words), any(w[:1].isupper() for w in words[1:]))

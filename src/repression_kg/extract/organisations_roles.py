@@ -44,8 +44,9 @@ def _employer_cues() -> list[str]:
 
 def text_roles(ctx: Context, org: Organisation) -> None:
     """Add to ``org.roles`` the roles its mentions' sentences state."""
-    verbs, kinds, negated = _designation_words()
-    employer = _employer_cues()
+    verbs, kinds, employer, negated = _present_words(ctx)
+    if not verbs and not employer and ctx.sentences:
+        return  # no window of the text can hold a cue (sentence_at() would only cache)
     roles = set(org.roles)
     for mention in org.mentions:
         s_start, s_end = ctx.sentence_at(mention.start)
@@ -62,6 +63,34 @@ def text_roles(ctx: Context, org: Organisation) -> None:
         if has_literal(before, employer):
             roles.add("employer")
     org.roles = [*org.roles, *sorted(roles - set(org.roles))]
+
+
+def _present_words(ctx: Context) -> tuple[list[str], list[tuple[str, str]], list[str],
+                                          re.Pattern[str]]:
+    """The designation verbs, designation words and employer cues that occur in the
+    lower-cased document at all, and the negations (once per document, in ``scratch``).
+
+    A window of the text lower-cased holds only phrases of the whole text lower-cased
+    where that keeps every offset (each character then lowers to one, the same one: only
+    a capital sigma lowers by its neighbours, so a phrase with a sigma is always kept):
+    the phrases not in the text need no search in any window."""
+    cached = ctx.scratch.get("organisations.role_words")
+    if cached is not None and cached[0] is ctx.text:
+        return cached[1]
+    verbs, kinds, negated = _designation_words()
+    employer = _employer_cues()
+    low = ctx.lowered()
+    if low is not None:
+        verbs = [v for v in verbs if v in low or _has_sigma(v)]
+        kinds = [(w, role) for w, role in kinds if w in low or _has_sigma(w)]
+        employer = [c for c in employer if c in low or _has_sigma(c)]
+    found = (verbs, kinds, employer, negated)
+    ctx.scratch["organisations.role_words"] = (ctx.text, found)
+    return found
+
+
+def _has_sigma(phrase: str) -> bool:
+    return "σ" in phrase or "ς" in phrase
 
 
 def _negated(near: str, word: str, negated: re.Pattern[str]) -> bool:

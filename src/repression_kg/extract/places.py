@@ -19,7 +19,7 @@ from collections.abc import Callable
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract import gazetteer
+from repression_kg.extract import gazetteer, prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.gazetteer import Gazetteer
 from repression_kg.facts import Place, PlaceType
@@ -45,20 +45,60 @@ def _facilities(alternative: Callable[[str], str]) -> str:
         for kind, names, number, digits in _KINDS) + r")(?!\w|[.,]\d)"
 
 
-def _first(name: str) -> str:
-    """The first character of an alternative, or its first class ("[Pp]")."""
-    return name[:name.index("]") + 1] if name.startswith("[") else name[0]
-
-
 _FACILITY = re.compile(r"(?<!\w)" + _facilities(lambda name: name))
-#: where :data:`_FACILITY` matches, with the same spans (not the same groups: those of the
-#: kinds start one character on): the first character of every name as one class first,
-#: then the look-behind, then each name's rest after a look-behind on its own first
-#: character — so the engine skips to those characters instead of trying every offset
-_FACILITY_AT = re.compile(
-    "[" + "".join(sorted({c for _, names, _, _ in _KINDS for n in names
-                          for c in _first(n).strip("[]")})) + r"](?<!\w[\s\S])"
-    + _facilities(lambda name: f"(?<={_first(name)}){name[len(_first(name)):]}"))
+
+
+def _literal_start(name: str) -> str:
+    """The lower-cased literal text every match of a name's regex starts with: its
+    letters, digits and spaces (a class of one letter in both cases, "[Pp]", as that
+    letter) up to the first other construct, without a character a quantifier follows."""
+    out = []
+    i = 0
+    while i < len(name):
+        if re.match(r"\[(\w)(\w)\]", name[i:]) and name[i + 1].lower() == name[i + 2].lower():
+            char, size = name[i + 1].lower(), 4
+        elif name[i].isalnum() or name[i] == " ":
+            char, size = name[i].lower(), 1
+        else:
+            break
+        if name[i + size:i + size + 1] in ("?", "*", "+", "{"):
+            break
+        out.append(char)
+        i += size
+    return "".join(out)
+
+
+#: the literal starts of the names, searched in the lower-cased text, and the names with
+#: a start too short to search for ("T", "IK"), found where a number follows them
+_STARTS = {_literal_start(n) for _, names, _, _ in _KINDS for n in names}
+_LONG_STARTS = tuple(sorted(s for s in _STARTS if len(s) >= 3 and not any(
+    o != s and len(o) >= 3 and s.startswith(o) for o in _STARTS)))
+_SHORT = re.compile("(?:" + "|".join(n for _, names, _, _ in _KINDS for n in names
+                                     if len(_literal_start(n)) < 3) + rf")(?=[ -]?{_NO}\d)")
+
+
+def _facility_matches(ctx: Context) -> list[re.Match[str]]:
+    """``_FACILITY.finditer(text)``, tried only where a match can start: at a literal
+    start of a name (in the lower-cased text) or a short name before a number (the
+    pattern would try every offset: its names start with common letters)."""
+    text = ctx.text
+    low = ctx.lowered()
+    if low is None:
+        return list(_FACILITY.finditer(text))
+    offsets = set()
+    for start in _LONG_STARTS:
+        i = low.find(start)
+        while i >= 0:
+            offsets.add(i)
+            i = low.find(start, i + 1)
+    m = _SHORT.search(text)
+    while m is not None:
+        offsets.add(m.start())
+        m = _SHORT.search(text, m.start() + 1)
+    return [m for _, m in prescan.matches_at(_FACILITY, text, sorted(offsets),
+                                             [(0, len(text))])]
+
+
 _FACILITY_STEMS = ("sizo", "сизо", "ik", "ик", "colony", "колони", "detention", "remand",
                    "prison", "т-", "t-", "тюрьм")
 
@@ -104,12 +144,7 @@ def extract_places(ctx: Context) -> None:
         item[2].append((start, end))
     low = ctx.lowered() or ""
     if any(stem in low for stem in _FACILITY_STEMS):
-        text = ctx.text
-        matches = []
-        for at in _FACILITY_AT.finditer(text):
-            m = _FACILITY.match(text, at.start())  # never None: the twin matched there
-            if m is not None:
-                matches.append(m)
+        matches = _facility_matches(ctx)
         for m in matches:
             key, name = _facility(ctx, m, hits, matches)
             item = found.setdefault(key, (name, "facility", []))
