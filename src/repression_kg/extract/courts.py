@@ -65,10 +65,11 @@ _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[
 #: the patterns run over the whole text, each tried only where a match can start: at
 #: capitals or literal starts (prescan) in the run of name characters right before a
 #: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored)
-_SCANS = {"named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
-          "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
-          "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
-          "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
+_SCANS: dict[str, Reaching | Anchored] = {
+    "named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
+    "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
+    "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
+    "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
 #: the characters of a city's name before "court" in :data:`_CITY_COURT`
 _CITY_LETTERS = frozenset(string.ascii_letters + "-")
 
@@ -206,9 +207,9 @@ def extract_courts(ctx: Context) -> None:
     for m in _SCANS["described"].finditer(ctx.text, scan_low):
         if taken.overlaps(m.start("name"), m.end()):
             continue
-        kind, city_word = m.group("kind"), m.group("city")
+        kind_word, city_word = m.group("kind"), m.group("city")
         city = _city(hits, m.start("city"), m.end("city")) if city_word else None
-        if not kind and not city:
+        if not kind_word and not city:
             continue  # "the court": no name, no type, no seat
         if city_word and not city:
             continue  # "court of Justice", "court in Strasbourg" unknown: not guessed
@@ -239,7 +240,7 @@ def extract_courts(ctx: Context) -> None:
             kind = "foreign"  # "a court in Copenhagen"
         name = m.group("name").lower() + (f" in {city}" if city else "")
         _add(ctx, found, name, city, kind, m.start("name"), m.end())
-    named_in = {}
+    named_in: dict[str, list[Court]] = {}
     for court in found.values():
         if court.city and court.type and not court.name.islower():
             named_in.setdefault(court.city, []).append(court)
@@ -355,7 +356,7 @@ def _region_after(text: str, hits: list, end: int) -> tuple[int, str] | None:
 
 
 def _add(ctx: Context, found: dict[str, Court], name: str, city: str | None,
-         kind: str | None, start: int, end: int) -> None:
+         kind: CourtType | None, start: int, end: int) -> None:
     # ("the X District Court in Perm" is the "X District Court of Perm")
     key = _REPUBLIC.sub("of ", name.lower()).replace(" court in ", " court of ")
     court = found.get(key)
