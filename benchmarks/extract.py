@@ -10,6 +10,10 @@ heap peaks at some cost in speed). Then times a set of adversarial single lines 
 ``--adversarial-mb`` MB each through the whole pipeline, each in a child process that is
 killed after ``--timeout`` seconds, so a catastrophic backtracking regex shows up as
 "did not finish" instead of hanging the benchmark. Numbers are printed, never asserted.
+
+It measures the installed package and says which build that is: pure Python (an
+editable or ordinary install) or the mypyc-compiled modules of ``RKG_COMPILE=1 pip
+install .``.
 """
 
 from __future__ import annotations
@@ -161,6 +165,15 @@ def profile(n: int, size: int) -> None:
     pstats.Stats(prof).sort_stats("cumulative").print_stats(20)
 
 
+def build_kind() -> str:
+    """Which build of the extractors runs: the mypyc-compiled one (``RKG_COMPILE=1 pip
+    install .``) or pure Python (an editable install, or an ordinary one)."""
+    from repression_kg.extract import base
+
+    compiled = Path(base.__file__).suffix in {".so", ".pyd"}
+    return f"compiled with mypyc ({base.__file__})" if compiled else "pure Python"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
@@ -174,6 +187,7 @@ def main() -> None:
                         help="adversarial cases to run (default: all)")
     args = parser.parse_args()
     print(f"extractors: {', '.join(e.name for e in EXTRACTORS)}")
+    print(f"build: {build_kind()}")
     for n in args.sizes:
         throughput(n, args.doc_size, use_tracemalloc=args.tracemalloc)
     if args.profile:

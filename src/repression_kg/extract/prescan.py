@@ -82,6 +82,9 @@ class Prescan:
         #: must be), for a pattern whose matches start after a non-word character: such a
         #: start can occur at a match only as a token of the text (see :class:`_Vocabulary`)
         self._runs: dict[str, tuple[str, bool]] = {}
+        #: the text :meth:`offsets` searched last, its vocabulary, and the starts a token
+        #: of it can begin (a document's regions are searched one after another)
+        self._live: tuple[str, _Vocabulary | None, list[str]] | None = None
         if "" in starts or len(found) > MAX_STARTS or \
                 any(ch in _UNPLAIN for s in starts for ch in s):
             return
@@ -125,11 +128,7 @@ class Prescan:
         """Sorted offsets in ``[pos, end)`` where a literal start (in ``low``) or a
         character of the start classes (in ``text``) occurs."""
         found: set[int] = set()
-        vocabulary = _vocabulary(low) if self._runs else None
-        for start in self.starts or ():
-            if vocabulary is not None and start in self._runs and \
-                    not vocabulary.has(*self._runs[start]):
-                continue  # no token of the text can begin it: it starts no match
+        for start in self._live_starts(low):
             i = low.find(start, pos, end)
             while i >= 0:
                 found.add(i)
@@ -137,6 +136,20 @@ class Prescan:
         if self.classes is not None:
             found.update(m.start() for m in self.classes.finditer(text or low, pos, end))
         return sorted(found)
+
+
+    def _live_starts(self, low: str) -> list[str]:
+        """The literal starts worth searching in ``low``: all but those no token of the
+        text can begin (such a start begins no match)."""
+        vocabulary = _vocabulary(low) if self._runs else None
+        cached = self._live
+        if cached is not None and cached[0] is low and cached[1] is vocabulary:
+            return cached[2]
+        runs = self._runs
+        live = [start for start in self.starts or ()
+                if vocabulary is None or start not in runs or vocabulary.has(*runs[start])]
+        self._live = (low, vocabulary, live)
+        return live
 
 
 def matches_at(pattern: re.Pattern[str], text: str, offsets: list[int],
