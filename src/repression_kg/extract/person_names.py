@@ -149,6 +149,9 @@ def latin_candidates(text: str) -> list[Candidate]:
 #: entries: "### Zhukov, Yegor", "**Sinitsa, Vladislav**"
 _INVERTED = re.compile(rf"(?m)^[ \t#>*_-]*(?P<sur>{_WORD}),[ \t]+(?P<first>{_WORD})"
                        rf"(?:[ \t]+(?P<pat>{_WORD}))?[ \t*_]*$")
+#: what each line of :data:`_INVERTED` holds: its comma, blanks and a capital (found at C
+#: speed; the pattern itself, opening with ``^``, would be tried at every offset)
+_INVERTED_COMMA = re.compile(rf",[ \t]+[{UPPER}]")
 
 
 def _inverted(text: str, firsts: frozenset[str]) -> list[Candidate]:
@@ -156,7 +159,15 @@ def _inverted(text: str, firsts: frozenset[str]) -> list[Candidate]:
     if ", " not in text:
         return []
     out = []
-    for m in _INVERTED.finditer(text):
+    tried = -1
+    for comma in _INVERTED_COMMA.finditer(text):
+        line = text.rfind("\n", 0, comma.start()) + 1
+        if line <= tried:
+            continue  # (one line, two commas)
+        tried = line
+        m = _INVERTED.match(text, line)
+        if m is None:
+            continue
         first, surname, patronymic = m.group("first"), m.group("sur"), m.group("pat")
         if first not in firsts or not _is_surname(surname) or (
                 patronymic is not None and not _PATRONYMIC.search(patronymic)):

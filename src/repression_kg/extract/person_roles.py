@@ -188,10 +188,12 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
     title_roles = titles()
     pat_after, names = _appositive()
     cue_roles = _cue_roles()
+    tails = _cue_tails()
     for person in persons:
         for span in person.mentions:
             words = text[max(0, span.start - 40):span.start].replace(",", " ").split()
-            for size in (1, 2, 3):
+            # every phrase tried ends with the last word: most words end no cue
+            for size in (1, 2, 3) if words and words[-1].rstrip(":").lower() in tails else ():
                 if len(words) < size:
                     break
                 phrase = " ".join(words[-size:]).rstrip(":")
@@ -205,6 +207,13 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
                 _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
     _byline(ctx, by_id)
+
+
+@cache
+def _cue_tails() -> frozenset[str]:
+    """The last words (lower case) of the titles and appositive cues: a phrase before a
+    name is one of them only if its last word is one of these."""
+    return frozenset(c.split(" ")[-1].lower() for c in [*titles(), *_cue_roles()])
 
 
 def _cue_spans(ctx: Context, section: str, key: str) -> list[tuple[int, int]]:
