@@ -204,7 +204,10 @@ def _with_initials(text: str, start: int, end: int, ent: _Entity) -> tuple[int, 
 def extract_persons(ctx: Context) -> None:
     """Fill ``ctx.facts.persons``, ``ctx.person_mentions`` (sorted) and ``ctx.main_person``."""
     text = ctx.text
-    cands = latin_candidates(text) + cyrillic_candidates(text) + caps_candidates(text)
+    # one search for a Cyrillic letter spares a text without one two scans for Cyrillic names
+    cyrillic = russian.is_cyrillic(text)
+    cands = latin_candidates(text) + (cyrillic_candidates(text) if cyrillic else []) + \
+        caps_candidates(text, cyrillic=cyrillic)
     cands = _drop_overlaps(cands + _known_candidates(text, cands))
     ents = _entities(cands)
     ents.extend(_given_name_only(text, ents))
