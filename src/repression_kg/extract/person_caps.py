@@ -35,8 +35,9 @@ _CYRILLIC_CAPS = re.compile(r"[А-ЯЁ](?<![\w-][А-ЯЁ])[А-ЯЁ]{2,}(?:-[А-�
 _HEADLINE = 90
 
 
-def caps_candidates(text: str) -> list[Candidate]:
-    """The person names written in capitals in ``text`` (see the module's docstring)."""
+def caps_candidates(text: str, *, cyrillic: bool = True) -> list[Candidate]:
+    """The person names written in capitals in ``text`` (see the module's docstring);
+    ``cyrillic=False`` tells that the text has no Cyrillic letter (nor Cyrillic name)."""
     out: list[Candidate] = []
     if not _has_caps_run(text):
         return out
@@ -47,7 +48,7 @@ def caps_candidates(text: str) -> list[Candidate]:
         first, surname = words
         if first in first_names() or russian_surname(surname):
             out.append(Candidate(m.start(), m.end(), first, surname, None, m.group()))
-    for m in _CYRILLIC_CAPS.finditer(text):
+    for m in _CYRILLIC_CAPS.finditer(text) if cyrillic else ():
         titled = " ".join(_as_name(w) for w in m.group().replace("\u00a0", " ").split(" "))
         out.extend(names_of_run(titled, m.start()))
     return out
@@ -66,7 +67,9 @@ def _latin_in_headlines(text: str) -> list[re.Match[str]]:
     return out
 
 
-_LATIN_PAIR = re.compile(r"[A-Z]{2}")
+#: (``[A-Z][A-Z]``, not ``[A-Z]{2}``: the engine skips to a capital only when the
+#: pattern opens with a plain class)
+_LATIN_PAIR = re.compile(r"[A-Z][A-Z]")
 
 
 def _has_caps_run(text: str) -> bool:
@@ -74,7 +77,7 @@ def _has_caps_run(text: str) -> bool:
     return _PAIR.search(text) is not None
 
 
-_PAIR = re.compile(r"[A-ZА-ЯЁ]{2}")
+_PAIR = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ]")  # (a plain class first, as above)
 
 
 def _as_name(word: str) -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from repression_kg import lookups
 from repression_kg.extract import russian
@@ -27,8 +27,9 @@ _INITIAL = rf"[{UPPER}]\."
 #: a run of capitalised words (and initials) separated by single spaces; the look-behind
 #: (no word character, ".", "@" or "/" before the run) stands after the run's first
 #: capital, so that the engine skips to capitals at C speed instead of trying every offset
+#: (group 1, the last word after a space, takes part only in a run of two words or more)
 _RUN = re.compile(rf"[{UPPER}](?<![\w.@/][\s\S]){_WORD[len(f'[{UPPER}]'):]}"
-                  rf"(?:[ \u00a0](?:{_WORD}|{_INITIAL}))*")
+                  rf"(?:([ \u00a0](?:{_WORD}|{_INITIAL}))+)?")
 _TOKEN = re.compile(rf"{_WORD}|{_INITIAL}")
 _PATRONYMIC = re.compile(r"(?:ovich|evich|yevich|ich|ovna|evna|yevna|ichna|inichna|ovych|"
                          r"evych|ivna|ovitch|evitch|ogly|oglu|kyzy|qizi)$")
@@ -72,7 +73,9 @@ class Candidate:
     cyrillic: str | None = None
 
 
+@lru_cache(maxsize=8192)
 def _is_surname(word: str) -> bool:
+    """Whether ``word`` can be a surname (a pure function of the word: cached)."""
     return (word not in stopwords() and word not in not_after() and len(word) > 1
             and not word.endswith(".") and not _patronymic_only(word))
 
@@ -96,23 +99,22 @@ def latin_candidates(text: str) -> list[Candidate]:
     firsts = first_names()
     cue_titles = titles()
     nouns = person_nouns()
+    stop, after = stopwords(), not_after()
     loose: list[tuple[int, int, list[str]]] = []
     for run in _RUN.finditer(text):
-        group = run.group()
-        if " " not in group and "\u00a0" not in group:
+        if run.lastindex is None:
             continue  # one word: never a full name
-        tokens = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                  for m in _TOKEN.finditer(group)]
+        tokens = [(m.start(), m.end(), m.group())
+                  for m in _TOKEN.finditer(text, run.start(), run.end())]
         before = len(out)
         i = 0
         while i < len(tokens) - 1:
             word = tokens[i][2]
-            cued = word in firsts and (word not in stopwords() or bool(
+            cued = word in firsts and (word not in stop or bool(
                 _RUSSIAN_SURNAME.search(tokens[i + 1][2])))  # "Muslim Aliev", not "Muslim Brotherhood"
             if not cued and _is_surname(word):
-                prefix = text[max(0, tokens[i][0] - 40):tokens[i][0]].lower()
-                cued = (i > 0 and tokens[i - 1][2] in cue_titles) or (
-                    i == 0 and _ends_with_cue(prefix, nouns))
+                cued = (i > 0 and tokens[i - 1][2] in cue_titles) or (i == 0 and _ends_with_cue(
+                    text[max(0, tokens[0][0] - 40):tokens[0][0]].lower(), nouns))
             if not cued:
                 i += 1
                 continue
@@ -125,22 +127,22 @@ def latin_candidates(text: str) -> list[Candidate]:
                 j += 1
             if patronymic is None and j + 1 < len(tokens) and tokens[j][2] in firsts and \
                     tokens[j + 1][2] not in firsts and _is_surname(tokens[j + 1][2]) and \
-                    tokens[j + 1][2] not in not_after():
+                    tokens[j + 1][2] not in after:
                 patronymic = tokens[j][2]  # a middle name: "Paul Nicholas Whelan"
                 j += 1
             surname = tokens[j][2]
             follower = tokens[j + 1][2] if j + 1 < len(tokens) else None
-            if not _is_surname(surname) or (follower and follower in not_after()):
+            if not _is_surname(surname) or (follower and follower in after):
                 i += 1
                 continue
             start, end = tokens[i][0], tokens[j][1]
             out.append(Candidate(start, end, word, surname, patronymic, text[start:end]))
             i = j + 1
         core = tokens
-        while core and (core[0][2] in stopwords() or core[0][2] in cue_titles):
+        while core and (core[0][2] in stop or core[0][2] in cue_titles):
             core = core[1:]
         if len(out) == before and len(core) in (2, 3) and all(
-                _is_surname(tok[2]) and tok[2] not in not_after() for tok in core):
+                _is_surname(tok[2]) and tok[2] not in after for tok in core):
             loose.append((core[0][0], core[-1][1], [tok[2] for tok in core]))
     return out + _listed(text, out, loose) + _inverted(text, firsts)
 
@@ -149,6 +151,9 @@ def latin_candidates(text: str) -> list[Candidate]:
 #: entries: "### Zhukov, Yegor", "**Sinitsa, Vladislav**"
 _INVERTED = re.compile(rf"(?m)^[ \t#>*_-]*(?P<sur>{_WORD}),[ \t]+(?P<first>{_WORD})"
                        rf"(?:[ \t]+(?P<pat>{_WORD}))?[ \t*_]*$")
+#: what each line of :data:`_INVERTED` holds: its comma, blanks and a capital (found at C
+#: speed; the pattern itself, opening with ``^``, would be tried at every offset)
+_INVERTED_COMMA = re.compile(rf",[ \t]+[{UPPER}]")
 
 
 def _inverted(text: str, firsts: frozenset[str]) -> list[Candidate]:
@@ -156,7 +161,15 @@ def _inverted(text: str, firsts: frozenset[str]) -> list[Candidate]:
     if ", " not in text:
         return []
     out = []
-    for m in _INVERTED.finditer(text):
+    tried = -1
+    for comma in _INVERTED_COMMA.finditer(text):
+        line = text.rfind("\n", 0, comma.start()) + 1
+        if line <= tried:
+            continue  # (one line, two commas)
+        tried = line
+        m = _INVERTED.match(text, line)
+        if m is None:
+            continue
         first, surname, patronymic = m.group("first"), m.group("sur"), m.group("pat")
         if first not in firsts or not _is_surname(surname) or (
                 patronymic is not None and not _PATRONYMIC.search(patronymic)):

@@ -19,7 +19,7 @@ from collections import Counter
 from functools import cache
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context, finditer_in_sentences
+from repression_kg.extract.base import Context, PersonMention, finditer_in_sentences
 from repression_kg.extract.literals import word_index
 from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.extract.victims import victims
@@ -188,10 +188,12 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
     title_roles = titles()
     pat_after, names = _appositive()
     cue_roles = _cue_roles()
+    tails = _cue_tails()
     for person in persons:
         for span in person.mentions:
             words = text[max(0, span.start - 40):span.start].replace(",", " ").split()
-            for size in (1, 2, 3):
+            # every phrase tried ends with the last word: most words end no cue
+            for size in (1, 2, 3) if words and words[-1].rstrip(":").lower() in tails else ():
                 if len(words) < size:
                     break
                 phrase = " ".join(words[-size:]).rstrip(":")
@@ -205,6 +207,13 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
                 _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
     _byline(ctx, by_id)
+
+
+@cache
+def _cue_tails() -> frozenset[str]:
+    """The last words (lower case) of the titles and appositive cues: a phrase before a
+    name is one of them only if its last word is one of these."""
+    return frozenset(c.split(" ")[-1].lower() for c in [*titles(), *_cue_roles()])
 
 
 def _cue_spans(ctx: Context, section: str, key: str) -> list[tuple[int, int]]:
@@ -228,11 +237,12 @@ def _sentence_roles(ctx: Context, by_id: dict[str, Person]) -> None:
     # judges named beside a verdict are not
     skip = frozenset(pid for pid, p in by_id.items()
                      if {"lawyer", "judge"} & set(p.roles)) | victims(ctx)
+    in_sentence: dict[tuple[int, int], list[PersonMention]] = {}  # for _nearest
     for role, section in (("defendant", "verbs"), ("political_prisoner", "predicates")):
         for cue_start, cue_end in _cue_spans(ctx, section, role):
             if role == "political_prisoner" and text[cue_end:cue_end + 1] == "s":
                 continue
-            for pid in _nearest(ctx, starts, cue_start, cue_end, skip):
+            for pid in _nearest(ctx, starts, cue_start, cue_end, skip, in_sentence):
                 _add(by_id[pid], role)  # type: ignore[arg-type]
     skip_letter = {"lawyer", "judge", "official"}
     for cue in _letter_cues(ctx, pats["letter"]):
@@ -284,33 +294,40 @@ def _letter_stems() -> tuple[str, ...]:
 
 
 def _nearest(ctx: Context, starts: list[int], cue_start: int, cue_end: int,
-             skip: frozenset[str]) -> list[str]:
+             skip: frozenset[str],
+             in_sentence: dict[tuple[int, int], list[PersonMention]]) -> list[str]:
     """Whom a defendant or political-prisoner cue concerns.
 
     The person named nearest before the cue in its sentence, else right after it (an
     object: "sentenced Ivan Petrov"), else nearest before it in its paragraph, else — when
     the sentence speaks of "he"/"she" — the most-mentioned person of the document.
-    Lawyers, judges and officials are never made defendants this way.
+    Lawyers, judges and officials are never made defendants this way. ``in_sentence``
+    keeps, per sentence, the mentions in it of persons not skipped (several cues share one).
     """
     s_start, s_end = ctx.sentence_at(cue_start)
-    lo = bisect.bisect_left(starts, s_start)
-    hi = bisect.bisect_left(starts, s_end)
-    here = [m for m in ctx.person_mentions[lo:hi] if m.person not in skip]
+    here = in_sentence.get((s_start, s_end))
+    if here is None:
+        lo = bisect.bisect_left(starts, s_start)
+        hi = bisect.bisect_left(starts, s_end)
+        here = in_sentence[s_start, s_end] = [m for m in ctx.person_mentions[lo:hi]
+                                              if m.person not in skip]
+    text = ctx.text
     before = [m for m in here if m.end <= cue_start]
-    if before and not _SUBJECT.search(ctx.text, before[-1].end, cue_start):
+    if before and not _SUBJECT.search(text, before[-1].end, cue_start):
         out = [before[-1].person]
         for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-            if not _COORDINATED.fullmatch(ctx.text, prev.end, nxt.start):
+            if not _COORDINATED.fullmatch(text, prev.end, nxt.start):
                 break
             out.append(prev.person)  # "X and Y were charged"
         return out
     after = [m for m in here if cue_end <= m.start <= cue_end + 40]
     if after:
         return [after[0].person]
-    if not _PRONOUN.search(ctx.text, s_start, s_end):
+    if not _PRONOUN.search(text, s_start, s_end):
         return []  # "police detained dozens": nobody we know
     b_start, _ = ctx.block_at(cue_start)
     lo = bisect.bisect_left(starts, b_start)
+    hi = bisect.bisect_left(starts, s_end)
     block = [m for m in ctx.person_mentions[lo:hi]
              if m.end <= min(cue_start, s_start) and m.person not in skip]
     if block:

@@ -120,14 +120,17 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
                 parts = russian.name_parts(alias)
                 if "surname" in parts:
                     surnames.setdefault(parts["surname"], []).append(ent)
+    names = surnames.keys() | firsts.keys()
+    # where each span taken starts and ends: a word lies in the last span starting before it
+    taken_starts, taken_ends = [s for s, _ in taken], [e for _, e in taken]
     for match in _CAPITALISED.finditer(text):
         word = match.group()
-        if word not in surnames and word not in firsts and (
-                word.isascii() or not russian.is_cyrillic(word)):
+        if word not in names and (word.isascii() or not russian.is_cyrillic(word)):
             continue  # nobody's name (the test below would give no owner)
         start, end = match.span()
-        if _inside(taken, start, end):
-            continue
+        i = bisect.bisect_right(taken_starts, start) - 1
+        if i >= 0 and end <= taken_ends[i]:
+            continue  # in a name found in full
         owners = surnames.get(word)
         if owners is None and word in firsts and _FIRST_ALONE.match(text, end) \
                 and not _PLACE_BEFORE.search(text, max(0, start - 6), start):
@@ -137,9 +140,9 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
             owners = [o for form in russian.surname_nominatives(word)
                       for o in surnames.get(form, [])]
             is_surname = True
-        if owners and len({id(o) for o in owners}) > 1:
+        if owners and len(owners) > 1 and len({id(o) for o in owners}) > 1:
             owners = _prominent(owners)  # "Navalny" in a text about Alexei, brother Oleg once
-        if owners and len({id(o) for o in owners}) == 1:
+        if owners and (len(owners) == 1 or len({id(o) for o in owners}) == 1):
             ent = owners[0]
             if is_surname:
                 span = _with_initials(text, start, end, ent)
@@ -198,16 +201,13 @@ def _with_initials(text: str, start: int, end: int, ent: _Entity) -> tuple[int, 
     return (before.start(), end) if before else (start, after.end())  # type: ignore[union-attr]
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Whether ``[start, end)`` lies in one of the sorted, non-overlapping ``spans``."""
-    i = bisect.bisect_right(spans, (start, float("inf"))) - 1
-    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
-
-
 def extract_persons(ctx: Context) -> None:
     """Fill ``ctx.facts.persons``, ``ctx.person_mentions`` (sorted) and ``ctx.main_person``."""
     text = ctx.text
-    cands = latin_candidates(text) + cyrillic_candidates(text) + caps_candidates(text)
+    # one search for a Cyrillic letter spares a text without one two scans for Cyrillic names
+    cyrillic = russian.is_cyrillic(text)
+    cands = latin_candidates(text) + (cyrillic_candidates(text) if cyrillic else []) + \
+        caps_candidates(text, cyrillic=cyrillic)
     cands = _drop_overlaps(cands + _known_candidates(text, cands))
     ents = _entities(cands)
     ents.extend(_given_name_only(text, ents))
