@@ -249,14 +249,15 @@ def _country_of(name: str) -> str | None:
 
 
 def place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]],
-           kind: str) -> str | None:
-    """The place named nearest the cue within its clause, after "in", "at", "в" ...
+          kind: str, clause_span: tuple[int, int] | None = None) -> str | None:
+    """The place named nearest the cue within its clause (``clause_span``, when the
+    caller has it), after "in", "at", "в" ...
 
     For asylum decisions the deciding country before the cue counts too ("Kazakhstan
     rejected his request").
     """
     text = ctx.text
-    c_start, c_end = clause(ctx, start, end)
+    c_start, c_end = clause_span or clause(ctx, start, end)
     near = [p for p in _within(places, c_start, c_end) if (
         _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
         or (kind.startswith("asylum_") and p[1] <= start))

@@ -117,19 +117,20 @@ def _transfers() -> frozenset[str]:
     return frozenset(lookups.load("events")["transfers"])
 
 
-def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
+def _date(ctx: Context, start: int, end: int, cues: list[int], sentence: tuple[int, int],
+          clause_span: tuple[int, int]) -> str | None:
     """The date nearest the cue, in its clause first, else in its sentence — but not a
     date that stands nearer another event cue of the sentence ("asked for asylum, but in
-    December he was deported")."""
+    December he was deported"). ``sentence`` and ``clause_span`` are the cue's."""
     text = ctx.text
 
     def gap(d: DateMention, at_start: int, at_end: int) -> int:
         return d.start - at_end if d.start >= at_end else at_start - d.end
 
-    s_start, s_end = ctx.sentence_at(start)
+    s_start, s_end = sentence
     in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
     first_cue = min(in_sentence or [start])
-    for lo, hi in (clause(ctx, start, end), (s_start, s_end)):
+    for lo, hi in (clause_span, sentence):
         dates = [d for d in ctx.dates_in(lo, hi) if not is_birth_date(text, d)]
         if not dates:
             continue
@@ -189,13 +190,14 @@ def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[in
     return all(mine <= abs(date.start - c) for c in others)
 
 
-def _persons(ctx: Context, start: int, end: int) -> list[str | None]:
+def _persons(ctx: Context, start: int, end: int, sentence: tuple[int, int],
+             clause_span: tuple[int, int]) -> list[str | None]:
     """Whom the cue concerns: one person (see :func:`_person`), or every person of a
     list that is the cue's subject ("Ivan Orlov and Anna Orlova were detained")."""
-    pid = _person(ctx, start, end)
+    pid = _person(ctx, start, end, sentence, clause_span)
     if pid is None:
         return [None]
-    s_start, _ = ctx.sentence_at(start)
+    s_start = sentence[0]
     before = [m for m in ctx.mentions_in(s_start, start) if m.end <= start]
     if not before or before[-1].person != pid or _SUBJECT.search(ctx.text, before[-1].end, start):
         return [pid]
@@ -207,55 +209,71 @@ def _persons(ctx: Context, start: int, end: int) -> list[str | None]:
     return list(dict.fromkeys(out))
 
 
-def _first_signer(ctx: Context, start: int) -> list[str | None]:
+def _first_signer(ctx: Context, sentence: tuple[int, int]) -> list[str | None]:
     """A letter's person: the first person its sentence names (the signatories are
     related to each other by the relations extractor)."""
-    s_start, s_end = ctx.sentence_at(start)
+    s_start, s_end = sentence
     exclude = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
     named = [m.person for m in ctx.mentions_in(s_start, s_end) if m.person not in exclude]
     return [named[0] if named else None]
 
 
-def _person(ctx: Context, start: int, end: int) -> str | None:
+def _person(ctx: Context, start: int, end: int, sentence: tuple[int, int],
+            clause_span: tuple[int, int]) -> str | None:
     """Whom the cue concerns: the nearest named person before it in its sentence, else
     the first right after it, else the last named before it in its paragraph, else the
     main person — keeping only persons whose gender fits a "he"/"she" of the clause, and
     never lawyers, judges or officials. A sentence that names nobody and
-    has no personal pronoun concerns nobody we know.
+    has no personal pronoun concerns nobody we know. (``sentence`` and ``clause_span``
+    are the cue's; the candidates are tried in that order, the paragraph read only when
+    the sentence gives none that fits.)
     """
     text = ctx.text
     if "excluded" not in ctx.scratch:
         ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
                                    if _NOT_PERSONS & set(p.roles)} | victims(ctx)
     exclude = ctx.scratch["excluded"]
-    s_start, s_end = ctx.sentence_at(start)
-    c_start, c_end = clause(ctx, start, end)
+    s_start, s_end = sentence
+    c_start, c_end = clause_span
     named = [m for m in ctx.mentions_in(s_start, s_end)
              if m.end <= s_end and m.person not in exclude]
     # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
-    p_start = max([c_start] + [m.end for m in named if m.end <= start])
+    p_start = c_start
+    for m in named:
+        if p_start < m.end <= start:
+            p_start = m.end
     low = ctx.lowered()
     pronoun, hay = (_PRONOUN_LOW, low) if low is not None else (_PRONOUN, text)
     pronouns = {_GENDER.get(m.group().lower()) for m in pronoun.finditer(hay, p_start, c_end)}
     pronouns.discard(None)
     if not named and not pronoun.search(hay, s_start, s_end):
         return _named_next(ctx, s_end)
+    genders = ctx.genders
+    want = next(iter(pronouns)) if len(pronouns) == 1 else None
+    for m in reversed(named):
+        if m.end <= start and (want is None or genders.get(m.person) in (None, want)):
+            return m.person
+    for m in named:
+        if end <= m.start <= end + 80 and (want is None or genders.get(m.person) in (None, want)):
+            return m.person
+    # none of the sentence fits: the paragraph before it, then whom a pronoun continues
+    candidates = any(m.end <= start or end <= m.start <= end + 80 for m in named)
     b_start, _ = ctx.block_at(start)
-    order = ([m.person for m in reversed(named) if m.end <= start]
-             + [m.person for m in named if end <= m.start <= end + 80]
-             + [m.person for m in reversed(ctx.mentions_in(b_start, s_start))
-                if m.end <= s_start and m.person not in exclude])
-    if not order and pronouns:
+    for m in reversed(ctx.mentions_in(b_start, s_start)):
+        if m.end <= s_start and m.person not in exclude:
+            if want is None or genders.get(m.person) in (None, want):
+                return m.person
+            candidates = True
+    if not candidates and pronouns:
         # "put him on a deportation flight" in a paragraph that names nobody: the person
         # the pronoun continues from the paragraphs before, as for charges and sentences
         earlier = subject_person(ctx, start)
-        if earlier is not None and earlier not in exclude:
-            order.append(earlier)
-    if ctx.main_person and ctx.main_person not in exclude:
-        order.append(ctx.main_person)
-    for pid in order:
-        if len(pronouns) != 1 or ctx.genders.get(pid) in (None, *pronouns):
-            return pid
+        if earlier is not None and earlier not in exclude \
+                and (want is None or genders.get(earlier) in (None, want)):
+            return earlier
+    main = ctx.main_person
+    if main and main not in exclude and (want is None or genders.get(main) in (None, want)):
+        return main
     return None
 
 
@@ -270,8 +288,10 @@ def _named_next(ctx: Context, s_end: int) -> str | None:
     return after[0].person if after else None
 
 
-def _negated(ctx: Context, start: int) -> bool:
-    c_start, _ = clause(ctx, start, start)
+def _negated(ctx: Context, start: int, c_start: int) -> bool:
+    """A negator (ontology/lookups/events.yml ``not_after``) in the 50 characters before
+    the cue, within its clause (which starts at ``c_start``: the start of the clause of
+    the cue and of its first character are the same, no separator being empty)."""
     window = ctx.text[max(c_start, start - 50):start]
     return _negators().search(window) is not None
 
@@ -284,13 +304,16 @@ def extract_events(ctx: Context) -> None:
     events: list[Event] = []
     cue_starts = [h[0] for h in hits]
     for start, end, kind in hits:
-        if _negated(ctx, start):
+        sentence = ctx.sentence_at(start)
+        clause_span = clause(ctx, start, end)
+        if _negated(ctx, start, clause_span[0]):
             continue
-        persons = _persons(ctx, start, end) if kind != "letter" else _first_signer(ctx, start)
+        persons = _persons(ctx, start, end, sentence, clause_span) if kind != "letter" \
+            else _first_signer(ctx, sentence)
         if persons == [None] and kind not in ("letter", "exchange"):
             continue
-        date = _date(ctx, start, end, cue_starts)
-        s_start, s_end = ctx.sentence_at(start)
+        date = _date(ctx, start, end, cue_starts, sentence, clause_span)
+        s_start, s_end = sentence
         for person in persons:
             event = Event(type=kind, person=person, date=date)
             if kind in _transfers():
@@ -302,7 +325,7 @@ def extract_events(ctx: Context) -> None:
                              or event.from_country == event.to_country):
                     continue  # "was returned to his cell", "taken to Moscow": a move
             elif kind in _LOCATED:
-                event.place = event_places.place(ctx, start, end, places, kind)
+                event.place = event_places.place(ctx, start, end, places, kind, clause_span)
             event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
             events.append(event)
     merged = _merge(events)
