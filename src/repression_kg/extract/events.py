@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from functools import cache
 
@@ -91,18 +92,24 @@ def _not_events() -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, EventType]]:
     """The cues outside a phrase that says the transfer did not happen ("refused to
-    extradite him", "his extradition was rejected"; ontology/lookups/events.yml)."""
+    extradite him", "his extradition was rejected"; ontology/lookups/events.yml).
+
+    The pattern runs only on the sentences that hold one of its stems and overlap a cue
+    (a phrase inside a sentence can only overlap a cue that overlaps the sentence)."""
     stems, pattern = _not_events()
     low = ctx.lowered() or ctx.text.lower()
     if not hits or not any(s in low for s in stems):
         return hits
-    sentences = set()  # the pattern runs only on the sentences that hold one of its stems
+    sentences = set()
     for stem in stems:
         i = low.find(stem)
         while i >= 0:
             sentences.add(ctx.sentence_at(i))
             i = low.find(stem, i + len(stem))
+    starts = [h[0] for h in hits]
+    reach = list(itertools.accumulate((h[1] for h in hits), max))  # the furthest end so far
     spans = [(m.start(), m.end()) for s_start, s_end in sorted(sentences)
+             if (k := bisect.bisect_left(starts, s_end)) and reach[k - 1] > s_start
              for m in pattern.finditer(ctx.text, s_start, s_end)]
     return [h for h in hits if not any(s < h[1] and h[0] < e for s, e in spans)]
 
@@ -299,8 +306,11 @@ def _negated(ctx: Context, start: int, c_start: int) -> bool:
 def extract_events(ctx: Context) -> None:
     """Fill ``ctx.facts.events``."""
     hits = _refused(ctx, _longest(_find_cues(ctx)))
-    countries = event_places.countries(ctx)
-    places = event_places.places(ctx) or countries
+    places = event_places.places(ctx)
+    # the countries, for transfers and when no place is known (often neither is needed)
+    countries = event_places.countries(ctx) if not places or any(
+        h[2] in _transfers() for h in hits) else []
+    places = places or countries
     events: list[Event] = []
     cue_starts = [h[0] for h in hits]
     for start, end, kind in hits:
