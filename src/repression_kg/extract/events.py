@@ -136,9 +136,19 @@ def _date(ctx: Context, start: int, end: int, cues: list[int], sentence: tuple[i
 
     s_start, s_end = sentence
     in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
-    first_cue = min(in_sentence or [start])
-    for lo, hi in (clause_span, sentence):
-        dates = [d for d in ctx.dates_in(lo, hi) if not is_birth_date(text, d)]
+    first_cue = in_sentence[0] if in_sentence else start  # (the cues are sorted)
+    # whether the date at an offset is one of birth (a test of the words around its
+    # start: dates.is_birth_date), once per document
+    born: dict[int, bool] = ctx.scratch.setdefault("events.born", {})
+    # (a clause that is its whole sentence is read once)
+    for lo, hi in (clause_span,) if clause_span == sentence else (clause_span, sentence):
+        dates = []
+        for d in ctx.dates_in(lo, hi):
+            birth = born.get(d.start)
+            if birth is None:
+                birth = born[d.start] = is_birth_date(text, d)
+            if not birth:
+                dates.append(d)
         if not dates:
             continue
         others = [c for c in in_sentence if lo <= c < hi and c != start]
