@@ -323,6 +323,7 @@ def extract_events(ctx: Context) -> None:
     places = places or countries
     events: list[Event] = []
     cue_starts = [h[0] for h in hits]
+    transfers = _transfers()
     for start, end, kind in hits:
         sentence = ctx.sentence_at(start)
         clause_span = clause(ctx, start, end)
@@ -336,7 +337,7 @@ def extract_events(ctx: Context) -> None:
         s_start, s_end = sentence
         for person in persons:
             event = Event(type=kind, person=person, date=date)
-            if kind in _transfers():
+            if kind in transfers:
                 event.from_country, event.to_country = event_places.transfer_countries(
                     ctx, kind, start, end, countries)
                 if kind in ("deportation", "extradition") \
@@ -407,12 +408,11 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _same(a: Event, b: Event) -> bool:
-    kinds = {a.type, b.type}
-    if kinds == {"letter"} and (a.date is None or b.date is None or a.date == b.date):
+    if a.type == "letter" == b.type and (a.date is None or b.date is None or a.date == b.date):
         return True  # one letter, named again with other signatories
     if a.person != b.person:
         return False
-    if a.type != b.type and not (kinds == {"deportation", "extradition"}
+    if a.type != b.type and not ({a.type, b.type} == {"deportation", "extradition"}
                                  and (a.date is None or b.date is None)
                                  and _compatible(a.to_country, b.to_country)
                                  and _compatible(a.from_country, b.from_country)):

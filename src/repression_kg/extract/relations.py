@@ -14,6 +14,7 @@ a person and an organisation (from the organisations extractor) joined by "a mem
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import cache
@@ -277,27 +278,31 @@ def _co_signatories(ctx: Context, out: _Out) -> None:
 
 
 def _organisations(ctx: Context, out: _Out) -> None:
+    """A person and the first organisation named after them, within 150 characters in
+    their sentence, with no other person between, joined by a cue."""
     text = ctx.text
     org_mentions = sorted((m.start, m.end, o.id) for o in ctx.facts.organisations
                           for m in o.mentions)
     if not org_mentions:
         return
+    org_starts = [o[0] for o in org_mentions]
     for mention in ctx.person_mentions:
-        _, s_end = ctx.sentence_at(mention.start)
-        for o_start, o_end, oid in org_mentions:
-            if o_start < mention.end or o_start >= s_end or o_start - mention.end > 150:
-                continue
-            between = (mention.end, o_start)
-            if any(between[0] <= m.start < between[1] for m in ctx.person_mentions):
+        k = bisect.bisect_left(org_starts, mention.end)
+        if k == len(org_mentions) or org_starts[k] - mention.end > 150:
+            continue
+        o_start, o_end, oid = org_mentions[k]
+        if o_start >= ctx.sentence_at(mention.start)[1]:
+            continue
+        between = (mention.end, o_start)
+        if ctx.mentions_in(*between):
+            continue
+        for rel, key in (("member_of", "member_of"), ("employee_of", "employee_of")):
+            cue = _cue(key).search(text, *between)
+            if cue is not None:
+                out.add(mention.person, rel, oid,  # type: ignore[arg-type]
+                        [ctx.span(mention.start, mention.end),
+                         ctx.span(cue.start(), cue.end()), ctx.span(o_start, o_end)])
                 break
-            for rel, key in (("member_of", "member_of"), ("employee_of", "employee_of")):
-                cue = _cue(key).search(text, *between)
-                if cue is not None:
-                    out.add(mention.person, rel, oid,  # type: ignore[arg-type]
-                            [ctx.span(mention.start, mention.end),
-                             ctx.span(cue.start(), cue.end()), ctx.span(o_start, o_end)])
-                    break
-            break
 
 
 def extract_relations(ctx: Context) -> None:
