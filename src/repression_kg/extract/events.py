@@ -32,16 +32,17 @@ from repression_kg.extract.victims import victims
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
-_PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b)")
+_PRONOUNS = ("he", "she", "him", "her", "his", "он", "она", "его", "её", "ее", "ему", "ей")
+_PRONOUN = re.compile(rf"(?i:\b{event_places.alternation(_PRONOUNS)}\b)")
 #: the same on the lower-cased text: case-sensitive, a few times faster
-_PRONOUN_LOW = re.compile(r"\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b")
+_PRONOUN_LOW = re.compile(rf"\b{event_places.alternation(_PRONOUNS)}\b")
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
                     r"(?:(?:his|her|their|его|её|ее)\s+[^\W\d_]+\s+)?")
-_SUBJECT = re.compile(r"\b(?:he|she|they|он|она|они)\b")
+_SUBJECT = re.compile(rf"\b{event_places.alternation(('he', 'she', 'they', 'он', 'она', 'они'))}\b")
 _APPOSITION = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
                          r"(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
 _NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
@@ -79,7 +80,7 @@ def _negators() -> re.Pattern[str]:
     # case-sensitive, so that the month "May" is not the verb "may"
     words |= {w[:1].upper() + w[1:] for w in words if w != "may"}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return re.compile(rf"{event_places.lead(words)}(?<![\w-])(?:{alt})(?![\w-])")
 
 
 @cache
