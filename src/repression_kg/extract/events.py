@@ -23,7 +23,7 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import event_places, scan_groups
-from repression_kg.extract.base import Context, DateMention
+from repression_kg.extract.base import Context, DateMention, PersonMention
 from repression_kg.extract.clauses import clause
 from repression_kg.extract.dates import is_birth_date
 from repression_kg.extract.prescan_group import PrescanGroup
@@ -212,11 +212,11 @@ def _persons(ctx: Context, start: int, end: int, sentence: tuple[int, int],
              clause_span: tuple[int, int]) -> list[str | None]:
     """Whom the cue concerns: one person (see :func:`_person`), or every person of a
     list that is the cue's subject ("Ivan Orlov and Anna Orlova were detained")."""
-    pid = _person(ctx, start, end, sentence, clause_span)
+    mentions = ctx.mentions_in(*sentence)
+    pid = _person(ctx, start, end, sentence, clause_span, mentions)
     if pid is None:
         return [None]
-    s_start = sentence[0]
-    before = [m for m in ctx.mentions_in(s_start, start) if m.end <= start]
+    before = [m for m in mentions if m.start < start and m.end <= start]
     if not before or before[-1].person != pid or _SUBJECT.search(ctx.text, before[-1].end, start):
         return [pid]
     out: list[str | None] = [pid]
@@ -237,24 +237,23 @@ def _first_signer(ctx: Context, sentence: tuple[int, int]) -> list[str | None]:
 
 
 def _person(ctx: Context, start: int, end: int, sentence: tuple[int, int],
-            clause_span: tuple[int, int]) -> str | None:
+            clause_span: tuple[int, int], mentions: list[PersonMention]) -> str | None:
     """Whom the cue concerns: the nearest named person before it in its sentence, else
     the first right after it, else the last named before it in its paragraph, else the
     main person — keeping only persons whose gender fits a "he"/"she" of the clause, and
     never lawyers, judges or officials. A sentence that names nobody and
-    has no personal pronoun concerns nobody we know. (``sentence`` and ``clause_span``
-    are the cue's; the candidates are tried in that order, the paragraph read only when
-    the sentence gives none that fits.)
+    has no personal pronoun concerns nobody we know. (``sentence``, ``clause_span`` and
+    the person ``mentions`` of the sentence are the cue's; the candidates are tried in
+    that order, the paragraph read only when the sentence gives none that fits.)
     """
     text = ctx.text
-    if "excluded" not in ctx.scratch:
-        ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
-                                   if _NOT_PERSONS & set(p.roles)} | victims(ctx)
-    exclude = ctx.scratch["excluded"]
+    exclude = ctx.scratch.get("excluded")
+    if exclude is None:
+        exclude = ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
+                                             if _NOT_PERSONS & set(p.roles)} | victims(ctx)
     s_start, s_end = sentence
     c_start, c_end = clause_span
-    named = [m for m in ctx.mentions_in(s_start, s_end)
-             if m.end <= s_end and m.person not in exclude]
+    named = [m for m in mentions if m.end <= s_end and m.person not in exclude]
     # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
     p_start = c_start
     for m in named:
