@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 from repression_kg import lookups
@@ -23,14 +24,40 @@ from repression_kg.extract.base import Context
 from repression_kg.extract.clauses import clause
 from repression_kg.extract.literals import word_index
 
-_LOCATIVE = re.compile(r"(?i:\b(?:in|at|near|outside|inside|on\s+the\s+territory\s+of|"
-                       r"в|во|на\s+территории|под)\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
+
+def lead(words: Iterable[str]) -> str:
+    """A look-ahead for the first characters of the literal ``words``, to stand right
+    before an alternation of them (and before its ``\\b`` or look-behind).
+
+    It holds wherever one of the words can start, so a pattern matches exactly as it does
+    without it. A pattern that ignores case, or opens with ``\\b`` or a look-behind, gives
+    the engine no literal prefix to skip ahead with: it tries every offset of a window,
+    and there this one character test fails at once for most. Inside ``(?i:...)`` the
+    class ignores case as the words do.
+    """
+    return "(?=[" + "".join(sorted({re.escape(w[0]) for w in words})) + "])"
+
+
+def alternation(words: Sequence[str]) -> str:
+    """``(?:...)`` of the literal ``words`` in their order, a space standing for ``\\s+``,
+    after their :func:`lead`."""
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return f"{lead(words)}(?:{alt})"
+
+
+#: the words before a place that say an event happened there (searched at the end of a
+#: window before the place)
+_LOCATIVE = re.compile(r"(?i:\b" + alternation(
+    ("in", "at", "near", "outside", "inside", "on the territory of", "в", "во",
+     "на территории", "под")) + r"\s+(?:the\s+)?(?:city\s+of\s+|town\s+of\s+"
                        r"|village\s+of\s+|region\s+of\s+)?$)")
-_TO = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to|в|во)\s+(?:the\s+)?$)")
+_TO = re.compile(r"(?i:\b" + alternation(("to", "into", "back to", "over to", "в", "во"))
+                 + r"\s+(?:the\s+)?$)")
 #: "to" in English only: Russian "в" is also "in" ("в Бишкеке")
-_TO_EN = re.compile(r"(?i:\b(?:to|into|back\s+to|over\s+to)\s+(?:the\s+)?$)")
-_WITH = re.compile(r"(?i:\b(?:with|to|с)\s+(?:the\s+)?$)")
-_FROM = re.compile(r"(?i:\b(?:from|out\s+of|из)\s+(?:the\s+)?$)")
+_TO_EN = re.compile(r"(?i:\b" + alternation(("to", "into", "back to", "over to"))
+                    + r"\s+(?:the\s+)?$)")
+_WITH = re.compile(r"(?i:\b" + alternation(("with", "to", "с")) + r"\s+(?:the\s+)?$)")
+_FROM = re.compile(r"(?i:\b" + alternation(("from", "out of", "из")) + r"\s+(?:the\s+)?$)")
 
 
 def _alternation(forms: dict) -> str:
@@ -62,8 +89,9 @@ def _by_demonym() -> re.Pattern[str]:
 @cache
 def _arrival() -> re.Pattern[str]:
     """Words before the place where a transfer ended, in a later sentence (events.yml)."""
-    alt = "|".join(re.escape(str(w)) for w in lookups.load("events")["arrivals"])
-    return re.compile(rf"(?i:\b(?:{alt})\s+(?:the\s+)?$)")
+    words = [str(w) for w in lookups.load("events")["arrivals"]]
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?i:\b{lead(words)}(?:{alt})\s+(?:the\s+)?$)")
 
 
 @cache
@@ -249,14 +277,15 @@ def _country_of(name: str) -> str | None:
 
 
 def place(ctx: Context, start: int, end: int, places: list[tuple[int, int, str]],
-           kind: str) -> str | None:
-    """The place named nearest the cue within its clause, after "in", "at", "в" ...
+          kind: str, clause_span: tuple[int, int] | None = None) -> str | None:
+    """The place named nearest the cue within its clause (``clause_span``, when the
+    caller has it), after "in", "at", "в" ...
 
     For asylum decisions the deciding country before the cue counts too ("Kazakhstan
     rejected his request").
     """
     text = ctx.text
-    c_start, c_end = clause(ctx, start, end)
+    c_start, c_end = clause_span or clause(ctx, start, end)
     near = [p for p in _within(places, c_start, c_end) if (
         _LOCATIVE.search(text[max(c_start, p[0] - 40):p[0]])
         or (kind.startswith("asylum_") and p[1] <= start))

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import itertools
 import re
 from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import event_places, scan_groups
-from repression_kg.extract.base import Context, DateMention
+from repression_kg.extract.base import Context, DateMention, PersonMention
 from repression_kg.extract.clauses import clause
 from repression_kg.extract.dates import is_birth_date
 from repression_kg.extract.prescan_group import PrescanGroup
@@ -31,16 +32,17 @@ from repression_kg.extract.victims import victims
 from repression_kg.facts import Event, EventType, Span
 
 # clause separators: punctuation (a charset first, so the scan is fast) and a few words
-_PRONOUN = re.compile(r"(?i:\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b)")
+_PRONOUNS = ("he", "she", "him", "her", "his", "он", "она", "его", "её", "ее", "ему", "ей")
+_PRONOUN = re.compile(rf"(?i:\b{event_places.alternation(_PRONOUNS)}\b)")
 #: the same on the lower-cased text: case-sensitive, a few times faster
-_PRONOUN_LOW = re.compile(r"\b(?:he|she|him|her|his|он|она|его|её|ее|ему|ей)\b")
+_PRONOUN_LOW = re.compile(rf"\b{event_places.alternation(_PRONOUNS)}\b")
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
                     r"(?:(?:his|her|their|его|её|ее)\s+[^\W\d_]+\s+)?")
-_SUBJECT = re.compile(r"\b(?:he|she|they|он|она|они)\b")
+_SUBJECT = re.compile(rf"\b{event_places.alternation(('he', 'she', 'they', 'он', 'она', 'они'))}\b")
 _APPOSITION = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
                          r"(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
 _NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
@@ -78,7 +80,7 @@ def _negators() -> re.Pattern[str]:
     # case-sensitive, so that the month "May" is not the verb "may"
     words |= {w[:1].upper() + w[1:] for w in words if w != "may"}
     alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+    return re.compile(rf"{event_places.lead(words)}(?<![\w-])(?:{alt})(?![\w-])")
 
 
 @cache
@@ -91,18 +93,24 @@ def _not_events() -> tuple[tuple[str, ...], re.Pattern[str]]:
 
 def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple[int, int, EventType]]:
     """The cues outside a phrase that says the transfer did not happen ("refused to
-    extradite him", "his extradition was rejected"; ontology/lookups/events.yml)."""
+    extradite him", "his extradition was rejected"; ontology/lookups/events.yml).
+
+    The pattern runs only on the sentences that hold one of its stems and overlap a cue
+    (a phrase inside a sentence can only overlap a cue that overlaps the sentence)."""
     stems, pattern = _not_events()
     low = ctx.lowered() or ctx.text.lower()
     if not hits or not any(s in low for s in stems):
         return hits
-    sentences = set()  # the pattern runs only on the sentences that hold one of its stems
+    sentences = set()
     for stem in stems:
         i = low.find(stem)
         while i >= 0:
             sentences.add(ctx.sentence_at(i))
             i = low.find(stem, i + len(stem))
+    starts = [h[0] for h in hits]
+    reach = list(itertools.accumulate((h[1] for h in hits), max))  # the furthest end so far
     spans = [(m.start(), m.end()) for s_start, s_end in sorted(sentences)
+             if (k := bisect.bisect_left(starts, s_end)) and reach[k - 1] > s_start
              for m in pattern.finditer(ctx.text, s_start, s_end)]
     return [h for h in hits if not any(s < h[1] and h[0] < e for s, e in spans)]
 
@@ -117,20 +125,31 @@ def _transfers() -> frozenset[str]:
     return frozenset(lookups.load("events")["transfers"])
 
 
-def _date(ctx: Context, start: int, end: int, cues: list[int]) -> str | None:
+def _date(ctx: Context, start: int, end: int, cues: list[int], sentence: tuple[int, int],
+          clause_span: tuple[int, int]) -> str | None:
     """The date nearest the cue, in its clause first, else in its sentence — but not a
     date that stands nearer another event cue of the sentence ("asked for asylum, but in
-    December he was deported")."""
+    December he was deported"). ``sentence`` and ``clause_span`` are the cue's."""
     text = ctx.text
 
     def gap(d: DateMention, at_start: int, at_end: int) -> int:
         return d.start - at_end if d.start >= at_end else at_start - d.end
 
-    s_start, s_end = ctx.sentence_at(start)
+    s_start, s_end = sentence
     in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
-    first_cue = min(in_sentence or [start])
-    for lo, hi in (clause(ctx, start, end), (s_start, s_end)):
-        dates = [d for d in ctx.dates_in(lo, hi) if not is_birth_date(text, d)]
+    first_cue = in_sentence[0] if in_sentence else start  # (the cues are sorted)
+    # whether the date at an offset is one of birth (a test of the words around its
+    # start: dates.is_birth_date), once per document
+    born: dict[int, bool] = ctx.scratch.setdefault("events.born", {})
+    # (a clause that is its whole sentence is read once)
+    for lo, hi in (clause_span,) if clause_span == sentence else (clause_span, sentence):
+        dates = []
+        for d in ctx.dates_in(lo, hi):
+            birth = born.get(d.start)
+            if birth is None:
+                birth = born[d.start] = is_birth_date(text, d)
+            if not birth:
+                dates.append(d)
         if not dates:
             continue
         others = [c for c in in_sentence if lo <= c < hi and c != start]
@@ -189,14 +208,15 @@ def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[in
     return all(mine <= abs(date.start - c) for c in others)
 
 
-def _persons(ctx: Context, start: int, end: int) -> list[str | None]:
+def _persons(ctx: Context, start: int, end: int, sentence: tuple[int, int],
+             clause_span: tuple[int, int]) -> list[str | None]:
     """Whom the cue concerns: one person (see :func:`_person`), or every person of a
     list that is the cue's subject ("Ivan Orlov and Anna Orlova were detained")."""
-    pid = _person(ctx, start, end)
+    mentions = ctx.mentions_in(*sentence)
+    pid = _person(ctx, start, end, sentence, clause_span, mentions)
     if pid is None:
         return [None]
-    s_start, _ = ctx.sentence_at(start)
-    before = [m for m in ctx.mentions_in(s_start, start) if m.end <= start]
+    before = [m for m in mentions if m.start < start and m.end <= start]
     if not before or before[-1].person != pid or _SUBJECT.search(ctx.text, before[-1].end, start):
         return [pid]
     out: list[str | None] = [pid]
@@ -207,55 +227,70 @@ def _persons(ctx: Context, start: int, end: int) -> list[str | None]:
     return list(dict.fromkeys(out))
 
 
-def _first_signer(ctx: Context, start: int) -> list[str | None]:
+def _first_signer(ctx: Context, sentence: tuple[int, int]) -> list[str | None]:
     """A letter's person: the first person its sentence names (the signatories are
     related to each other by the relations extractor)."""
-    s_start, s_end = ctx.sentence_at(start)
+    s_start, s_end = sentence
     exclude = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
     named = [m.person for m in ctx.mentions_in(s_start, s_end) if m.person not in exclude]
     return [named[0] if named else None]
 
 
-def _person(ctx: Context, start: int, end: int) -> str | None:
+def _person(ctx: Context, start: int, end: int, sentence: tuple[int, int],
+            clause_span: tuple[int, int], mentions: list[PersonMention]) -> str | None:
     """Whom the cue concerns: the nearest named person before it in its sentence, else
     the first right after it, else the last named before it in its paragraph, else the
     main person — keeping only persons whose gender fits a "he"/"she" of the clause, and
     never lawyers, judges or officials. A sentence that names nobody and
-    has no personal pronoun concerns nobody we know.
+    has no personal pronoun concerns nobody we know. (``sentence``, ``clause_span`` and
+    the person ``mentions`` of the sentence are the cue's; the candidates are tried in
+    that order, the paragraph read only when the sentence gives none that fits.)
     """
     text = ctx.text
-    if "excluded" not in ctx.scratch:
-        ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
-                                   if _NOT_PERSONS & set(p.roles)} | victims(ctx)
-    exclude = ctx.scratch["excluded"]
-    s_start, s_end = ctx.sentence_at(start)
-    c_start, c_end = clause(ctx, start, end)
-    named = [m for m in ctx.mentions_in(s_start, s_end)
-             if m.end <= s_end and m.person not in exclude]
+    exclude = ctx.scratch.get("excluded")
+    if exclude is None:
+        exclude = ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
+                                             if _NOT_PERSONS & set(p.roles)} | victims(ctx)
+    s_start, s_end = sentence
+    c_start, c_end = clause_span
+    named = [m for m in mentions if m.end <= s_end and m.person not in exclude]
     # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
-    p_start = max([c_start] + [m.end for m in named if m.end <= start])
+    p_start = c_start
+    for m in named:
+        if p_start < m.end <= start:
+            p_start = m.end
     low = ctx.lowered()
     pronoun, hay = (_PRONOUN_LOW, low) if low is not None else (_PRONOUN, text)
     pronouns = {_GENDER.get(m.group().lower()) for m in pronoun.finditer(hay, p_start, c_end)}
     pronouns.discard(None)
     if not named and not pronoun.search(hay, s_start, s_end):
         return _named_next(ctx, s_end)
+    genders = ctx.genders
+    want = next(iter(pronouns)) if len(pronouns) == 1 else None
+    for m in reversed(named):
+        if m.end <= start and (want is None or genders.get(m.person) in (None, want)):
+            return m.person
+    for m in named:
+        if end <= m.start <= end + 80 and (want is None or genders.get(m.person) in (None, want)):
+            return m.person
+    # none of the sentence fits: the paragraph before it, then whom a pronoun continues
+    candidates = any(m.end <= start or end <= m.start <= end + 80 for m in named)
     b_start, _ = ctx.block_at(start)
-    order = ([m.person for m in reversed(named) if m.end <= start]
-             + [m.person for m in named if end <= m.start <= end + 80]
-             + [m.person for m in reversed(ctx.mentions_in(b_start, s_start))
-                if m.end <= s_start and m.person not in exclude])
-    if not order and pronouns:
+    for m in reversed(ctx.mentions_in(b_start, s_start)):
+        if m.end <= s_start and m.person not in exclude:
+            if want is None or genders.get(m.person) in (None, want):
+                return m.person
+            candidates = True
+    if not candidates and pronouns:
         # "put him on a deportation flight" in a paragraph that names nobody: the person
         # the pronoun continues from the paragraphs before, as for charges and sentences
         earlier = subject_person(ctx, start)
-        if earlier is not None and earlier not in exclude:
-            order.append(earlier)
-    if ctx.main_person and ctx.main_person not in exclude:
-        order.append(ctx.main_person)
-    for pid in order:
-        if len(pronouns) != 1 or ctx.genders.get(pid) in (None, *pronouns):
-            return pid
+        if earlier is not None and earlier not in exclude \
+                and (want is None or genders.get(earlier) in (None, want)):
+            return earlier
+    main = ctx.main_person
+    if main and main not in exclude and (want is None or genders.get(main) in (None, want)):
+        return main
     return None
 
 
@@ -270,8 +305,10 @@ def _named_next(ctx: Context, s_end: int) -> str | None:
     return after[0].person if after else None
 
 
-def _negated(ctx: Context, start: int) -> bool:
-    c_start, _ = clause(ctx, start, start)
+def _negated(ctx: Context, start: int, c_start: int) -> bool:
+    """A negator (ontology/lookups/events.yml ``not_after``) in the 50 characters before
+    the cue, within its clause (which starts at ``c_start``: the start of the clause of
+    the cue and of its first character are the same, no separator being empty)."""
     window = ctx.text[max(c_start, start - 50):start]
     return _negators().search(window) is not None
 
@@ -279,21 +316,28 @@ def _negated(ctx: Context, start: int) -> bool:
 def extract_events(ctx: Context) -> None:
     """Fill ``ctx.facts.events``."""
     hits = _refused(ctx, _longest(_find_cues(ctx)))
-    countries = event_places.countries(ctx)
-    places = event_places.places(ctx) or countries
+    places = event_places.places(ctx)
+    # the countries, for transfers and when no place is known (often neither is needed)
+    countries = event_places.countries(ctx) if not places or any(
+        h[2] in _transfers() for h in hits) else []
+    places = places or countries
     events: list[Event] = []
     cue_starts = [h[0] for h in hits]
+    transfers = _transfers()
     for start, end, kind in hits:
-        if _negated(ctx, start):
+        sentence = ctx.sentence_at(start)
+        clause_span = clause(ctx, start, end)
+        if _negated(ctx, start, clause_span[0]):
             continue
-        persons = _persons(ctx, start, end) if kind != "letter" else _first_signer(ctx, start)
+        persons = _persons(ctx, start, end, sentence, clause_span) if kind != "letter" \
+            else _first_signer(ctx, sentence)
         if persons == [None] and kind not in ("letter", "exchange"):
             continue
-        date = _date(ctx, start, end, cue_starts)
-        s_start, s_end = ctx.sentence_at(start)
+        date = _date(ctx, start, end, cue_starts, sentence, clause_span)
+        s_start, s_end = sentence
         for person in persons:
             event = Event(type=kind, person=person, date=date)
-            if kind in _transfers():
+            if kind in transfers:
                 event.from_country, event.to_country = event_places.transfer_countries(
                     ctx, kind, start, end, countries)
                 if kind in ("deportation", "extradition") \
@@ -302,7 +346,7 @@ def extract_events(ctx: Context) -> None:
                              or event.from_country == event.to_country):
                     continue  # "was returned to his cell", "taken to Moscow": a move
             elif kind in _LOCATED:
-                event.place = event_places.place(ctx, start, end, places, kind)
+                event.place = event_places.place(ctx, start, end, places, kind, clause_span)
             event.mentions = [ctx.span(start, end), _trimmed(ctx, s_start, s_end)]
             events.append(event)
     merged = _merge(events)
@@ -364,12 +408,11 @@ def _merge(events: list[Event]) -> list[Event]:
 
 
 def _same(a: Event, b: Event) -> bool:
-    kinds = {a.type, b.type}
-    if kinds == {"letter"} and (a.date is None or b.date is None or a.date == b.date):
+    if a.type == "letter" == b.type and (a.date is None or b.date is None or a.date == b.date):
         return True  # one letter, named again with other signatories
     if a.person != b.person:
         return False
-    if a.type != b.type and not (kinds == {"deportation", "extradition"}
+    if a.type != b.type and not ({a.type, b.type} == {"deportation", "extradition"}
                                  and (a.date is None or b.date is None)
                                  and _compatible(a.to_country, b.to_country)
                                  and _compatible(a.from_country, b.from_country)):

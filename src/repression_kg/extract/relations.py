@@ -14,12 +14,14 @@ a person and an organisation (from the organisations extractor) joined by "a mem
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract.base import Context, PersonMention
+from repression_kg.extract.prescan import lowered
 from repression_kg.facts import Relation, RelationType, Span
 
 _POSSESSOR = r"(?:(?P<pron>his|her|its|their|его|её|ее)|(?P<owner>[^\W\d_][\w’'-]*?)['’]s?)"
@@ -29,6 +31,8 @@ _PROSECUTED = re.compile(r"(?i:\b(?:sentenced|convicted|charged|tried|indicted|f
 _REPRESENTED_BY = re.compile(
     r"(?i:,?\s*(?:who\s+)?(?:is\s+|was\s+|has\s+been\s+)?(?:represented|defended)\s+by\s+"
     r"(?:(?:his|her|their|the)\s+)?(?:(?:defence|defense)\s+)?(?:lawyer|attorney|counsel)?,?\s*)")
+#: what must follow a name that a "who represents ..." cue comes after
+_COMMA = re.compile(r"\s*,")
 _NOT_SIGNERS = frozenset({"lawyer", "judge", "official"})
 _GENDER = {"his": "m", "его": "m", "her": "f", "её": "f", "ее": "f"}
 
@@ -50,6 +54,29 @@ def _kin() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, RelationType]]:
                         rf"(?:{alt}))[\s,:]*$")
     after = re.compile(rf"\s*,\s*(?i:{_POSSESSOR}\s+(?:(?:late|former|own)\s+)?(?:{alt}))\b")
     return before, after, names
+
+
+@cache
+def _kin_words() -> tuple[str, ...]:
+    """The words of :func:`_kin` in lower case, but for a ``[\\s,:]`` they end with: a
+    possessive before a name ends with one, or with one and such characters."""
+    data = lookups.load("relations")
+    return tuple(sorted({re.sub(r"[\s,:]+\Z", "", str(w).lower())
+                         for words in (*data["kinship"].values(), data["lawyer"])
+                         for w in words}))
+
+
+def _may_end_with_kin(text: str, low: str | None, start: int, end: int) -> bool:
+    """False when ``text[start:end]`` cannot match the "before" pattern of :func:`_kin`
+    (a 50-character window the engine would try at every offset): its end, but for
+    ``[\\s,:]``, is none of :func:`_kin_words`. ``low`` is the lower-cased text as
+    :func:`~repression_kg.extract.prescan.lowered` gives it, which compares exactly as
+    ignoring case does; None: no test."""
+    if low is None:
+        return True
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",:"):
+        end -= 1
+    return low.endswith(_kin_words(), start, end)
 
 
 @cache
@@ -120,10 +147,13 @@ def _possessor(ctx: Context, match: re.Match[str], pos: int, named: str) -> str 
 
 def _kinship(ctx: Context, out: _Out) -> None:
     text = ctx.text
+    low = lowered(ctx)
     pat_before, pat_after, names = _kin()
     for mention in ctx.person_mentions:
         base = max(0, mention.start - 50)
-        for match in (pat_before.search(text[base:mention.start]),
+        before = pat_before.search(text[base:mention.start]) \
+            if _may_end_with_kin(text, low, base, mention.start) else None
+        for match in (before,
                       pat_after.match(text, mention.end, min(len(text), mention.end + 60))):
             if match is None or match.lastgroup is None:
                 continue
@@ -146,6 +176,8 @@ def _represents(ctx: Context, out: _Out, mention: PersonMention) -> None:
     """"Yana Belova, who represents him" / "lawyer Yana Belova, defending Petrov"."""
     text = ctx.text
     window_end = min(len(text), mention.end + 40)
+    if not _COMMA.match(text, mention.end, window_end):
+        return  # (the test below would fail for every cue)
     cue = _cue("represents").search(text, mention.end, window_end)
     if cue is None or not re.fullmatch(r"\s*,\s*", text[mention.end:cue.start()]):
         return
@@ -246,27 +278,31 @@ def _co_signatories(ctx: Context, out: _Out) -> None:
 
 
 def _organisations(ctx: Context, out: _Out) -> None:
+    """A person and the first organisation named after them, within 150 characters in
+    their sentence, with no other person between, joined by a cue."""
     text = ctx.text
     org_mentions = sorted((m.start, m.end, o.id) for o in ctx.facts.organisations
                           for m in o.mentions)
     if not org_mentions:
         return
+    org_starts = [o[0] for o in org_mentions]
     for mention in ctx.person_mentions:
-        _, s_end = ctx.sentence_at(mention.start)
-        for o_start, o_end, oid in org_mentions:
-            if o_start < mention.end or o_start >= s_end or o_start - mention.end > 150:
-                continue
-            between = (mention.end, o_start)
-            if any(between[0] <= m.start < between[1] for m in ctx.person_mentions):
+        k = bisect.bisect_left(org_starts, mention.end)
+        if k == len(org_mentions) or org_starts[k] - mention.end > 150:
+            continue
+        o_start, o_end, oid = org_mentions[k]
+        if o_start >= ctx.sentence_at(mention.start)[1]:
+            continue
+        between = (mention.end, o_start)
+        if ctx.mentions_in(*between):
+            continue
+        for rel, key in (("member_of", "member_of"), ("employee_of", "employee_of")):
+            cue = _cue(key).search(text, *between)
+            if cue is not None:
+                out.add(mention.person, rel, oid,  # type: ignore[arg-type]
+                        [ctx.span(mention.start, mention.end),
+                         ctx.span(cue.start(), cue.end()), ctx.span(o_start, o_end)])
                 break
-            for rel, key in (("member_of", "member_of"), ("employee_of", "employee_of")):
-                cue = _cue(key).search(text, *between)
-                if cue is not None:
-                    out.add(mention.person, rel, oid,  # type: ignore[arg-type]
-                            [ctx.span(mention.start, mention.end),
-                             ctx.span(cue.start(), cue.end()), ctx.span(o_start, o_end)])
-                    break
-            break
 
 
 def extract_relations(ctx: Context) -> None:
