@@ -148,9 +148,9 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
                 span = _with_initials(text, start, end, ent)
                 if span is None:
                     continue  # "A. Zhilin" when the Zhilin we know is Mikhail: someone else
-                alias = _initials_alias(text, span, (start, end), ent)
-                if alias and alias not in ent.aliases and alias != ent.name:
-                    ent.aliases.append(alias)
+                initials = _initials_alias(text, span, (start, end), ent)
+                if initials and initials not in ent.aliases and initials != ent.name:
+                    ent.aliases.append(initials)
                 start, end = span
             ent.spans.append((start, end))
 

@@ -183,6 +183,7 @@ def _represents(ctx: Context, out: _Out, mention: PersonMention) -> None:
         return
     _, s_end = ctx.sentence_at(mention.start)
     later = ctx.mentions_in(cue.end(), min(s_end, cue.end() + 30))
+    client: str | None
     if later:
         client = later[0].person
     else:

@@ -296,8 +296,8 @@ def nominative(name: str) -> str:
         gender = "femn"
     out: list[str] = []
     for part in parts:
-        if part is fixed:
-            out.append(part)
+        if fixed is not None and part is fixed:
+            out.append(fixed)
         elif part and not part.isspace() and part != "-" and part.isalpha():
             out.append(_word_nominative(part, gender, cases, part is words[-1]))
         else:
