@@ -20,6 +20,9 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
+sys.path.insert(0, str(ROOT / "_build"))  # (pip puts it there; `python setup.py` does not)
+from backend import PENDING, compiling  # noqa: E402  (what RKG_COMPILE asks, in one place)
+
 MODEL_DIRS = ("ontology", "queries")
 #: the modules mypyc compiles: the extractors and the lookups they read (``__init__``
 #: stays Python: it is the import-time list of extractors)
@@ -38,12 +41,8 @@ class BuildWithModel(build_py):
                 shutil.copytree(src, target / name, dirs_exist_ok=True)
 
 
-def _compiling() -> bool:
-    return os.environ.get("RKG_COMPILE", "").strip().lower() in {"1", "true", "yes"}
-
-
 def _extensions() -> list:
-    if not _compiling() or os.environ.get("RKG_COMPILE_PENDING"):
+    if not compiling() or os.environ.get(PENDING):
         return []  # (pending: the backend asks what to install, mypy is not there yet)
     if "editable_wheel" in sys.argv:
         sys.exit("RKG_COMPILE=1 builds wheels only: an editable install stays pure Python, "
