@@ -28,11 +28,13 @@ _RUN = """
 import sys
 from pathlib import Path
 from repression_kg.extract import base, extract_document
+from repression_kg.facts import DocumentFacts
 from repression_kg.ingest import read_document
 print(base.__file__)
 for name in sys.argv[1:]:
-    path = Path(name)
-    print(extract_document(read_document(path)).to_json())
+    line = extract_document(read_document(Path(name))).to_json()
+    assert DocumentFacts.from_json(line).to_json() == line, name  # (facts.py is compiled too)
+    print(line)
 """
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, ClassVar, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 SCHEMA_ID = "repression-kg/facts/1"
 
@@ -71,8 +71,6 @@ T = TypeVar("T", bound="_Fact")
 @dataclass
 class _Fact:
     """Shared JSON handling; ``mentions`` are always lists of :class:`Span`."""
-
-    _list_fields: ClassVar[tuple[str, ...]] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
