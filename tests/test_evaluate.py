@@ -95,6 +95,22 @@ def test_empty_type_is_perfect_not_a_division_error() -> None:
     assert all(v.f1 == 1.0 for v in s.values())
 
 
+def test_organisations_match_through_the_entry_of_the_lookup() -> None:
+    # "FSB" in the gold, the entry's name from the extractor: one organisation; a family's
+    # bare name ("Memorial") is another entry than its member's
+    gold = {"d": {"document": "d", "organisations": [
+        {"name": "FSB"}, {"name": "Support for Political Prisoners. Memorial"},
+        {"name": "Memorial Human Rights Centre"}]}}
+    meta = DocumentMeta(id="d", text_sha256="0" * 64)
+    predicted = {"d": DocumentFacts(document=meta, organisations=[
+        Organisation(id="o1", name="Federal Security Service"),
+        Organisation(id="o2", name="Political Prisoners. Memorial"),
+        Organisation(id="o3", name="Memorial")])}
+    s = score(gold, predicted)["organisations"]
+    assert (s.tp, s.fp, s.fn) == (2, 1, 1)
+    assert s.false_positives == [("d", "Memorial")]
+
+
 def test_person_keys_fold_spelling_script_and_patronymic() -> None:
     assert person_keys(["Alexei Gorinov"]) & person_keys(["Aleksei Gorinov"])
     assert person_keys(["Горинов Алексей Александрович"]) & person_keys(["Alexei Gorinov"])

@@ -13,7 +13,8 @@ Matching keys, per document (each gold fact matches at most one predicted fact):
   ``type`` may list both when the document calls one transfer by both names);
 - courts: (type, city) or normalised name or alias (a leading article and a trailing
   "of <city>" dropped, "the Russian Federation" read as "Russia", "Saint" as "St");
-  organisations: normalised name or alias;
+  organisations: normalised name or alias, or the entry of organisations.yml that a name
+  is a form of ("FSB" and "Federal Security Service" are one organisation);
   principles: the principle id.
 
 A fact's person is the gold person its name matches, so a charge is right only when it
@@ -27,9 +28,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any, get_args
 
+from repression_kg.extract import organisations_known
 from repression_kg.extract.russian import name_key
 from repression_kg.facts import (
     CourtType,
@@ -233,8 +236,22 @@ def _fact_item(kind: str, f: dict[str, Any], person: str | None) -> _Item:
         return _Item(f"{f['name']} ({f.get('type')}, {f.get('city')})", tuple(keys))
     if kind == "organisations":
         names = [f["name"], *f.get("aliases", [])]
-        return _Item(f["name"], tuple(("org", fold(n)) for n in names))
+        entries = _organisation_entries()
+        keys = [("org", fold(n)) for n in names]
+        keys += [("entry", entries[fold(n)]) for n in names if fold(n) in entries]
+        return _Item(f["name"], tuple(keys))
     raise ValueError(kind)
+
+
+@cache
+def _organisation_entries() -> dict[str, str]:
+    """Folded name, Russian name and forms of each organisations.yml entry → its key."""
+    out: dict[str, str] = {}
+    for key, entry in organisations_known.table()[1].items():
+        for name in [entry.get("name"), entry.get("ru"), *(entry.get("forms") or [])]:
+            if name:
+                out.setdefault(fold(str(name)), key)
+    return out
 
 
 def _pred_items(kind: str, facts: DocumentFacts, people: _People) -> list[_Item]:

@@ -21,13 +21,14 @@ GOLD = CORPUS / "gold"
 
 #: the blind set that no extractor change has been made for yet (110-117, first scored
 #: 2026-12-03: persons 0.90, charges 0.61, sentences 0.72, courts 0.93, organisations
-#: 0.53, principles 0.85): scored by ``rkg evaluate``, not held to the floors, so that it
+#: 0.53, principles 0.85; organisations 0.69 once the scorer matched names through the
+#: entries of organisations.yml, "FSB" as "Federal Security Service"): scored by ``rkg evaluate``, not held to the floors, so that it
 #: stays an honest measure of unseen text until it is worked on
 BLIND = tuple(f"{n}_" for n in range(110, 118))
 
 FLOORS = {
     # measured on the 94 documents other than BLIND (2026-12-03): persons 0.976, charges
-    # 0.977, sentences 0.992, transfers 1.000, courts 0.969, organisations 0.926,
+    # 0.977, sentences 0.992, transfers 1.000, courts 0.969, organisations 0.941,
     # principles 0.960. These include six blind sets written without looking at the
     # extractors. As first scored, unseen: charges / sentences 40-47 0.40 / 0.58, 50-57
     # 0.36 / 0.31, 60-67 0.49 / 0.70, 70-77 0.75 / 0.72, 80-87 0.36 / 0.35, 100-107
