@@ -13,17 +13,23 @@ from repression_kg.extract.literals import (
     word_index,
 )
 
-CHARS = "ab -_.é1Ж\n(\\[*"
-PHRASE = st.text(alphabet=CHARS, min_size=0, max_size=4)
+CHARS = "ab -_.é1Ж\n\u00a0(\\[*"
+#: phrases are written on one line, with plain spaces (the lookups' phrases are)
+PHRASE = st.text(alphabet=CHARS.replace("\n", "").replace("\u00a0", ""), min_size=0,
+                 max_size=4)
 
 
 def _want(text: str, phrases: list[str]) -> list[tuple[int, int]]:
-    """The specification: every offset of every phrase, with the boundary test."""
+    """The specification: every offset of every phrase, with the boundary test; a space of
+    a phrase matches a space, a line break or a no-break space."""
     out = []
     for phrase in phrases:
         for i in range(len(text) + 1):
             j = i + len(phrase)
-            if text.startswith(phrase, i) and (i == 0 or not _word(text[i - 1])) and (
+            same = len(text) >= j and all(
+                c == p or (p == " " and c in "\n\t\u00a0")
+                for c, p in zip(text[i:j], phrase, strict=True))
+            if same and (i == 0 or not _word(text[i - 1])) and (
                     j >= len(text) or not _word(text[j])):
                 out.append((i, j))
     return sorted(out)

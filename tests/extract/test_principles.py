@@ -117,6 +117,13 @@ def test_peaceful_protest_and_beaten_confessions() -> None:
      ["right_to_liberty"]),
     ("The UN found that his arrest was arbitrary.", ["right_to_liberty"]),
     ("Это нарушает право на свободу мирных собраний.", ["freedom_of_assembly"]),
+    ("Keeping him in custody amounts to inhuman and degrading treatment.",
+     ["prohibition_of_torture"]),
+    ("He did not suffer inhuman treatment.", []),
+    ("Преследование несовместимо со свободой слова.", ["freedom_of_expression"]),
+    # hard-wrapped text: a phrase's space is a line break there
+    ("A norm set by a press office lacks the foreseeability that legal\ncertainty requires.",
+     ["legal_certainty"]),
 ])
 def test_further_wordings(text: str, expected: list[str]) -> None:
     assert ids(text) == expected

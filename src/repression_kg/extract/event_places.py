@@ -22,7 +22,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract.base import Context
 from repression_kg.extract.clauses import clause
-from repression_kg.extract.literals import word_index
+from repression_kg.extract.literals import flat, word_index
 
 
 def lead(words: Iterable[str]) -> str:
@@ -115,7 +115,8 @@ def countries(ctx: Context) -> list[tuple[int, int, str]]:
         return sorted(found)
     forms = _country_forms()
     text = ctx.text
-    return [(s, e, forms[text[s:e]]) for s, e in word_index(ctx.scratch, text).find(tuple(forms))]
+    return [(s, e, forms[flat(text[s:e])])
+            for s, e in word_index(ctx.scratch, text).find(tuple(forms))]
 
 
 def _within(items: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:

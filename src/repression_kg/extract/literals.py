@@ -3,7 +3,8 @@ whole document through an index of its words.
 
 A phrase occurs as a whole word where no letter, digit, ``_`` or ``-`` stands right
 before or after it; overlapping occurrences of different phrases all count ("up to" and
-"to"). :func:`find_literals` runs one ``str.find`` loop per phrase, which is cheap in a
+"to"). A space of a phrase matches a line break or a no-break space as well (hard-wrapped
+text breaks "legal\\ncertainty" where the phrase has "legal certainty"). :func:`find_literals` runs one ``str.find`` loop per phrase, which is cheap in a
 window of a few dozen characters but costs a scan of the text per phrase in a whole
 document. :class:`WordIndex` knows which runs of word characters a text has, and finds
 where a run stands once, so a phrase list is looked up by the first word of each phrase: a phrase that starts with a
@@ -15,6 +16,8 @@ after its end). Phrases that start with another character are searched as before
 [(9, 14), (12, 14), (15, 18)]
 >>> WordIndex("it faces up to ten years; up-to-date").find(["up to", "to", "ten"])
 [(9, 14), (12, 14), (15, 18)]
+>>> find_literals("the principle of legal\\ncertainty", ["legal certainty"])
+[(17, 32)]
 """
 
 from __future__ import annotations
@@ -28,6 +31,18 @@ from repression_kg.extract import gazetteer
 
 #: a run of the characters that make a word for the boundary test
 _RUN = re.compile(r"[\w-]+")
+
+
+def flat(text: str) -> str:
+    """``text`` with each line break, tab and no-break space as a space (one character for
+    one: every offset stays), so that a phrase's spaces match them."""
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "\u00a0" in text:
+        text = text.replace("\u00a0", " ")
+    return text
 
 
 def find_literals(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
@@ -46,7 +61,7 @@ def last_literal(text: str, phrases: tuple[str, ...]) -> int:
     offset where one search of all the phrases (each as a look-ahead, so that overlapping
     occurrences count) finds a whole word. ``[\\w-]`` is exactly :func:`_is_word`."""
     last = -1
-    for m in _any_of(phrases).finditer(text):
+    for m in _any_of(phrases).finditer(flat(text)):
         last = m.start()
     return last
 
@@ -63,6 +78,7 @@ class WordIndex:
 
     def __init__(self, text: str, present: frozenset[str] | None = None) -> None:
         self.text = text
+        self._flat = flat(text)
         #: the runs of the text (or a superset: a head that is no run is searched in vain)
         self._present = frozenset(_RUN.findall(text)) if present is None else present
         self._starts: dict[str, list[int]] = {}
@@ -71,7 +87,7 @@ class WordIndex:
         """Exactly ``find_literals(self.text, phrases)``."""
         key = phrases if isinstance(phrases, frozenset | tuple) else tuple(phrases)
         by_head, others = _heads(key)
-        text, n = self.text, len(self.text)
+        text, n = self._flat, len(self.text)
         out = list(_literals(text, others)) if others else []
         # only the heads that are runs of the text (one set intersection, at C level)
         for head in by_head.keys() & self._present:
@@ -164,6 +180,7 @@ def _heads(phrases: tuple[str, ...] | frozenset[str],
 
 
 def _literals(text: str, phrases: Iterable[str]) -> Iterator[tuple[int, int]]:
+    text = flat(text)
     n = len(text)
     for phrase in phrases:
         size = len(phrase)

@@ -17,7 +17,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
-from repression_kg.extract.literals import word_index
+from repression_kg.extract.literals import flat, word_index
 from repression_kg.extract.prescan import Prescan
 from repression_kg.facts import Principle
 
@@ -57,7 +57,7 @@ def extract_principles(ctx: Context) -> None:
         return
     spans: list[tuple[int, int, str]] = []
     for start, end in word_index(ctx.scratch, low).find(phrase_set):
-        spans.append((start, end, phrases[low[start:end]]))
+        spans.append((start, end, phrases[flat(low[start:end])]))
     scan_low = prescan.lowered(ctx)
     for pid, scan in patterns:
         spans.extend((m.start(), m.end(), pid) for m in scan.finditer(ctx.text, scan_low))
