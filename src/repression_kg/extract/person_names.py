@@ -104,8 +104,7 @@ def latin_candidates(text: str) -> list[Candidate]:
     for run in _RUN.finditer(text):
         if run.lastindex is None:
             continue  # one word: never a full name
-        tokens = [(m.start(), m.end(), m.group())
-                  for m in _TOKEN.finditer(text, run.start(), run.end())]
+        tokens = _tokens(run)
         before = len(out)
         i = 0
         while i < len(tokens) - 1:
@@ -145,6 +144,18 @@ def latin_candidates(text: str) -> list[Candidate]:
                 _is_surname(tok[2]) and tok[2] not in after for tok in core):
             loose.append((core[0][0], core[-1][1], [tok[2] for tok in core]))
     return out + _listed(text, out, loose) + _inverted(text, firsts)
+
+
+def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
+    """The words and initials of a run with their offsets: what :data:`_TOKEN` finds in
+    it, which are the parts between its single spaces (each part is the longest word or
+    initial there, as the run's pattern took it)."""
+    out = []
+    at = run.start()
+    for word in run.group().replace("\u00a0", " ").split(" "):
+        out.append((at, at + len(word), word))
+        at += len(word) + 1
+    return out
 
 
 #: a line that is a name given surname first, as database records and indexes head their

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import compress
 
 from repression_kg import lookups
 from repression_kg.extract import public_figures, russian
@@ -123,10 +124,8 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
     names = surnames.keys() | firsts.keys()
     # where each span taken starts and ends: a word lies in the last span starting before it
     taken_starts, taken_ends = [s for s, _ in taken], [e for _, e in taken]
-    for match in _CAPITALISED.finditer(text):
+    for match in _words_to_test(text, names):
         word = match.group()
-        if word not in names and (word.isascii() or not russian.is_cyrillic(word)):
-            continue  # nobody's name (the test below would give no owner)
         start, end = match.span()
         i = bisect.bisect_right(taken_starts, start) - 1
         if i >= 0 and end <= taken_ends[i]:
@@ -153,6 +152,17 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
                     ent.aliases.append(initials)
                 start, end = span
             ent.spans.append((start, end))
+
+
+def _words_to_test(text: str, names: set[str]) -> list[re.Match[str]]:
+    """The capitalised words of the text that are in ``names`` or Cyrillic (any other word
+    has no owner), in text order; in a text without a Cyrillic letter, picked from all the
+    words by C-level iteration."""
+    words = list(_CAPITALISED.finditer(text))
+    if not russian.is_cyrillic(text):
+        return list(compress(words, map(names.__contains__, map(re.Match.group, words))))
+    return [m for m in words if m.group() in names
+            or not m.group().isascii() and russian.is_cyrillic(m.group())]
 
 
 def _prominent(owners: list[_Entity]) -> list[_Entity]:

@@ -132,6 +132,14 @@ def person_name(words: list[str]) -> dict[str, str] | None:
     """
     if not 2 <= len(words) <= 3:
         return None
+    found = _person_name(tuple(words))
+    return None if found is None else dict(found)
+
+
+@lru_cache(maxsize=16384)
+def _person_name(words: tuple[str, ...]) -> tuple[tuple[str, str], ...] | None:
+    """:func:`person_name` of two or three words (a pure function of them: cached; the
+    parts as pairs, so that no caller changes what the cache holds)."""
     name_ok: list[bool] = []
     surname_ok: list[bool] = []
     stop = _stopwords()
@@ -162,7 +170,7 @@ def person_name(words: list[str]) -> dict[str, str] | None:
         return None  # an adjective surname left in the genitive belongs to someone else
     if _disagree(parts["first"], surname):
         return None  # "Муж Чанышевой Алмаз Гатин": her surname, his given name
-    return parts
+    return tuple(parts.items())
 
 
 _FEMININE_SURNAME = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
@@ -331,6 +339,12 @@ def name_parts(name: str) -> dict[str, str]:
     >>> name_parts("Жилин Михаил Алексеевич")["surname"]
     'Жилин'
     """
+    return dict(_name_parts(name))
+
+
+@lru_cache(maxsize=16384)
+def _name_parts(name: str) -> tuple[tuple[str, str], ...]:
+    """:func:`name_parts` as pairs (a pure function of the name: cached)."""
     out: dict[str, str] = {}
     rest = []
     words = name.split()
@@ -357,7 +371,7 @@ def name_parts(name: str) -> dict[str, str]:
         out["surname"] = out.pop("patronymic")
     if "first" not in out and len(rest) > 1:  # an unknown given name: "Surname Name" order
         out["surname"], out["first"] = rest[0], " ".join(rest[1:])
-    return out
+    return tuple(out.items())
 
 
 @lru_cache(maxsize=4096)
