@@ -265,6 +265,17 @@ def test_birth_years_after_an_apposition_and_in_a_record_field() -> None:
         ("Yegor Lavrov", 1990), ("Anna Belova", 1991), ("Ivan Sorokin", 1976)}
 
 
+@pytest.mark.parametrize(("text", "want"), [
+    ("We write in the case of Igor Baryshnikov, a retired engineer from Sovetsk\nwho was "
+     "born in that town in January 1959.", 1959),
+    ("Ivan Petrov, who was born in 1950, was jailed.", 1950),
+    ("Ivan Petrov met a man who was born in 1950.", None),  # (the man's year)
+    ("Симонов Михаил Юрьевич, 27 января 1960 года рождения, уроженец г. Воронежа.", 1960),
+])
+def test_who_was_born_and_a_full_date_of_birth(text: str, want: int | None) -> None:
+    assert run(text).persons[0].birth_year == want
+
+
 def test_a_middle_name_is_no_surname() -> None:
     facts = run("Paul Nicholas Whelan was born in Ottawa. Whelan was arrested in Moscow.")
     (person,) = facts.persons

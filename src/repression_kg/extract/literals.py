@@ -4,8 +4,10 @@ whole document through an index of its words.
 A phrase occurs as a whole word where no letter, digit, ``_`` or ``-`` stands right
 before or after it; overlapping occurrences of different phrases all count ("up to" and
 "to"). A space of a phrase matches a line break or a no-break space as well (hard-wrapped
-text breaks "legal\\ncertainty" where the phrase has "legal certainty"). :func:`find_literals` runs one ``str.find`` loop per phrase, which is cheap in a
-window of a few dozen characters but costs a scan of the text per phrase in a whole
+text breaks "legal\\ncertainty" where the phrase has "legal certainty").
+
+:func:`find_literals` runs one ``str.find`` loop per phrase, which is cheap in a window
+of a few dozen characters but costs a scan of the text per phrase in a whole
 document. :class:`WordIndex` knows which runs of word characters a text has, and finds
 where a run stands once, so a phrase list is looked up by the first word of each phrase: a phrase that starts with a
 word character can only start where a run starts, and only at a run equal to its own

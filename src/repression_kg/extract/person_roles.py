@@ -31,7 +31,7 @@ _BORN_AFTER = re.compile(
     rf"родившийся|родившаяся)\s*(?:in\s+|в\s+)?"
     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+[^\W\d]{{3,10}},?\s+|[A-Z][a-z]{{2,8}}\s+\d{{1,2}},?\s+)?"
     rf"({_YEAR})(?!\d)"
-    rf"|[\s,(]*({_YEAR})\s*(?:г\.\s?р\.|года\s+рождения)")
+    rf"|[\s,(]*(?:\d{{1,2}}\s+[а-яё]{{3,8}}\s+)?({_YEAR})\s*(?:г\.\s?р\.|года\s+рождения)")
 _AGE_AFTER = re.compile(r"\s*(?:,\s*|\(\s*)(\d{1,2})(?:\s*[,)]|\s+(?:years?\s+old|лет|года|год)\b)"
                         r"|,?\s+aged\s+(\d{1,2})\b")
 _AGE_BEFORE = re.compile(r"(\bthen\s+|тогда\s+)?\b(\d{1,2})-(?:year-old|летн[а-я]*)"
@@ -120,18 +120,29 @@ def _add(person: Person, role: PersonRole) -> None:
 
 
 #: ", born 1990" later in the clause that names someone ("Alexandra Skochilenko, artist
-#: and musician from St Petersburg, born 1990")
-_BORN_LATER = re.compile(rf"[^.;\n]{{0,80}}?,\s*(?:born(?:\s+in)?|b\.)\s*({_YEAR})(?!\d)")
-#: a record's "Born:" line ("**Born:** 4 June 1976, Butyn")
-_BORN_FIELD = re.compile(rf"(?im)^[ \t*_>-]*(?:born|date of birth|родил\w*|дата рождения)"
-                         rf"[*_ ]*:[*_ ]*(?:[^\n]{{0,30}}?)({_YEAR})(?!\d)")
+#: and musician from St Petersburg, born 1990"), or an apposition's "who was born" ("Igor
+#: Baryshnikov, a retired engineer from Sovetsk who was born in that town in January
+#: 1959"); the clause may wrap onto the next line
+_BORN_LATER = (
+    re.compile(rf"(?:[^.;\n]|\n(?!\s*\n)){{0,80}}?,\s*(?:born(?:\s+in)?|b\.)\s*({_YEAR})(?!\d)"),
+    re.compile(rf"\s*,(?:[^.;,\n]|\n(?!\s*\n)){{0,80}}?\s+who\s+was\s+born\s+"
+               rf"(?:[^\W\d]+\s+){{0,6}}?({_YEAR})(?!\d)"),
+)
 
 
 def _born_later(ctx: Context, end: int) -> int | None:
-    m = _BORN_LATER.match(ctx.text, end)
-    if m is None or ctx.mentions_in(end, m.start(1)):
-        return None  # (another person named before "born": it is that person's year)
-    return int(m.group(1))
+    for pattern in _BORN_LATER:
+        m = pattern.match(ctx.text, end)
+        if m is not None:
+            if ctx.mentions_in(end, m.start(1)):
+                return None  # (another person named before "born": it is that person's year)
+            return int(m.group(1))
+    return None
+
+
+#: a record's "Born:" line ("**Born:** 4 June 1976, Butyn")
+_BORN_FIELD = re.compile(rf"(?im)^[ \t*_>-]*(?:born|date of birth|родил\w*|дата рождения)"
+                         rf"[*_ ]*:[*_ ]*(?:[^\n]{{0,30}}?)({_YEAR})(?!\d)")
 
 
 def _born_field(ctx: Context, end: int) -> int | None:
