@@ -276,6 +276,15 @@ def test_who_was_born_and_a_full_date_of_birth(text: str, want: int | None) -> N
     assert run(text).persons[0].birth_year == want
 
 
+def test_a_town_used_alone_is_no_surname() -> None:
+    # a two-word title whose second word is a town's name, used alone only as the town's
+    facts = run('He ran the channel "Chestnoe Korolyovskoe" ("Honest Korolyov"). A court in '
+                "Korolyov held him; the Korolyov City Court tried Ivan Petrov.")
+    assert [p.name for p in facts.persons] == ["Ivan Petrov"]
+    facts = run("The shop of Rustam Gataullin was searched. Gataullin said nothing.")
+    assert [p.name for p in facts.persons] == ["Rustam Gataullin"]
+
+
 def test_a_middle_name_is_no_surname() -> None:
     facts = run("Paul Nicholas Whelan was born in Ottawa. Whelan was arrested in Moscow.")
     (person,) = facts.persons

@@ -200,14 +200,22 @@ def russian_surname(word: str) -> bool:
 
 
 def _used_alone(text: str, surname: str, after: int) -> bool:
-    """Whether ``surname`` appears again later as a word of its own (or with ’s)."""
+    """Whether ``surname`` appears again later as a word of its own (or with ’s), and as a
+    person's name: not as a town's ("in Korolyov", "the Korolyov City Court")."""
     i = text.find(surname, after)
     while i >= 0:
         j = i + len(surname)
-        if not text[i - 1].isalpha() and (j >= len(text) or not text[j].isalpha()):
+        if not text[i - 1].isalpha() and (j >= len(text) or not text[j].isalpha()) and \
+                not _PLACE_BEFORE.search(text, max(0, i - 8), i) and \
+                not _PLACE_AFTER.match(text, j):
             return True
         i = text.find(surname, j)
     return False
+
+
+#: the words around a town's name that a person's surname does not have
+_PLACE_BEFORE = re.compile(r"(?<![\w-])(?:in|from|near)\s$")
+_PLACE_AFTER = re.compile(r"\s(?:City|District|Regional|Garrison)\b")
 
 
 def _listed(text: str, found: list[Candidate],
