@@ -221,3 +221,12 @@ def test_the_word_verdict_before_a_russian_court_is_no_part_of_its_name() -> Non
     facts = run("Приговором Симферопольского районного суда Республики Крым от 16 февраля 2022 "
                 "года Владислав Есипенко осуждён.")
     assert [c.name for c in facts.courts] == ["Simferopolsky District Court"]
+
+
+def test_a_numbered_court_and_a_name_wrapped_onto_the_next_line() -> None:
+    facts = run("The case went to the 235th Garrison Military\nCourt. The Vyborgsky District\n"
+                "Court of St Petersburg had refused bail.")
+    assert [(c.name, c.type) for c in facts.courts] == [
+        ("235th Garrison Military Court", "garrison_military"),
+        ("Vyborgsky District Court of St Petersburg", "district")]
+    assert facts.courts[0].mentions[0].text == "235th Garrison Military\nCourt"

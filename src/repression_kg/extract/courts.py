@@ -39,8 +39,10 @@ _CAP = r"(?:[A-Z](?:[\w’'-]*|[a-z]{0,2}\.)\s){1,4}"
 _TYPE_EN = (r"(?:Garrison\s|District\s|Regional\s|Oblast\s|Krai\s|City\s|Municipal\s|"
             r"Republican\s|Territorial\s|Interdistrict\s|Magistrate(?:'s|s)?\s|Naval\s|"
             r"Military\s|Appeals?\s|Appellate\s|Cassation\s){0,3}")
+#: a number some courts have before their name ("the 235th Garrison Military Court")
+_ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)\s)?"
 _NAMED_EN = re.compile(
-    rf"(?<![\w’'-])(?P<name>{_CAP}{_TYPE_EN}Court"
+    rf"(?<![\w’'-])(?P<name>{_ORDINAL}{_CAP}{_TYPE_EN}Court"
     r"(?:\sof\s(?:Appeal|Appeals|Cassation)\b)?(?: (?:of|in) (?:the )?"
     r"(?P<of>(?:Republic of )?[A-Z][\w-]+(?: [A-Z][\w-]+)?))?)")
 _NAMED_RU = re.compile(
@@ -126,7 +128,7 @@ def court_type(words: str) -> CourtType | None:
     >>> court_type("Krasnoyarsk Garrison Military Court"), court_type("Басманный районный суд")
     ('garrison_military', 'district')
     """
-    low = " " + words.lower() + " "
+    low = " " + " ".join(words.lower().split()) + " "
     for word, kind in _types():
         if f" {word} " in low:
             return kind
@@ -357,6 +359,7 @@ def _region_after(text: str, hits: list, end: int) -> tuple[int, str] | None:
 
 def _add(ctx: Context, found: dict[str, Court], name: str, city: str | None,
          kind: CourtType | None, start: int, end: int) -> None:
+    name = " ".join(name.split())  # (a name wrapped onto the next line)
     # ("the X District Court in Perm" is the "X District Court of Perm")
     key = _REPUBLIC.sub("of ", name.lower()).replace(" court in ", " court of ")
     court = found.get(key)
