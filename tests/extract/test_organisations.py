@@ -328,3 +328,13 @@ def test_a_known_name_wrapped_onto_the_next_line() -> None:
     facts = run("Published: 3 March 2021\n\nIvan Orlov was detained in 2019. The UN Working\n"
                 "Group on Arbitrary Detention later found his detention arbitrary.")
     assert [o.name for o in facts.organisations] == ["UN Working Group on Arbitrary Detention"]
+
+
+def test_forums_police_departments_and_more_known_bodies() -> None:
+    got = orgs("Anna Orlova works at the Eastern Policy Forum. The Bostandyk district police "
+               "department in Almaty wrote to him. Sources: Caucasian Knot. Her group, Left "
+               "Resistance, was banned; he had worked on contracts for OpenAI.")
+    assert got == {"Eastern Policy Forum": ["other", "employer"],
+                   "Bostandyk district police department": ["state_agency"],
+                   "Caucasian Knot": ["media"], "Left Resistance": ["political_party"],
+                   "OpenAI": ["other"]}
