@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.extract.conftest import run
 
 from repression_kg.extract.person_caps import caps_candidates
@@ -34,3 +35,18 @@ def test_a_russian_verdicts_defendant_in_capitals_surname_first() -> None:
     assert "Гершкович Эван" in person.aliases
     assert [(c.article, c.part) for c in facts.charges] == [("276", None)]
     assert [(s.months, s.regime) for s in facts.sentences] == [(192, "strict")]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("CASE A | KOROLEV Vsevolod Anatolyevich (Korolev, Vsevolod) | in custody",
+     "Vsevolod Korolev"),
+    ("CASE B | ZHURAVEL Nikita | in custody\nZhuravel was tried in Grozny.", "Nikita Zhuravel"),
+    ("The list: SHEVCHUK Yuri, at liberty.", "Yuri Shevchuk"),
+])
+def test_a_surname_in_capitals_before_the_given_name(text: str, want: str) -> None:
+    assert [p.name for p in run(text).persons] == [want]
+
+
+def test_capitals_before_a_given_name_that_are_no_surname() -> None:
+    assert run("FSB DETAINS Ivan in Moscow.").persons == []
+    assert run("CASE B | ZHURAVEL Nikita | in custody").persons == []  # (nothing says so)

@@ -7,8 +7,11 @@ A Latin name in capitals counts only on a line of its own that is short (a headl
 its words, written as a name, are a known given name and a surname ("Yegor Balazeikin"), or
 two words ending in a Russian-looking surname ("Remzi Bekirov"). A Cyrillic one is a run of
 two or three words in capitals that, written as a name, pymorphy3 reads as a given name and
-a surname (so a court's heading, «ВЕРХОВНЫЙ СУД», is none). The candidate's span is the
-capitals as written; its name is in the usual case.
+a surname (so a court's heading, «ВЕРХОВНЫЙ СУД», is none). A surname in capitals before
+a known given name in the usual case, as court lists and hearing calendars write them
+("KOROLEV Vsevolod Anatolyevich", "ZHURAVEL Nikita"), counts anywhere when a patronymic
+follows, the surname looks Russian, or the text also writes it as a name ("Zhuravel").
+The candidate's span is the words as written; its name is in the usual case.
 """
 
 from __future__ import annotations
@@ -51,6 +54,27 @@ def caps_candidates(text: str, *, cyrillic: bool = True) -> list[Candidate]:
     for m in _CYRILLIC_CAPS.finditer(text) if cyrillic else ():
         titled = " ".join(_as_name(w) for w in m.group().replace("\u00a0", " ").split(" "))
         out.extend(names_of_run(titled, m.start()))
+    out.extend(_surname_first(text))
+    return out
+
+
+#: a surname in Latin capitals, then a given name and maybe a patronymic as names are
+#: written ("KOROLEV Vsevolod Anatolyevich")
+_SURNAME_FIRST = re.compile(
+    r"[A-Z](?<![\w'’-][A-Z])[A-Z]{2,}(?:-[A-Z]{2,})?[ \u00a0](?P<first>[A-Z][a-z]+)"
+    r"(?:[ \u00a0](?P<pat>[A-Z][a-z]+(?:ovich|evich|ovna|evna|ichna)))?(?![\w'’-])")
+
+
+def _surname_first(text: str) -> list[Candidate]:
+    out = []
+    for m in _SURNAME_FIRST.finditer(text):
+        first, patronymic = m.group("first"), m.group("pat")
+        surname = _as_name(m.group().split(None, 1)[0])
+        if first not in first_names() or surname in stopwords():
+            continue
+        if patronymic or russian_surname(surname) or re.search(
+                rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text):
+            out.append(Candidate(m.start(), m.end(), first, surname, patronymic, m.group()))
     return out
 
 
