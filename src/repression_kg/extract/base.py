@@ -211,7 +211,20 @@ def finditer_in_sentences(ctx: Context, pattern: re.Pattern[str],
 
     A fast substring search picks the sentences, so a pattern with many alternatives does
     not have to be tried at every offset of the text. Every match must contain a stem.
+    The matches are kept per document: two extractors that ask for the same pattern (the
+    letter cues of persons and events) search once.
     """
+    key = (pattern.pattern, pattern.flags, stems, id(ctx.sentences), len(ctx.sentences))
+    cache: dict[tuple[str, int, tuple[str, ...], int, int], list[re.Match[str]]] = \
+        ctx.scratch.setdefault("base.in_sentences", {})
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _finditer_in_sentences(ctx, pattern, stems)
+    return list(found)
+
+
+def _finditer_in_sentences(ctx: Context, pattern: re.Pattern[str],
+                           stems: tuple[str, ...]) -> list[re.Match[str]]:
     low = ctx.lowered()
     if low is None:
         return list(pattern.finditer(ctx.text))
