@@ -15,15 +15,16 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
 from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
-from repression_kg.extract.literals import has_literal, word_index
-from repression_kg.extract.prescan import Prescan
-from repression_kg.extract.prescan_group import PrescanGroup
+from repression_kg.extract.literals import word_index
+from repression_kg.extract.prescan import Prescan, matches_at
+from repression_kg.extract.prescan_group import PrescanGroup, _trie
 from repression_kg.extract.subjects import subject_persons
 from repression_kg.facts import Charge, Modifier
 
@@ -58,8 +59,9 @@ def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
     data = lookups.load("charges")
     table = {str(f).lower(): code for code, forms in data["codes"].items() for f in forms}
     table.update({str(f).lower(): "" for f in data["not_a_code"]})
-    forms = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)")
+    # (the forms as a trie, longest first where one is a prefix of another: what an
+    # alternation sorted by length matches, at a few characters per offset)
+    pattern = re.compile(r"(?i)(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)")
     return pattern, table
 
 
@@ -88,8 +90,18 @@ def _words(key: str) -> list[str]:
 
 
 def has_cue(low: str, key: str) -> bool:
-    """True when lower-case ``low`` has one of the whole-word cues listed under ``key``."""
-    return has_literal(low, _words(key))
+    """True when lower-case ``low`` has one of the whole-word cues listed under ``key``
+    (what ``has_literal(low, _words(key))`` says, in one regex search)."""
+    return _cue_pattern(key).search(low) is not None
+
+
+@cache
+def _cue_pattern(key: str) -> re.Pattern[str]:
+    """A whole-word occurrence of any cue under ``key``: no ``[\\w-]`` (exactly the word
+    characters of :func:`~repression_kg.extract.literals.has_literal`) right before or
+    after; the cues as a trie, which backtracks to a shorter cue where a longer one fails."""
+    words = sorted(set(_words(key)))
+    return re.compile(rf"(?<![\w-])(?:{_trie(words)})(?![\w-])" if words else "(?!)")
 
 
 def extract_charges(ctx: Context) -> None:
@@ -229,7 +241,7 @@ def described_articles(text: str, start: int, end: int) -> list[tuple[str, str, 
 def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modifier | None]]:
     text = ctx.text
     items: list[tuple[int, int, str, str | None]] = []
-    for m in _ITEMS.finditer(text, prescan.lowered(ctx)):
+    for m in _cited_items(ctx):
         items.append((m.start(), m.end(), m.group("art"),
                       m.group("pre") or m.group("par") or m.group("post")))
         pos = m.end()
@@ -267,6 +279,32 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             continue  # the Code's General Part (Article 72, time served): no offence
         out.append((start, end, code, article, part, mod))
     return out
+
+
+def _cited_items(ctx: Context) -> Iterator[re.Match[str]]:
+    """The matches of :data:`_ITEM`, tried where one of its literal starts occurs: those
+    found in one search of the starts as a trie, not a ``str.find`` pass per start (each
+    offset where a start occurs; the ones where none can match fail at once)."""
+    low = prescan.lowered(ctx)
+    starts = _item_starts()
+    if low is None or starts is None:
+        yield from _ITEMS.finditer(ctx.text, low)
+        return
+    offsets: list[int] = []
+    m = starts.search(low)
+    while m is not None:
+        offsets.append(m.start())
+        m = starts.search(low, m.start() + 1)
+    for _span, item in matches_at(_ITEM, ctx.text, offsets, [(0, len(ctx.text))]):
+        yield item
+
+
+@cache
+def _item_starts() -> re.Pattern[str] | None:
+    """:data:`_ITEMS`' literal starts as one regex (None where it has none)."""
+    if not _ITEMS.starts or _ITEMS.classes is not None:
+        return None
+    return re.compile(_trie(sorted(_ITEMS.starts)))
 
 
 def _plural(cited: str) -> bool:
@@ -347,8 +385,7 @@ def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
 def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
     """:func:`_codes` for lower-cased text: case-sensitive, so a scan runs at C speed."""
     _pattern, table = _codes()
-    forms = sorted(table, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(f) for f in forms) + r")(?!\w)"), table
+    return re.compile(r"(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)"), table
 
 
 #: an article of the Criminal Code's General Part (1-104): rules, not offences (Article 30
