@@ -39,8 +39,10 @@ _ITEM = re.compile(
     rf"(?:{_PART_WORD}\s?(?P<pre>{_PART_NUM})(?:\s?(?:и|and|,)\s?\d{{1,2}})?,?\s(?:of\s)?)?"
     rf"{_ART_WORD}\s?(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?"
     rf"(?:,?\s{_PART_WORD}\s?(?P<post>{_PART_NUM})\b(?!,?\s?(?:of\s[Aa]rt|ст\.|стать)),?)?")
-#: tried only where "Art.", "Part", "ст.", "ч." ... occur
+#: tried only where "Art.", "Part", "ст.", "ч." ... occur (its literal starts, found in one
+#: search as a trie: see :func:`_cited_items`)
 _ITEMS = Prescan(_ITEM)
+_ITEM_STARTS = re.compile(_trie(sorted(_ITEMS.starts or ())))
 #: a further number of a list: "Articles 280.3 and 207.3", "ст. 207.3, 280.3"
 _MORE = re.compile(rf"\s?(?:,|and|or|и|&)\s?(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}})\s(?:of\s)?)?"
                    rf"(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?")
@@ -59,8 +61,7 @@ def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
     data = lookups.load("charges")
     table = {str(f).lower(): code for code, forms in data["codes"].items() for f in forms}
     table.update({str(f).lower(): "" for f in data["not_a_code"]})
-    # (the forms as a trie, longest first where one is a prefix of another: what an
-    # alternation sorted by length matches, at a few characters per offset)
+    # (a trie: longest form first, as an alternation sorted by length, but much faster)
     pattern = re.compile(r"(?i)(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)")
     return pattern, table
 
@@ -97,9 +98,8 @@ def has_cue(low: str, key: str) -> bool:
 
 @cache
 def _cue_pattern(key: str) -> re.Pattern[str]:
-    """A whole-word occurrence of any cue under ``key``: no ``[\\w-]`` (exactly the word
-    characters of :func:`~repression_kg.extract.literals.has_literal`) right before or
-    after; the cues as a trie, which backtracks to a shorter cue where a longer one fails."""
+    """Any cue under ``key`` as a whole word (no ``[\\w-]``, the word characters of
+    ``has_literal``, either side), the cues as a trie that backtracks to shorter ones."""
     words = sorted(set(_words(key)))
     return re.compile(rf"(?<![\w-])(?:{_trie(words)})(?![\w-])" if words else "(?!)")
 
@@ -229,15 +229,6 @@ def citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modifi
     return cached
 
 
-def described_articles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
-    """(code, article, start, end) of every offence named by description in a range."""
-    out = []
-    for scan, code, article, _admin, _modifier in _descriptions():
-        for m in scan.pattern.finditer(text, start, end):
-            out.append((code, article, m.start(), m.end()))
-    return sorted(out, key=lambda x: x[2])
-
-
 def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modifier | None]]:
     text = ctx.text
     items: list[tuple[int, int, str, str | None]] = []
@@ -282,29 +273,17 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
 
 
 def _cited_items(ctx: Context) -> Iterator[re.Match[str]]:
-    """The matches of :data:`_ITEM`, tried where one of its literal starts occurs: those
-    found in one search of the starts as a trie, not a ``str.find`` pass per start (each
-    offset where a start occurs; the ones where none can match fail at once)."""
+    """What ``_ITEMS.finditer`` finds, tried at each offset where one of its literal starts
+    occurs (one search of them all, not a ``str.find`` pass per start)."""
     low = prescan.lowered(ctx)
-    starts = _item_starts()
-    if low is None or starts is None:
-        yield from _ITEMS.finditer(ctx.text, low)
-        return
+    if low is None or not _ITEMS.starts or _ITEMS.classes is not None:
+        return _ITEMS.finditer(ctx.text, low)
     offsets: list[int] = []
-    m = starts.search(low)
+    m = _ITEM_STARTS.search(low)
     while m is not None:
         offsets.append(m.start())
-        m = starts.search(low, m.start() + 1)
-    for _span, item in matches_at(_ITEM, ctx.text, offsets, [(0, len(ctx.text))]):
-        yield item
-
-
-@cache
-def _item_starts() -> re.Pattern[str] | None:
-    """:data:`_ITEMS`' literal starts as one regex (None where it has none)."""
-    if not _ITEMS.starts or _ITEMS.classes is not None:
-        return None
-    return re.compile(_trie(sorted(_ITEMS.starts)))
+        m = _ITEM_STARTS.search(low, m.start() + 1)
+    return (item for _span, item in matches_at(_ITEM, ctx.text, offsets, [(0, len(ctx.text))]))
 
 
 def _plural(cited: str) -> bool:
