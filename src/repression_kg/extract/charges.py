@@ -236,9 +236,10 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
         items.append((m.start(), m.end(), m.group("art"),
                       m.group("pre") or m.group("par") or m.group("post")))
         pos = m.end()
-        while True:
+        plural = _plural(m.group())  # ("Articles 280.3 and 207.3")
+        while plural:
             more = _MORE.match(text, pos)
-            if more is None or not _plural(m.group()):
+            if more is None:
                 break
             items.append((more.start("art"), more.end(), more.group("art"),
                           more.group("pre") or more.group("par")))
@@ -341,6 +342,10 @@ def _code_named(ctx: Context, start: int, end: int) -> str | None:
         starts, codes = names
         k = bisect.bisect_left(starts, start)
         return codes[k][1] if k < len(starts) and codes[k][0] <= end else None
+    low = prescan.lowered(ctx)
+    if low is not None:  # (no letter folds unlike its lower case: the same names, faster)
+        m = _lower_codes()[0].search(low, start, end)
+        return _codes()[1][m.group()] if m is not None else None
     pattern, table = _codes()
     m = pattern.search(ctx.text, start, end)
     return table[m.group().lower()] if m is not None else None
