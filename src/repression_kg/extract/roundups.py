@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from repression_kg.extract.base import Context
-from repression_kg.extract.charges import citations, described_articles
+from repression_kg.extract.charges import _descriptions, citations
 from repression_kg.extract.subject_groups import LIST_ITEM
 from repression_kg.facts import Charge
 
@@ -115,3 +115,12 @@ def _intro_article(ctx: Context, intro: list[tuple[int, int]]
         (code, article), span = next(iter(named.items()))
         return code, article, False, span
     return None
+
+
+def described_articles(text: str, start: int, end: int) -> list[tuple[str, str, int, int]]:
+    """(code, article, start, end) of every offence named by description in a range."""
+    out = []
+    for scan, code, article, _admin, _modifier in _descriptions():
+        for m in scan.pattern.finditer(text, start, end):
+            out.append((code, article, m.start(), m.end()))
+    return sorted(out, key=lambda x: x[2])
