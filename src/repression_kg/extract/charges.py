@@ -22,7 +22,7 @@ from repression_kg import lookups
 from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
 from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
-from repression_kg.extract.literals import word_index
+from repression_kg.extract.literals import flat, word_index
 from repression_kg.extract.prescan import Prescan, matches_at
 from repression_kg.extract.prescan_group import PrescanGroup, _trie
 from repression_kg.extract.subjects import subject_persons
@@ -92,8 +92,9 @@ def _words(key: str) -> list[str]:
 
 def has_cue(low: str, key: str) -> bool:
     """True when lower-case ``low`` has one of the whole-word cues listed under ``key``
-    (what ``has_literal(low, _words(key))`` says, in one regex search)."""
-    return _cue_pattern(key).search(low) is not None
+    (what ``has_literal(low, _words(key))`` says, in one regex search: a cue's space
+    matches a line break too)."""
+    return _cue_pattern(key).search(flat(low)) is not None
 
 
 @cache
