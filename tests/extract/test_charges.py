@@ -226,3 +226,18 @@ def test_every_item_of_a_charge_list_under_its_heading() -> None:
             "  использованием служебного положения;\n"
             "- ч. 3 ст. 239 УК РФ - участие в деятельности некоммерческой организации.\n")
     assert {(c.article, c.part) for c in run(text).charges} == {("282.1", "3"), ("239", "3")}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Ivan Petrov was charged under UK RF 207.3(2)(d).", [("RU-CC", "207.3", "2")]),
+    ("Ivan Petrov was fined under KoAP RF 20.3.3(1).", [("RU-CoAP", "20.3.3", "1")]),
+    ("Ivan Petrov was convicted under UK RF 148(2), 213(2).",
+     [("RU-CC", "148", "2"), ("RU-CC", "213", "2")]),
+    # a term or a date after a code that ends a citation is no article
+    ("Иван Петров осуждён по ч. 2 ст. 207.3 УК РФ 15 февраля 2023 года.",
+     [("RU-CC", "207.3", "2")]),
+    ("Ivan Petrov was sentenced under Article 207.3 UK RF 6 years ago.",
+     [("RU-CC", "207.3", None)]),
+])
+def test_the_code_named_before_the_number(text: str, want: list[tuple]) -> None:
+    assert [(c.code, c.article, c.part) for c in run(text).charges] == want

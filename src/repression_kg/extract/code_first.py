@@ -1,0 +1,73 @@
+"""Citations that name the code before the number, as court lists, hearing calendars and
+transliterated notes write them: "UK RF 207.3(2)(d)", "KoAP RF 20.3.3(1)", "UK RF 148(2),
+213(2)", "УК РФ 207.3". Used by :mod:`repression_kg.extract.charges` beside the citations
+that name the code after the number.
+
+The codes that may stand first are listed under ``codes_before`` in
+ontology/lookups/charges.yml (each also a form under ``codes``, which gives its code). The
+number must look like an article: three digits, or a dotted number ("20.3.3"), so that a
+date or a term after a code that ends another citation ("ч. 2 ст. 207.3 УК РФ 6 лет") is
+none. Further numbers may follow, joined by a comma, "and", "и" or "+".
+
+>>> [(c.article, c.part, c.code) for c in code_first("Art.: UK RF 148(2), 213(2)",
+...                                                 {"uk rf": "RU-CC"})]
+[('148', '2', 'RU-CC'), ('213', '2', 'RU-CC')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from repression_kg import lookups
+
+#: an article number: three digits ("275", "207.3") or a dotted one ("20.3.3")
+_ART = r"(?P<art>(?:\d{3}|\d{1,2}(?=\.\d))(?:\.\d{1,2}){0,2})(?![\d.]\d)"
+#: its part in brackets, and a point letter after it ("(2)(d)")
+_PART = r"(?:\s?\((?P<par>\d{1,2})\))?(?:\s?\([a-zа-я]\))?"
+#: a term or a date right after the number: no article ("УК РФ 207 лет" never stands)
+_NOT_AFTER = r"(?!\s(?:years?|months?|лет|год|месяц))"
+_MORE = re.compile(rf"\s?(?:,|\+|and|и)\s?{_ART}{_PART}{_NOT_AFTER}")
+
+
+@dataclass(frozen=True)
+class CodeFirst:
+    """One number cited after its code: the span of the code and number, where the number
+    starts, and what it cites."""
+
+    start: int
+    number_start: int
+    end: int
+    article: str
+    part: str | None
+    code: str
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    forms = sorted({str(f) for f in lookups.load("charges")["codes_before"]},
+                   key=len, reverse=True)
+    alt = "|".join(re.escape(f).replace(r"\ ", r"\s") for f in forms)
+    return re.compile(rf"(?<![\w-])(?P<code>{alt})\s?(?:(?:Art(?:icle)?s?\.?|ст\.)\s?)?"
+                      rf"{_ART}{_PART}{_NOT_AFTER}")
+
+
+def code_first(text: str, codes: dict[str, str],
+               pattern: re.Pattern[str] | None = None) -> list[CodeFirst]:
+    """Every number cited after its code in ``text``; ``codes`` maps the lower-cased
+    forms of the codes to their ids (a form it does not know is skipped)."""
+    out: list[CodeFirst] = []
+    for m in (pattern or _pattern()).finditer(text):
+        code = codes.get(" ".join(m.group("code").lower().split()))
+        if not code:
+            continue
+        out.append(CodeFirst(m.start(), m.start("art"), m.end(), m.group("art"),
+                             m.group("par"), code))
+        pos = m.end()
+        more = _MORE.match(text, pos)
+        while more is not None:
+            out.append(CodeFirst(more.start("art"), more.start("art"), more.end(),
+                                 more.group("art"), more.group("par"), code))
+            more = _MORE.match(text, more.end())
+    return out
