@@ -22,7 +22,7 @@ from repression_kg import lookups
 from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
 from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
-from repression_kg.extract.code_first import code_first
+from repression_kg.extract.code_first import HINT, with_codes_first
 from repression_kg.extract.literals import flat, word_index
 from repression_kg.extract.prescan import Prescan, matches_at
 from repression_kg.extract.prescan_group import PrescanGroup, _trie
@@ -110,7 +110,7 @@ def extract_charges(ctx: Context) -> None:
     found: dict[tuple[str, str, str, str | None, str | None], Charge] = {}
     numbered: set[tuple[int, str, str]] = set()  # (sentence start, person, article)
     low = ctx.lowered() or ctx.text.lower()
-    if any(stem in low for stem in _STEMS) or _CODE_FIRST_HINT.search(ctx.text):
+    if any(stem in low for stem in _STEMS) or HINT.search(ctx.text):
         last_part: dict[str, str] = {}
         for start, end, code, article, part, modifier in citations(ctx):
             if _is_general(ctx, start):
@@ -246,7 +246,7 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             items.append((more.start("art"), more.end(), more.group("art"),
                           more.group("pre") or more.group("par")))
             pos = more.end()
-    items = _with_codes_first(ctx, items)
+    items = with_codes_first(ctx, items, _codes()[1])
     ctx.scratch["charges.items"] = items
     out: list[tuple[int, int, str, str, str | None, Modifier | None]] = []
     modifier: Modifier | None = None
@@ -274,29 +274,6 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             continue  # the Code's General Part (Article 72, time served): no offence
         out.append((start, end, code, article, part, mod))
     return out
-
-
-def _with_codes_first(ctx: Context, items: list[tuple[int, int, str, str | None]],
-                      ) -> list[tuple[int, int, str, str | None]]:
-    """``items`` and the numbers cited after their code ("UK RF 207.3(2)"), in text order;
-    the code of each is noted for :func:`_code_after` (by the start of its item: the
-    citation's own where both read the same number, "Criminal Code Article 207.3")."""
-    found = code_first(ctx.text, _codes()[1]) if _CODE_FIRST_HINT.search(ctx.text) else []
-    coded: dict[int, str] = {}
-    for cited in found:
-        same = next((it for it in items if it[0] < cited.end and cited.number_start < it[1]),
-                    None)
-        if same is None:
-            items.append((cited.start, cited.end, cited.article, cited.part))
-            coded[cited.start] = cited.code
-        else:
-            coded[same[0]] = cited.code
-    ctx.scratch["charges.coded"] = coded
-    return sorted(items) if coded else items
-
-
-#: a capital K or a Cyrillic У/К, or "CC": no code of ``codes_before`` without one
-_CODE_FIRST_HINT = re.compile(r"K|УК|КоАП|CC")
 
 
 def _cited_items(ctx: Context) -> Iterator[re.Match[str]]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract.base import Context
 
 #: an article number: three digits ("275", "207.3") or a dotted one ("20.3.3")
 _ART = r"(?P<art>(?:\d{3}|\d{1,2}(?=\.\d))(?:\.\d{1,2}){0,2})(?![\d.]\d)"
@@ -71,3 +72,27 @@ def code_first(text: str, codes: dict[str, str],
                                  more.group("art"), more.group("par"), code))
             more = _MORE.match(text, more.end())
     return out
+
+
+def with_codes_first(ctx: Context, items: list[tuple[int, int, str, str | None]],
+                     codes: dict[str, str]) -> list[tuple[int, int, str, str | None]]:
+    """``items`` (the charges extractor's citations) and the numbers cited after their code
+    ("UK RF 207.3(2)"), in text order. The code of each is noted in
+    ``ctx.scratch["charges.coded"]`` by the start of its item: the citation's own where
+    both read the same number ("Criminal Code Article 207.3")."""
+    found = code_first(ctx.text, codes) if HINT.search(ctx.text) else []
+    coded: dict[int, str] = {}
+    for cited in found:
+        same = next((it for it in items if it[0] < cited.end and cited.number_start < it[1]),
+                    None)
+        if same is None:
+            items.append((cited.start, cited.end, cited.article, cited.part))
+            coded[cited.start] = cited.code
+        else:
+            coded[same[0]] = cited.code
+    ctx.scratch["charges.coded"] = coded
+    return sorted(items) if coded else items
+
+
+#: a capital K, a Cyrillic УК or КоАП, or "CC": no code of ``codes_before`` without one
+HINT = re.compile(r"K|УК|КоАП|CC")
