@@ -241,3 +241,15 @@ def test_every_item_of_a_charge_list_under_its_heading() -> None:
 ])
 def test_the_code_named_before_the_number(text: str, want: list[tuple]) -> None:
     assert [(c.code, c.article, c.part) for c in run(text).charges] == want
+
+
+def test_a_part_cited_alone_where_the_court_gave_him_a_term() -> None:
+    facts = run("Mikhail Simonov was charged under Article 207.3. On 30 March 2023 the court "
+                "gave him seven years under point \"d\" of Part 2.")
+    assert [(c.article, c.part) for c in facts.charges] == [("207.3", "2")]
+
+
+def test_calls_to_violate_territorial_integrity() -> None:
+    facts = run("Darya Polyudova was charged with calls to violate Russia's territorial "
+                "integrity.")
+    assert [(c.article, c.stated_by_number) for c in facts.charges] == [("280.1", False)]
