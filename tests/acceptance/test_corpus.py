@@ -19,12 +19,15 @@ ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
 GOLD = CORPUS / "gold"
 
-#: the blind set that no extractor change has been made for yet (110-117, first scored
-#: 2026-12-03: persons 0.90, charges 0.61, sentences 0.72, courts 0.93, organisations
-#: 0.53, principles 0.85; organisations 0.69 once the scorer matched names through the
-#: entries of organisations.yml, "FSB" as "Federal Security Service"): scored by ``rkg evaluate``, not held to the floors, so that it
-#: stays an honest measure of unseen text until it is worked on
-BLIND = tuple(f"{n}_" for n in range(110, 118))
+#: the blind sets scored by ``rkg evaluate`` but held to no floor, so that they stay an
+#: honest measure of unseen text: 110-117 (first scored 2026-12-03: persons 0.90, charges
+#: 0.61, sentences 0.72, courts 0.93, organisations 0.53, principles 0.85; organisations
+#: 0.69 once the scorer matched names through organisations.yml; partly worked on
+#: 2026-12-04: persons 0.94, charges 0.64, sentences 0.77, courts 0.96, organisations
+#: 0.81, principles 0.97) and 120-127 (first scored 2026-12-04, before any change for it:
+#: persons 0.98, charges 0.43, sentences 0.50, transfers 0.00, courts 0.95, organisations
+#: 0.85, principles 0.87)
+BLIND = tuple(f"{n}_" for n in [*range(110, 118), *range(120, 128)])
 
 FLOORS = {
     # measured on the 94 documents other than BLIND (2026-12-03): persons 0.976, charges
