@@ -13,7 +13,7 @@ from functools import cache
 from typing import cast
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context
+from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.dates import alone_on_line, is_birth_date
 from repression_kg.extract.literals import last_literal
 from repression_kg.extract.subject_groups import stripped_end
@@ -91,8 +91,10 @@ _STRONG = ("after serving", "after having served", "having served", "allows", "a
 
 
 def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:
-    dates = [d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
-             and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
+    """The date of a punishment whose cue is at ``cue`` in the sentence ``[s_start,
+    s_end)``: the last date of the sentence before the cue, else its first date, else
+    the text's own date for news of the day, else :func:`_context_date`."""
+    dates = _sentence_dates(ctx, s_start, s_end)
     before = [d for d in dates if d.end <= cue]
     if before:
         return before[-1].value
@@ -101,7 +103,23 @@ def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | Non
     if ctx.published and len(ctx.published) == 10 and _JUST.search(
             ctx.text, max(s_start, cue - 30), cue):
         return ctx.published  # "a court has just sentenced him": the day of the text
-    return _context_date(ctx, s_start)
+    memo: dict[int, str | None] = ctx.scratch.setdefault("sentences.context_dates", {})
+    if s_start not in memo:
+        memo[s_start] = _context_date(ctx, s_start)
+    return memo[s_start]
+
+
+def _sentence_dates(ctx: Context, s_start: int, s_end: int) -> list[DateMention]:
+    """The dates of the sentence ``[s_start, s_end)`` that can date a punishment (not a
+    bare relative day, the document's date line or a birth date); once per sentence."""
+    memo: dict[tuple[int, int], list[DateMention]] = ctx.scratch.setdefault(
+        "sentences.dates", {})
+    dates = memo.get((s_start, s_end))
+    if dates is None:
+        dates = memo[s_start, s_end] = [
+            d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
+            and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
+    return dates
 
 
 #: a verdict told as news of the day the text was written ("has just sentenced")
@@ -209,10 +227,13 @@ _VERDICT_HEADING = re.compile(r"(?m)^[ \t#*]*(?:П ?Р ?И ?Г ?О ?В ?О ?Р|V
 
 
 def sentence_court(ctx: Context, s_start: int, s_end: int) -> str | None:
-    for court in ctx.facts.courts:
-        if any(s_start <= m.start < s_end for m in court.mentions):
-            return court.id
-    return None
+    """The first court (in the order of the facts) named in ``[s_start, s_end)``; once
+    per sentence."""
+    memo: dict[tuple[int, int], str | None] = ctx.scratch.setdefault("sentences.courts", {})
+    if (s_start, s_end) not in memo:
+        memo[s_start, s_end] = next((court.id for court in ctx.facts.courts if any(
+            s_start <= m.start < s_end for m in court.mentions)), None)
+    return memo[s_start, s_end]
 
 
 def add_sentence(ctx: Context, found: dict, sentence: Sentence, start: int, end: int, *,
@@ -263,18 +284,22 @@ def first_of(window: str, section: str) -> str | None:
     listed). A line break counts as a space ("general\nregime" in hard-wrapped text)."""
     pattern, keys = _first_pattern(section)
     m = pattern.search(_one_line(window))
-    return keys[m.lastindex - 1] if m is not None and m.lastindex else None
+    return keys[m.group()] if m is not None else None
 
 
 @cache
-def _first_pattern(section: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One group per key of the section, its words in file order, keys in file order."""
-    groups, keys = [], []
+def _first_pattern(section: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The alternation of the section's words in file order (a flat one: the engine then
+    skips to the offsets where a word's first letter stands) and the key of each word (of
+    its first listing)."""
+    alts: list[str] = []
+    keys: dict[str, str] = {}
     for key, words in lookups.load("regimes")[section].items():
-        alt = "|".join(re.escape(str(w).lower()) for w in words)
-        groups.append(f"({alt})" if words else "((?!))")
-        keys.append(str(key))
-    return re.compile("|".join(groups)), tuple(keys)
+        for w in words:
+            word = str(w).lower()
+            alts.append(re.escape(word))
+            keys.setdefault(word, str(key))
+    return re.compile("|".join(alts) if alts else "(?!)"), keys
 
 
 def first_of_plain(window: str, section: str) -> str | None:

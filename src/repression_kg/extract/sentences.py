@@ -24,6 +24,7 @@ from repression_kg import lookups
 from repression_kg.extract import prescan
 from repression_kg.extract.anchored import Anchored
 from repression_kg.extract.base import Context
+from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.penalties import add_penalties
 from repression_kg.extract.sentence_common import (
     BACK,
@@ -90,6 +91,23 @@ def _range() -> re.Pattern[str]:
     words = [w for w in sorted(_numbers(), key=len, reverse=True) if w not in ("a", "an")]
     return re.compile(r"(?i)(?<![\w.])(?:\d{1,2}|" + "|".join(re.escape(w) for w in words)
                       + r")\s?(?:to|-|–|до)\s?$")
+
+
+@cache
+def _unit_starts() -> tuple[str, ...]:
+    """The literal starts of the unit words ("year", "месяц"): every duration holds one."""
+    starts = Prescan(re.compile(rf"(?i){_YEAR}|{_MONTH}|{_HOURS}")).starts
+    assert starts is not None
+    return tuple(sorted(starts))
+
+
+def _term_in(ctx: Context, start: int, end: int) -> re.Match[str] | None:
+    """``term_pattern().search(ctx.text, start, end)``, not run where no unit word starts
+    in ``[start, end)``."""
+    low = prescan.lowered(ctx)
+    if low is not None and not any(low.find(u, start, end) >= 0 for u in _unit_starts()):
+        return None
+    return term_pattern().search(ctx.text, start, end)
 
 
 def months_of(m: re.Match[str]) -> int | None:
@@ -176,7 +194,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if not persons or (months is None and not hours) or (months is not None and months <= 0):
         return
     window_end = min(s_end, m.end() + 90)
-    nxt = term_pattern().search(text, m.end(), window_end)
+    nxt = _term_in(ctx, m.end(), window_end)
     if nxt is not None:
         window_end = nxt.start()
     # the words before the term count from its clause only ("a dissident once held in
