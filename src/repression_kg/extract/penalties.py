@@ -17,6 +17,7 @@ from repression_kg.extract.base import Context
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.sentence_common import (
     BACK,
+    Needs,
     add_sentence,
     cue_pattern,
     regime_in,
@@ -146,7 +147,7 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, pe
     s_start, s_end = ctx.sentence_at(m.start())
     date = sentence_date(ctx, s_start, s_end, m.start())
     court = sentence_court(ctx, s_start, s_end)
-    if _LEFT_UNCHANGED.search(ctx.text, s_start, s_end):
+    if _LEFT_UNCHANGED.search(ctx, s_start, s_end):
         date = court = None  # "the fine ... was left unchanged": the one given before
     for person in persons:
         for n in range(times):
@@ -155,8 +156,9 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, pe
 
 
 #: a sentence that upholds a penalty given before (a mention of it, not a new one)
-_LEFT_UNCHANGED = re.compile(r"(?i)(?<!\w)(?:(?:left|remained|was kept|were kept)\s(?:\w+\s){0,3}"
-                             r"unchanged|оставлен\w*\sбез\sизменени\w*)(?!\w)")
+_LEFT_UNCHANGED = Needs(re.compile(
+    r"(?i)(?<!\w)(?:(?:left|remained|was kept|were kept)\s(?:\w+\s){0,3}unchanged|"
+    r"оставлен\w*\sбез\sизменени\w*)(?!\w)"), ("unchanged", "изменени"))
 
 
 def _verdict_near(ctx: Context, m: re.Match[str]) -> bool:

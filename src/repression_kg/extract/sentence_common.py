@@ -13,6 +13,7 @@ from functools import cache
 from typing import cast
 
 from repression_kg import lookups
+from repression_kg.extract import prescan
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.dates import alone_on_line, is_birth_date
 from repression_kg.extract.literals import last_literal
@@ -58,7 +59,7 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     like "maximum" or "faces" count even then)."""
     s_start, _ = ctx.sentence_at(offset)
     before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
-    if _ASKED_TO_IMPOSE.search(ctx.text, max(s_start, offset - 160, since or 0), offset):
+    if _ASKED_TO_IMPOSE.search(ctx, max(s_start, offset - 160, since or 0), offset):
         return True  # «просил назначить подсудимому наказание ... на срок 18 лет»
     last = last_literal(before, not_before())
     if last < 0:
@@ -74,10 +75,34 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     return not any(c.start() > last for c in cue_pattern().finditer(before))
 
 
+class Needs:
+    """A pattern ignoring case, and words (in lower case) one of which every match of it
+    holds: the pattern is searched only where the lower-cased text shows one of them."""
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+
+    def search(self, ctx: Context, start: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(ctx.text, start, end)``."""
+        low = prescan.lowered(ctx)  # (None when lower-casing could hide a word)
+        if low is not None and not any(low.find(w, start, end) >= 0 for w in self.words):
+            return None
+        return self.pattern.search(ctx.text, start, end)
+
+    def match(self, ctx: Context, start: int, end: int) -> re.Match[str] | None:
+        """``pattern.match(ctx.text, start, end)``."""
+        low = prescan.lowered(ctx)
+        if low is not None and not any(low.find(w, start, end) >= 0 for w in self.words):
+            return None
+        return self.pattern.match(ctx.text, start, end)
+
+
 #: a request that the court impose a punishment, however long the words after it
-_ASKED_TO_IMPOSE = re.compile(r"(?i)(?<!\w)(?:(?:за)?прос\w*|потребовал\w*|требовал\w*)\s"
-                              r"назначить(?!\w)|(?<!\w)(?:asked|asks|asking)\sthe\scourt\sto\s"
-                              r"(?:impose|give|hand)(?!\w)")
+_ASKED_TO_IMPOSE = Needs(re.compile(
+    r"(?i)(?<!\w)(?:(?:за)?прос\w*|потребовал\w*|требовал\w*)\s"
+    r"назначить(?!\w)|(?<!\w)(?:asked|asks|asking)\sthe\scourt\sto\s"
+    r"(?:impose|give|hand)(?!\w)"), ("назначить", "ask"))
 #: words that refer back to the person of an earlier sentence ("reduced it to five years")
 BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|the conviction|the verdict|срок|"
                   r"приговор)(?!\w)")
