@@ -72,7 +72,9 @@ def _durations() -> Anchored:
     # "five (5) years", "4 (четыре) года": the bracket repeats the number
     prefix = (rf"(?<![\w.,/])(?P<n1>{num})(?:\s\((?:\d{{1,2}}|[^\W\d_][^\W\d_ -]{{2,14}})\))?"
               rf"(?:[\s-](?P<h1>{_HALF}))?[\s-]")
-    anchor = rf"(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
+    # (the unit follows a space or hyphen: saying it starts a word lets the search skip the
+    # unit words the text has no word for)
+    anchor = rf"(?<!\w)(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
     return Anchored(re.compile(
         rf"(?i){prefix}{anchor}(?!\w)"
         rf"(?:\s(?P<h2>{_HALF}))?(?:(?:,?\s(?:and|и))?\s(?P<n2>{num})[\s-](?P<u2>{_MONTH})(?!\w))?"),
