@@ -30,6 +30,7 @@ from repression_kg.extract.sentence_common import (
     BACK,
     Needs,
     add_sentence,
+    alternation,
     cue_matches,
     cue_pattern,
     kind_of,
@@ -68,7 +69,7 @@ def _durations() -> Anchored:
     """The duration pattern, searched from its unit word ("a" and "an" are numbers, so its
     starts are everywhere)."""
     words = sorted(_numbers(), key=len, reverse=True)
-    num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
+    num = rf"(?:{_DIGITS}|(?:{alternation(words)}))"
     # "five (5) years", "4 (четыре) года": the bracket repeats the number
     prefix = (rf"(?<![\w.,/])(?P<n1>{num})(?:\s\((?:\d{{1,2}}|[^\W\d_][^\W\d_ -]{{2,14}})\))?"
               rf"(?:[\s-](?P<h1>{_HALF}))?[\s-]")
@@ -92,7 +93,7 @@ def _range() -> re.Pattern[str]:
     """A number and "to" right before a duration: "three to 10 years" is a range (not the
     end of an article number: "under Article 212.1 to four years")."""
     words = [w for w in sorted(_numbers(), key=len, reverse=True) if w not in ("a", "an")]
-    return re.compile(r"(?i)(?<![\w.])(?:\d{1,2}|" + "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?i)(?<![\w.])(?:\d{1,2}|" + alternation(words)
                       + r")\s?(?:to|-|–|до)\s?$")
 
 
@@ -231,7 +232,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
 @cache
 def _ellipsis() -> re.Pattern[str]:
     words = sorted((w for w in _numbers() if w not in ("a", "an")), key=len, reverse=True)
-    num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
+    num = rf"(?:{_DIGITS}|(?:{alternation(words)}))"
     return re.compile(rf"(?i),?\s(?:and|и)\s(?P<who>[^.;,\d]{{1,40}}?)\s(?:to|к)\s(?P<n>{num})"
                       rf"(?:[\s-](?P<h>{_HALF}))?(?=[,.;)]|\s(?!{_YEAR}|{_MONTH}|{_HOURS}))")
 
