@@ -32,6 +32,13 @@ def not_before() -> tuple[str, ...]:
 
 
 @cache
+def _not_before_words() -> re.Pattern[str]:
+    """Any word of ``not_before`` in lower-case text, whole or not (where none is, no
+    :func:`last_literal` search is needed)."""
+    return re.compile(alternation(sorted(set(not_before()))))
+
+
+@cache
 def cue_pattern() -> re.Pattern[str]:
     cues = sorted(words("sentence_cues") + ["upgrading", "upgraded", "downgraded"], key=len,
                   reverse=True)
@@ -79,7 +86,7 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
     if _ASKED_TO_IMPOSE.search(ctx, max(s_start, offset - 160, since or 0), offset):
         return True  # «просил назначить подсудимому наказание ... на срок 18 лет»
-    last = last_literal(before, not_before())
+    last = last_literal(before, not_before()) if _not_before_words().search(before) else -1
     if last < 0:
         return False
     if before.startswith(_STRONG, last):
@@ -100,20 +107,21 @@ class Needs:
     def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
         self.pattern = pattern
         self.words = words
+        self._words = re.compile(alternation(sorted(set(words))))
+
+    def _may_match(self, ctx: Context, start: int, end: int) -> bool:
+        low = prescan.lowered(ctx)  # (None when lower-casing could hide a word)
+        return low is None or self._words.search(low, start, end) is not None
 
     def search(self, ctx: Context, start: int, end: int) -> re.Match[str] | None:
         """``pattern.search(ctx.text, start, end)``."""
-        low = prescan.lowered(ctx)  # (None when lower-casing could hide a word)
-        if low is not None and not any(low.find(w, start, end) >= 0 for w in self.words):
-            return None
-        return self.pattern.search(ctx.text, start, end)
+        return self.pattern.search(ctx.text, start, end) if self._may_match(
+            ctx, start, end) else None
 
     def match(self, ctx: Context, start: int, end: int) -> re.Match[str] | None:
         """``pattern.match(ctx.text, start, end)``."""
-        low = prescan.lowered(ctx)
-        if low is not None and not any(low.find(w, start, end) >= 0 for w in self.words):
-            return None
-        return self.pattern.match(ctx.text, start, end)
+        return self.pattern.match(ctx.text, start, end) if self._may_match(
+            ctx, start, end) else None
 
 
 #: a request that the court impose a punishment, however long the words after it
