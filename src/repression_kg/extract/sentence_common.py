@@ -191,11 +191,14 @@ def _dateline(ctx: Context, start: int) -> bool:
 #: a sentence of its own that is a date (a timeline entry's head: "**30 December 2014.**")
 _DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
 #: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
-_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|fined|found\s[^.;]{0,120}?\sguilty|verdicts?|"
-                      r"(?:changed|reduced|cut|quashed|commuted|softened)\s(?:\w+\s){0,3}"
-                      r"(?:sentences?|terms?)|"
-                      r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
-                      r"приговор\w*|оштрафовал\w*)(?!\w)")
+_VERDICT = Needs(re.compile(
+    r"(?i)(?<!\w)(?:convicted|sentenced|fined|found\s[^.;]{0,120}?\sguilty|verdicts?|"
+    r"(?:changed|reduced|cut|quashed|commuted|softened)\s(?:\w+\s){0,3}"
+    r"(?:sentences?|terms?)|"
+    r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
+    r"приговор\w*|оштрафовал\w*)(?!\w)"),
+    ("convicted", "sentence", "fined", "guilty", "verdict", "term", "court report", "приговор",
+     "осудил", "виновн", "оштрафовал"))
 
 
 def _context_date(ctx: Context, s_start: int) -> str | None:
@@ -218,7 +221,7 @@ def _context_date(ctx: Context, s_start: int) -> str | None:
                  if len(d.value) >= 7 or not d.relative]
     if dated:
         d_start, d_end = ctx.sentence_at(dated[-1].start)
-        if _VERDICT.search(ctx.text, d_start, d_end):
+        if _VERDICT.search(ctx, d_start, d_end):
             return dated[-1].value
         return _date_heading(ctx, s_start)
     return _date_heading(ctx, s_start) or _document_verdict_date(ctx, s_start)
@@ -268,7 +271,7 @@ def _document_verdict_date(ctx: Context, s_start: int) -> str | None:
     d_start, d_end = ctx.sentence_at(first.start)
     if _VERDICT_HEADING.search(ctx.text, max(0, d_start - 120), d_start):
         return first.value  # the date line under a verdict's heading ("П Р И Г О В О Р")
-    if len(full) == 1 and _VERDICT.search(ctx.text, d_start, d_end):
+    if len(full) == 1 and _VERDICT.search(ctx, d_start, d_end):
         return first.value
     return None
 
