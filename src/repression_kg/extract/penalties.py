@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from repression_kg.extract import prescan
+from repression_kg.extract.anchored import Anchored
 from repression_kg.extract.base import Context
 from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.sentence_common import (
     BACK,
+    Needs,
     add_sentence,
     cue_pattern,
     regime_in,
@@ -37,11 +39,15 @@ _FINE_WORDS = re.compile(
     r"(?:\w+\s)?fine|(?:was|were|been|then|later|also|twice|repeatedly|subsequently)\s"
     r"(?:\w+\s)?fined|приговорил\w{0,2}\s(?:\w+\s){0,3}к\sштрафу|назначил\w{0,2}\sштраф|"
     r"о?штрафова\w+)(?!\w)")
-#: the amount before the word ("a 300,000-rouble fine", "300k ₽ fine", "штраф" after it)
-_FINE_AFTER_AMOUNT = re.compile(
-    r"(?i)(?<![\w.,])\d[\d,. ]{0,10}(?<=\d)\s?(?:k|thousand|million|тыс\.?|тысяч\w{0,2})?[\s-]?"
-    r"(?:rubles?|roubles?|руб\w{0,4}|₽|euros?|€|dollars?|\$|tenge)[\s-]fine(?!\w)")
-_FINES = (Prescan(_FINE), Prescan(_FINE_WORDS), Prescan(_FINE_AFTER_AMOUNT))
+#: the amount before the word ("a 300,000-rouble fine", "300k ₽ fine", "штраф" after it);
+#: searched from its "fine" (its start is any digit)
+_AMOUNT_CURRENCY = (r"(?<![\w.,])\d[\d,. ]{0,10}(?<=\d)\s?(?:k|thousand|million|тыс\.?|"
+                    r"тысяч\w{0,2})?[\s-]?(?:rubles?|roubles?|руб\w{0,4}|₽|euros?|€|dollars?|\$|"
+                    r"tenge)[\s-]")
+_FINE_AFTER_AMOUNT = re.compile(rf"(?i){_AMOUNT_CURRENCY}fine(?!\w)")
+_FINES: tuple[Prescan | Anchored, ...] = (
+    Prescan(_FINE), Prescan(_FINE_WORDS),
+    Anchored(_FINE_AFTER_AMOUNT, _AMOUNT_CURRENCY, r"fine(?!\w)"))
 #: a life term: imprisonment with no number of months
 _LIFE = Prescan(re.compile(
     r"(?i)(?<!\w)(?:life (?:sentence|imprisonment|term)|(?:sentenced|jailed) (?:him |her |them )?"
@@ -141,7 +147,7 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, pe
     s_start, s_end = ctx.sentence_at(m.start())
     date = sentence_date(ctx, s_start, s_end, m.start())
     court = sentence_court(ctx, s_start, s_end)
-    if _LEFT_UNCHANGED.search(ctx.text, s_start, s_end):
+    if _LEFT_UNCHANGED.search(ctx, s_start, s_end):
         date = court = None  # "the fine ... was left unchanged": the one given before
     for person in persons:
         for n in range(times):
@@ -150,8 +156,9 @@ def _add_all(ctx: Context, found: dict, m: re.Match[str], kind: SentenceKind, pe
 
 
 #: a sentence that upholds a penalty given before (a mention of it, not a new one)
-_LEFT_UNCHANGED = re.compile(r"(?i)(?<!\w)(?:(?:left|remained|was kept|were kept)\s(?:\w+\s){0,3}"
-                             r"unchanged|оставлен\w*\sбез\sизменени\w*)(?!\w)")
+_LEFT_UNCHANGED = Needs(re.compile(
+    r"(?i)(?<!\w)(?:(?:left|remained|was kept|were kept)\s(?:\w+\s){0,3}unchanged|"
+    r"оставлен\w*\sбез\sизменени\w*)(?!\w)"), ("unchanged", "изменени"))
 
 
 def _verdict_near(ctx: Context, m: re.Match[str]) -> bool:

@@ -13,7 +13,8 @@ from functools import cache
 from typing import cast
 
 from repression_kg import lookups
-from repression_kg.extract.base import Context
+from repression_kg.extract import prescan
+from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.dates import alone_on_line, is_birth_date
 from repression_kg.extract.literals import last_literal
 from repression_kg.extract.subject_groups import stripped_end
@@ -31,10 +32,35 @@ def not_before() -> tuple[str, ...]:
 
 
 @cache
+def _not_before_words() -> re.Pattern[str]:
+    """Any word of ``not_before`` in lower-case text, whole or not (where none is, no
+    :func:`last_literal` search is needed)."""
+    return re.compile(alternation(sorted(set(not_before()))))
+
+
+@cache
 def cue_pattern() -> re.Pattern[str]:
     cues = sorted(words("sentence_cues") + ["upgrading", "upgraded", "downgraded"], key=len,
                   reverse=True)
-    return re.compile(r"(?i)(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")(?!\w)")
+    return re.compile(r"(?i)(?<!\w)(?:" + alternation(cues) + r")(?!\w)")
+
+
+def alternation(words: list[str]) -> str:
+    """Regex source that matches what ``"|".join(map(re.escape, words))`` matches, in the
+    same order of preference, with the words grouped by their first character (in the
+    order each first comes): the engine then tries at an offset only the words that begin
+    with the character there. Words that begin with different characters never match at
+    one offset (checked: no two first characters are the same ignoring case), and each
+    group keeps the order of its words."""
+    if "" in words:
+        return "|".join(re.escape(w) for w in words)
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    assert not any(re.fullmatch(f"(?i){re.escape(a)}", b) for a in groups for b in groups
+                   if a != b), "first characters that are one ignoring case"
+    return "|".join(re.escape(first) + "(?:" + "|".join(rests) + ")"
+                    for first, rests in groups.items())
 
 
 @cache
@@ -58,9 +84,9 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     like "maximum" or "faces" count even then)."""
     s_start, _ = ctx.sentence_at(offset)
     before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
-    if _ASKED_TO_IMPOSE.search(ctx.text, max(s_start, offset - 160, since or 0), offset):
+    if _ASKED_TO_IMPOSE.search(ctx, max(s_start, offset - 160, since or 0), offset):
         return True  # «просил назначить подсудимому наказание ... на срок 18 лет»
-    last = last_literal(before, not_before())
+    last = last_literal(before, not_before()) if _not_before_words().search(before) else -1
     if last < 0:
         return False
     if before.startswith(_STRONG, last):
@@ -74,10 +100,35 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     return not any(c.start() > last for c in cue_pattern().finditer(before))
 
 
+class Needs:
+    """A pattern ignoring case, and words (in lower case) one of which every match of it
+    holds: the pattern is searched only where the lower-cased text shows one of them."""
+
+    def __init__(self, pattern: re.Pattern[str], words: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.words = words
+        self._words = re.compile(alternation(sorted(set(words))))
+
+    def _may_match(self, ctx: Context, start: int, end: int) -> bool:
+        low = prescan.lowered(ctx)  # (None when lower-casing could hide a word)
+        return low is None or self._words.search(low, start, end) is not None
+
+    def search(self, ctx: Context, start: int, end: int) -> re.Match[str] | None:
+        """``pattern.search(ctx.text, start, end)``."""
+        return self.pattern.search(ctx.text, start, end) if self._may_match(
+            ctx, start, end) else None
+
+    def match(self, ctx: Context, start: int, end: int) -> re.Match[str] | None:
+        """``pattern.match(ctx.text, start, end)``."""
+        return self.pattern.match(ctx.text, start, end) if self._may_match(
+            ctx, start, end) else None
+
+
 #: a request that the court impose a punishment, however long the words after it
-_ASKED_TO_IMPOSE = re.compile(r"(?i)(?<!\w)(?:(?:за)?прос\w*|потребовал\w*|требовал\w*)\s"
-                              r"назначить(?!\w)|(?<!\w)(?:asked|asks|asking)\sthe\scourt\sto\s"
-                              r"(?:impose|give|hand)(?!\w)")
+_ASKED_TO_IMPOSE = Needs(re.compile(
+    r"(?i)(?<!\w)(?:(?:за)?прос\w*|потребовал\w*|требовал\w*)\s"
+    r"назначить(?!\w)|(?<!\w)(?:asked|asks|asking)\sthe\scourt\sto\s"
+    r"(?:impose|give|hand)(?!\w)"), ("назначить", "ask"))
 #: words that refer back to the person of an earlier sentence ("reduced it to five years")
 BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|the conviction|the verdict|срок|"
                   r"приговор)(?!\w)")
@@ -91,8 +142,10 @@ _STRONG = ("after serving", "after having served", "having served", "allows", "a
 
 
 def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:
-    dates = [d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
-             and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
+    """The date of a punishment whose cue is at ``cue`` in the sentence ``[s_start,
+    s_end)``: the last date of the sentence before the cue, else its first date, else
+    the text's own date for news of the day, else :func:`_context_date`."""
+    dates = _sentence_dates(ctx, s_start, s_end)
     before = [d for d in dates if d.end <= cue]
     if before:
         return before[-1].value
@@ -101,7 +154,23 @@ def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | Non
     if ctx.published and len(ctx.published) == 10 and _JUST.search(
             ctx.text, max(s_start, cue - 30), cue):
         return ctx.published  # "a court has just sentenced him": the day of the text
-    return _context_date(ctx, s_start)
+    memo: dict[int, str | None] = ctx.scratch.setdefault("sentences.context_dates", {})
+    if s_start not in memo:
+        memo[s_start] = _context_date(ctx, s_start)
+    return memo[s_start]
+
+
+def _sentence_dates(ctx: Context, s_start: int, s_end: int) -> list[DateMention]:
+    """The dates of the sentence ``[s_start, s_end)`` that can date a punishment (not a
+    bare relative day, the document's date line or a birth date); once per sentence."""
+    memo: dict[tuple[int, int], list[DateMention]] = ctx.scratch.setdefault(
+        "sentences.dates", {})
+    dates = memo.get((s_start, s_end))
+    if dates is None:
+        dates = memo[s_start, s_end] = [
+            d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
+            and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
+    return dates
 
 
 #: a verdict told as news of the day the text was written ("has just sentenced")
@@ -122,11 +191,14 @@ def _dateline(ctx: Context, start: int) -> bool:
 #: a sentence of its own that is a date (a timeline entry's head: "**30 December 2014.**")
 _DATE_HEAD = re.compile(r"[\s>*_#\-–•\d.)]*$")
 #: a sentence that tells of a verdict: the sentences after it in its paragraph share its date
-_VERDICT = re.compile(r"(?i)(?<!\w)(?:convicted|sentenced|fined|found\s[^.;]{0,120}?\sguilty|verdicts?|"
-                      r"(?:changed|reduced|cut|quashed|commuted|softened)\s(?:\w+\s){0,3}"
-                      r"(?:sentences?|terms?)|"
-                      r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
-                      r"приговор\w*|оштрафовал\w*)(?!\w)")
+_VERDICT = Needs(re.compile(
+    r"(?i)(?<!\w)(?:convicted|sentenced|fined|found\s[^.;]{0,120}?\sguilty|verdicts?|"
+    r"(?:changed|reduced|cut|quashed|commuted|softened)\s(?:\w+\s){0,3}"
+    r"(?:sentences?|terms?)|"
+    r"court report|приговорил\w*|осудил\w*|признал\w* виновн\w*|"
+    r"приговор\w*|оштрафовал\w*)(?!\w)"),
+    ("convicted", "sentence", "fined", "guilty", "verdict", "term", "court report", "приговор",
+     "осудил", "виновн", "оштрафовал"))
 
 
 def _context_date(ctx: Context, s_start: int) -> str | None:
@@ -149,7 +221,7 @@ def _context_date(ctx: Context, s_start: int) -> str | None:
                  if len(d.value) >= 7 or not d.relative]
     if dated:
         d_start, d_end = ctx.sentence_at(dated[-1].start)
-        if _VERDICT.search(ctx.text, d_start, d_end):
+        if _VERDICT.search(ctx, d_start, d_end):
             return dated[-1].value
         return _date_heading(ctx, s_start)
     return _date_heading(ctx, s_start) or _document_verdict_date(ctx, s_start)
@@ -199,7 +271,7 @@ def _document_verdict_date(ctx: Context, s_start: int) -> str | None:
     d_start, d_end = ctx.sentence_at(first.start)
     if _VERDICT_HEADING.search(ctx.text, max(0, d_start - 120), d_start):
         return first.value  # the date line under a verdict's heading ("П Р И Г О В О Р")
-    if len(full) == 1 and _VERDICT.search(ctx.text, d_start, d_end):
+    if len(full) == 1 and _VERDICT.search(ctx, d_start, d_end):
         return first.value
     return None
 
@@ -209,10 +281,13 @@ _VERDICT_HEADING = re.compile(r"(?m)^[ \t#*]*(?:П ?Р ?И ?Г ?О ?В ?О ?Р|V
 
 
 def sentence_court(ctx: Context, s_start: int, s_end: int) -> str | None:
-    for court in ctx.facts.courts:
-        if any(s_start <= m.start < s_end for m in court.mentions):
-            return court.id
-    return None
+    """The first court (in the order of the facts) named in ``[s_start, s_end)``; once
+    per sentence."""
+    memo: dict[tuple[int, int], str | None] = ctx.scratch.setdefault("sentences.courts", {})
+    if (s_start, s_end) not in memo:
+        memo[s_start, s_end] = next((court.id for court in ctx.facts.courts if any(
+            s_start <= m.start < s_end for m in court.mentions)), None)
+    return memo[s_start, s_end]
 
 
 def add_sentence(ctx: Context, found: dict, sentence: Sentence, start: int, end: int, *,
@@ -263,18 +338,22 @@ def first_of(window: str, section: str) -> str | None:
     listed). A line break counts as a space ("general\nregime" in hard-wrapped text)."""
     pattern, keys = _first_pattern(section)
     m = pattern.search(_one_line(window))
-    return keys[m.lastindex - 1] if m is not None and m.lastindex else None
+    return keys[m.group()] if m is not None else None
 
 
 @cache
-def _first_pattern(section: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """One group per key of the section, its words in file order, keys in file order."""
-    groups, keys = [], []
+def _first_pattern(section: str) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The alternation of the section's words in file order (a flat one: the engine then
+    skips to the offsets where a word's first letter stands) and the key of each word (of
+    its first listing)."""
+    alts: list[str] = []
+    keys: dict[str, str] = {}
     for key, words in lookups.load("regimes")[section].items():
-        alt = "|".join(re.escape(str(w).lower()) for w in words)
-        groups.append(f"({alt})" if words else "((?!))")
-        keys.append(str(key))
-    return re.compile("|".join(groups)), tuple(keys)
+        for w in words:
+            word = str(w).lower()
+            alts.append(re.escape(word))
+            keys.setdefault(word, str(key))
+    return re.compile("|".join(alts) if alts else "(?!)"), keys
 
 
 def first_of_plain(window: str, section: str) -> str | None:

@@ -24,10 +24,13 @@ from repression_kg import lookups
 from repression_kg.extract import prescan
 from repression_kg.extract.anchored import Anchored
 from repression_kg.extract.base import Context
+from repression_kg.extract.prescan import Prescan
 from repression_kg.extract.penalties import add_penalties
 from repression_kg.extract.sentence_common import (
     BACK,
+    Needs,
     add_sentence,
+    alternation,
     cue_matches,
     cue_pattern,
     kind_of,
@@ -66,11 +69,13 @@ def _durations() -> Anchored:
     """The duration pattern, searched from its unit word ("a" and "an" are numbers, so its
     starts are everywhere)."""
     words = sorted(_numbers(), key=len, reverse=True)
-    num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
+    num = rf"(?:{_DIGITS}|(?:{alternation(words)}))"
     # "five (5) years", "4 (четыре) года": the bracket repeats the number
     prefix = (rf"(?<![\w.,/])(?P<n1>{num})(?:\s\((?:\d{{1,2}}|[^\W\d_][^\W\d_ -]{{2,14}})\))?"
               rf"(?:[\s-](?P<h1>{_HALF}))?[\s-]")
-    anchor = rf"(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
+    # (the unit follows a space or hyphen: saying it starts a word lets the search skip the
+    # unit words the text has no word for)
+    anchor = rf"(?<!\w)(?P<u1>{_YEAR}|{_MONTH}|{_HOURS})"
     return Anchored(re.compile(
         rf"(?i){prefix}{anchor}(?!\w)"
         rf"(?:\s(?P<h2>{_HALF}))?(?:(?:,?\s(?:and|и))?\s(?P<n2>{num})[\s-](?P<u2>{_MONTH})(?!\w))?"),
@@ -88,8 +93,17 @@ def _range() -> re.Pattern[str]:
     """A number and "to" right before a duration: "three to 10 years" is a range (not the
     end of an article number: "under Article 212.1 to four years")."""
     words = [w for w in sorted(_numbers(), key=len, reverse=True) if w not in ("a", "an")]
-    return re.compile(r"(?i)(?<![\w.])(?:\d{1,2}|" + "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?i)(?<![\w.])(?:\d{1,2}|" + alternation(words)
                       + r")\s?(?:to|-|–|до)\s?$")
+
+
+@cache
+def _terms() -> Needs:
+    """:func:`term_pattern` with the literal starts of its unit words ("year", "месяц"):
+    every duration holds one."""
+    starts = Prescan(re.compile(rf"(?i){_YEAR}|{_MONTH}|{_HOURS}")).starts
+    assert starts is not None
+    return Needs(term_pattern(), tuple(sorted(starts)))
 
 
 def months_of(m: re.Match[str]) -> int | None:
@@ -152,7 +166,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if change is not None and change[0] == s_start and prev[0] == s_start and \
             _CHANGED_TO.fullmatch(text, prev[1], m.start()):
         cue = change[1]  # "cuts both terms by a year, to eight years": the new term
-    ban = _ban(text, floor, m)
+    ban = _ban(ctx, floor, m)
     if cue is None and (ban is not None or _TERM_AFTER.match(text, m.end())):
         cue = m  # the words around it say it is a ban, or a term served in a colony
     if cue is None:
@@ -163,7 +177,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
         return
     if _range().search(text, max(s_start, m.start() - 16), m.start()):
         return
-    changed = _CHANGED_BY.search(text, max(s_start, m.start() - 60), m.start()) or \
+    changed = _CHANGED_BY.search(ctx, max(s_start, m.start() - 60), m.start()) or \
         _OFF_AFTER.match(text, m.end(), s_end)
     if changed:
         # "shortened by one month", "took a year off": a change, not a term; its verb is
@@ -176,14 +190,14 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if not persons or (months is None and not hours) or (months is not None and months <= 0):
         return
     window_end = min(s_end, m.end() + 90)
-    nxt = term_pattern().search(text, m.end(), window_end)
+    nxt = _terms().search(ctx, m.end(), window_end)
     if nxt is not None:
         window_end = nxt.start()
     # the words before the term count from its clause only ("a dissident once held in
     # psychiatric hospitals, to sixteen years" is a prison term)
     lo = max(floor, m.start() - 40)
     lo = max(lo, text.rfind(",", lo, m.start()) + 1)
-    if _REPLACED.search(text, max(s_start, m.start() - 80), m.start()):
+    if _REPLACED.search(ctx, max(s_start, m.start() - 80), m.start()):
         lo = max(lo, text.rfind(" with ", lo, m.start()))  # "replaced X with <term>"
     kind_window = text[lo:min(window_end, m.end() + 60)].lower()
     kind: SentenceKind = "other" if ban is not None else (
@@ -196,7 +210,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     regime = regime_of(after) if kind == "imprisonment" else None
     date = sentence_date(ctx, s_start, s_end, cue.start())
     court = sentence_court(ctx, s_start, s_end)
-    if _INSTEAD.search(text, max(s_start, m.start() - 14), m.start()) or _BECAME.match(
+    if _INSTEAD.search(ctx, max(s_start, m.start() - 14), m.start()) or _BECAME.match(
             text, m.end(), min(s_end, m.end() + 40)) or (
             cue is not m and _UPHELD.fullmatch(cue.group())):
         # "instead of seven years", "upheld the thirteen years": a term given before, on
@@ -218,7 +232,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
 @cache
 def _ellipsis() -> re.Pattern[str]:
     words = sorted((w for w in _numbers() if w not in ("a", "an")), key=len, reverse=True)
-    num = rf"(?:{_DIGITS}|(?:{'|'.join(re.escape(w) for w in words)}))"
+    num = rf"(?:{_DIGITS}|(?:{alternation(words)}))"
     return re.compile(rf"(?i),?\s(?:and|и)\s(?P<who>[^.;,\d]{{1,40}}?)\s(?:to|к)\s(?P<n>{num})"
                       rf"(?:[\s-](?P<h>{_HALF}))?(?=[,.;)]|\s(?!{_YEAR}|{_MONTH}|{_HOURS}))")
 
@@ -239,17 +253,19 @@ def _elided(ctx: Context, m: re.Match[str], s_end: int
 
 #: a ban that follows the main punishment ("banned her for four years from", "barred from
 #: practising law for three years", "a five-year ban on"): a sentence of kind "other"
-_BAN_BEFORE = re.compile(r"(?i)(?<!\w)(?P<ban>(?:banned|barred|prohibited|disqualified|deprived of "
-                         r"the right|лишил\w* права|запрет\w*)(?!\w)(?:\s(?:from|on|на))?)"
-                         r"[^.;\d]{0,50}$")
+_BAN_BEFORE = Needs(re.compile(
+    r"(?i)(?<!\w)(?P<ban>(?:banned|barred|prohibited|disqualified|deprived of "
+    r"the right|лишил\w* права|запрет\w*)(?!\w)(?:\s(?:from|on|на))?)[^.;\d]{0,50}$"),
+    ("banned", "barred", "prohibited", "disqualified", "deprived of the right", "лишил", "запрет"))
 _BAN_AFTER = re.compile(r"(?i)['’]?s?(?:\s+(?!(?:and|or|in|of|with|after|a|an|the|on)\b)[^\W\d]+){0,2}"
                         r"\s*(?:ban|prohibition|disqualification|запрет\w*)(?!\w)")
 
 
-def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:
+def _ban(ctx: Context, floor: int, m: re.Match[str]) -> int | None:
     """Where the words that make the duration at ``m`` a ban end (its offset when they
     follow it), or None when it is no ban."""
-    before = _BAN_BEFORE.search(text, max(floor, m.start() - 70), m.start())
+    text = ctx.text
+    before = _BAN_BEFORE.search(ctx, max(floor, m.start() - 70), m.start())
     if before is not None and not cue_pattern().search(text, before.end(), m.start()):
         return before.end("ban")
     return m.start() if _BAN_AFTER.match(text, m.end()) else None
@@ -257,26 +273,31 @@ def _ban(text: str, floor: int, m: re.Match[str]) -> int | None:
 
 #: a change of a term by an amount ("shortened by one month", "сократил на месяц"), not a
 #: term ("сроком на 4 года", "на девять лет запретил ему ...")
-_CHANGED_BY = re.compile(r"(?i)(?<!\w)(?:(?:shorten|reduc|increas|lower|rais|extend|lengthen)(?:ed|es|e|s)|"
-                         r"cuts?|сократил\w*|снизил\w*|увеличил\w*|смягчил\w*|"
-                         r"ужесточил\w*|продлил\w*)(?!\w)[^.;\d]{0,40}?(?:\bby|\bна)\s+$|"
-                         r"(?<!\w)(?:took|takes|knocked|knocks|shaved|shaves)\soff(?:\sanother)?\s+$")
+_CHANGED_BY = Needs(re.compile(
+    r"(?i)(?<!\w)(?:(?:shorten|reduc|increas|lower|rais|extend|lengthen)(?:ed|es|e|s)|"
+    r"cuts?|сократил\w*|снизил\w*|увеличил\w*|смягчил\w*|"
+    r"ужесточил\w*|продлил\w*)(?!\w)[^.;\d]{0,40}?(?:\bby|\bна)\s+$|"
+    r"(?<!\w)(?:took|takes|knocked|knocks|shaved|shaves)\soff(?:\sanother)?\s+$"),
+    ("by", "на", "off"))
 #: a duration taken off a term ("takes a year off", "knocked two years off it")
 _OFF_AFTER = re.compile(r"(?i)\soff(?!\w)")
 #: a penalty replaced by the term after it ("replaced the compulsory labour with five years")
-_REPLACED = re.compile(r"(?i)(?<!\w)(?:replac\w+|substitut\w+)\s[^.;]{0,60}\swith\s+$")
+_REPLACED = Needs(re.compile(r"(?i)(?<!\w)(?:replac\w+|substitut\w+)\s[^.;]{0,60}\swith\s+$"),
+                  ("replac", "substitut"))
 #: words after a term that turn it into another ("six years of imprisonment became four
 #: years suspended"): the term before them is the one given earlier
 _BECAME = re.compile(r"(?i)(?:\s(?:of|in)\s(?:\w+\s){0,3}?)?\s*(?:became|turned into|was turned into|"
                      r"was changed to|was replaced (?:with|by)|was converted (?:in)?to)(?!\w)")
 _UPHELD = re.compile(r"(?i)upheld|confirmed|оставил\w*|подтвердил\w*")
-_INSTEAD = re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$")
+_INSTEAD = Needs(re.compile(r"(?i)(?<!\w)(?:instead of|rather than|вместо)\s+$"),
+                 ("instead of", "rather than", "вместо"))
 
 
 #: a sentence that suspends the term given just before it ("«... назначенное наказание
 #: считать условным»", "The term is suspended.")
-_SUSPENDS = re.compile(r"(?i)[^.]{0,80}?(?:наказание\s+считать\s+условным|(?:the\s+)?(?:sentence|"
-                       r"term|prison\s+term)\s+(?:is|was|will\s+be)\s+suspended)")
+_SUSPENDS = Needs(re.compile(r"(?i)[^.]{0,80}?(?:наказание\s+считать\s+условным|(?:the\s+)?(?:sentence|"
+                             r"term|prison\s+term)\s+(?:is|was|will\s+be)\s+suspended)"),
+                  ("условным", "suspended"))
 
 
 def _suspended_next(ctx: Context, s_end: int) -> bool:
@@ -288,7 +309,7 @@ def _suspended_next(ctx: Context, s_end: int) -> bool:
     if at >= len(text):
         return False
     n_start, n_end = ctx.sentence_at(at)
-    return n_start >= s_end and _SUSPENDS.match(text, n_start, n_end) is not None
+    return n_start >= s_end and _SUSPENDS.match(ctx, n_start, n_end) is not None
 
 
 _AGE_AFTER = re.compile(r"(?i)[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)")
