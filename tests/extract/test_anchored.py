@@ -7,16 +7,17 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repression_kg.extract import courts, sentences
+from repression_kg.extract import courts, penalties, sentences
 from repression_kg.extract.anchored import Anchored, Reaching
 from repression_kg.extract.prescan import foldable
 
-SCANS = [sentences._durations(), courts._SCANS["described"]]
+SCANS = [sentences._durations(), courts._SCANS["described"], penalties._FINES[2]]
 WORDS = ["a", "an", "A", "one", "two", "six", "1", "10", "6.5", "6 1/2", "½", "and a half",
          "and", "year", "years", "Years", "yrs", "month", "months", "hours", "лет", "года",
          "год", "месяца", "два", "и", "court", "Court", "courts", "суд", "the", "The",
          "military", "appeals", "of", "in", "Moscow", "Rostov-on-Don", "district", "этот",
-         "ago", "old", "-", ",", ".", "/", " ", "\n", "x", "ı", "K"]
+         "ago", "old", "-", ",", ".", "/", " ", "\n", "x", "ı", "K", "fine", "FINE", "300,000",
+         "rouble", "roubles", "₽", "k", "тыс.", "$"]
 
 
 def _same(scan: Anchored, text: str) -> None:

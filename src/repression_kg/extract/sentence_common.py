@@ -16,7 +16,7 @@ from repression_kg import lookups
 from repression_kg.extract import prescan
 from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.dates import alone_on_line, is_birth_date
-from repression_kg.extract.literals import last_literal
+from repression_kg.extract.literals import flat, last_literal
 from repression_kg.extract.subject_groups import stripped_end
 from repression_kg.facts import Regime, Sentence, SentenceKind
 
@@ -83,7 +83,8 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     ``not_before`` in the 60 characters before, with no sentencing cue after it (words
     like "maximum" or "faces" count even then)."""
     s_start, _ = ctx.sentence_at(offset)
-    before = ctx.text[max(s_start, offset - 60, since or 0):offset].lower()
+    # (flat: a phrase's space matches a line break, as last_literal reads it)
+    before = flat(ctx.text[max(s_start, offset - 60, since or 0):offset].lower())
     if _ASKED_TO_IMPOSE.search(ctx, max(s_start, offset - 160, since or 0), offset):
         return True  # «просил назначить подсудимому наказание ... на срок 18 лет»
     last = last_literal(before, not_before()) if _not_before_words().search(before) else -1
