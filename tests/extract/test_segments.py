@@ -120,3 +120,19 @@ def test_unwrapped_lines_are_paragraphs() -> None:
     ctx = segment(text)
     assert [text[s:e] for s, e in ctx.paragraphs] == [
         "Title line", long_line.strip(), long_line.strip(), "Short block\nof two lines"]
+
+
+def test_prose_wrapped_wide_stays_one_paragraph() -> None:
+    # lines of ~130 characters that end inside sentences: prose wrapped wide, as PDF and
+    # e-mail exports give, not one paragraph per line
+    text = ("Daniil Vodolagin, a student from the Volgograd region, was sentenced in July 2024 by "
+            "the Sovetsky District Court of Volgograd to\nfive years' imprisonment under point "
+            "\"d\" of Part 2 of Article 207.3 for several anti-war posts; the specific "
+            "statements were\nnever made public.")
+    ctx = segment(text)
+    assert len(ctx.paragraphs) == 1
+    assert sentences(text) == [text]
+    # a table's rows end in "|": each stays a line of its own
+    row = "| Ivan Petrov | 207.3(2) | Meshchansky District Court of Moscow | 2023-03-17 | " * 2
+    table = f"{row}\n{row}\n{row}"
+    assert len(segment(table).paragraphs) == 3

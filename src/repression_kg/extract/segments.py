@@ -1,7 +1,8 @@
 """Extractor: sentence and paragraph bounds (``ctx.sentences``, ``ctx.paragraphs``).
 
 Rule-based, one pass, linear time. Paragraphs are blocks separated by blank lines, or
-single lines in a block whose lines are too long to be hard-wrapped prose.
+single lines in a block whose lines are too long to be hard-wrapped prose (unless most of
+its long lines end inside a sentence: prose wrapped wide).
 Sentences end at ``.``, ``!``, ``?``, ``…`` (plus closing quotes and brackets) followed by
 space, and at line breaks that look like the end of a heading, a list item or a
 paragraph line — not inside hard-wrapped prose. A period does not end a sentence after
@@ -74,11 +75,23 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
             out.append((b_start, b_end))
             continue
         lines = _lines(text, b_start, b_end)
-        if any(e - s > _WRAP_WIDTH for s, e in lines):
+        if any(e - s > _WRAP_WIDTH for s, e in lines) and not _wide_wrap(text, lines):
             out.extend(lines)
         else:
             out.append((b_start, b_end))
     return [r for r in (_trim(text, s, e) for s, e in out) if r is not None]
+
+
+def _wide_wrap(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Prose hard-wrapped wider than usual (130 characters): most long lines but the last
+    end inside a sentence, where a page's paragraph lines end with its punctuation."""
+    ends = [text[s:e].rstrip()[-1:] for s, e in lines[:-1] if e - s > _WRAP_WIDTH]
+    inside = sum(1 for c in ends if c and c not in _PARAGRAPH_ENDS)
+    return 2 * inside > len(ends)
+
+
+#: what ends a line that is a paragraph of its own
+_PARAGRAPH_ENDS = frozenset(".!?…:;\"'”’»)]|")  # ("|": a table's row)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
