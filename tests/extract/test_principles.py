@@ -121,6 +121,11 @@ def test_peaceful_protest_and_beaten_confessions() -> None:
      ["prohibition_of_torture"]),
     ("He did not suffer inhuman treatment.", []),
     ("Преследование несовместимо со свободой слова.", ["freedom_of_expression"]),
+    ("Ivan Petrov thought about it for a long time.", []),
+    ("Reading texts together is an exercise of freedom of conscience and religion.",
+     ["freedom_of_conscience", "freedom_of_religion"]),
+    ("Freedom of thought, conscience and religion is protected.", ["freedom_of_conscience"]),
+    ("The case raises obvious fair-trial concerns.", ["right_to_fair_trial"]),
     # hard-wrapped text: a phrase's space is a line break there
     ("A norm set by a press office lacks the foreseeability that legal\ncertainty requires.",
      ["legal_certainty"]),
