@@ -15,17 +15,17 @@ import re
 from typing import Any
 
 from repression_kg.extract import subject_words as W
-from repression_kg.extract.base import Context
+from repression_kg.extract.base import Context, PersonMention
 
 _JOINED = re.compile(r"(?i)(?:</?\w+>|\s)*(?:,|and|и|&)(?:</?\w+>|\s)+(?:(?:the|a|an)\s)?"
                      r"(?:[^\W\d_][\w-]*\s){0,2}$|(?:</?\w+>|\s)*,\s*$")
 
 
 def conjoined(ctx: Context, s_start: int, offset: int, person: str,
-               skip: frozenset[str]) -> list[str]:
+              skip: frozenset[str], before: list[PersonMention]) -> list[str]:
     """``person`` and the people joined to it by "and" or commas right before it, when it
-    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced")."""
-    before = [m for m in ctx.mentions_in(s_start, offset) if m.end <= offset]
+    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced");
+    ``before`` are the mentions from ``s_start`` that end before ``offset``."""
     if not before or before[-1].person != person:
         return [person]
     out = [person]

@@ -83,6 +83,14 @@ def russian_verb() -> re.Pattern[str]:
 
 
 @cache
+def russian_in_cyrillic() -> bool:
+    """Every verb :func:`russian_verb` knows is spelt in Cyrillic letters alone, so that text
+    in ASCII holds none of them."""
+    stems = [w[:-1] if w.endswith("*") else w for w in words("russian_gendered_verbs")]
+    return all(stem and all("\u0400" <= c <= "\u04ff" for c in stem) for stem in stems)
+
+
+@cache
 def referring() -> re.Pattern[str]:
     return re.compile(r"(?i)(?<!\w)the\s(?:then[\s-])?(?:\d{1,3}-year-old|(?:"
                       + _alt(words("referring_nouns")) + r")s?)(?!\w)")
