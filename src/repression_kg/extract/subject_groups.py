@@ -51,11 +51,22 @@ def _only_kin(ctx: Context, person: str) -> bool:
 def memo(ctx: Context, name: str) -> dict[int, Any]:
     """A per-document memo in ``ctx.scratch`` for what a line or sentence starting at some
     offset says; emptied when the person mentions change (what is memoised may read them)."""
-    token = (id(ctx.person_mentions), len(ctx.person_mentions))
-    entry: tuple[tuple[int, int], dict[int, Any]] | None = ctx.scratch.get(name)
-    if entry is None or entry[0] != token:
-        entry = ctx.scratch[name] = (token, {})
-    return entry[1]
+    mentions = ctx.person_mentions
+    entry: tuple[list[PersonMention], int, dict[int, Any]] | None = ctx.scratch.get(name)
+    if entry is None or entry[0] is not mentions or entry[1] != len(mentions):
+        entry = ctx.scratch[name] = (mentions, len(mentions), {})
+    return entry[2]
+
+
+def _line(ctx: Context, line_start: int) -> tuple[int, tuple[int, int] | None, int | None]:
+    """What the line at ``line_start`` is, once per line: :func:`_field_line` and
+    :func:`_item_marker_end`."""
+    lines = memo(ctx, "subjects.lines")
+    line = lines.get(line_start)
+    if line is None:
+        line = lines[line_start] = (*_field_line(ctx, line_start),
+                                    _item_marker_end(ctx.text, line_start))
+    return line
 
 
 def previous_sentence(ctx: Context, s_start: int) -> tuple[int, int]:
@@ -82,10 +93,7 @@ def list_item_persons(ctx: Context, offset: int) -> list[str] | None:
     after the name; None elsewhere. An item wrapped onto indented lines goes on there."""
     text = ctx.text
     line_start = text.rfind("\n", 0, offset) + 1
-    items = memo(ctx, "subjects.list_items")
-    marker_end: int | None = items.get(line_start, -1)
-    if marker_end == -1:
-        marker_end = items[line_start] = _item_marker_end(text, line_start)
+    marker_end = _line(ctx, line_start)[2]
     if marker_end is None:
         return None
     first = ctx.mentions_in(marker_end, marker_end + 1)
@@ -136,11 +144,7 @@ def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
     sentence:" / "- 16 years" / "- a fine"), over a line that names nobody; None
     elsewhere."""
     line_start = ctx.text.rfind("\n", 0, offset) + 1
-    lines = memo(ctx, "subjects.field_lines")
-    line = lines.get(line_start)
-    if line is None:
-        line = lines[line_start] = _field_line(ctx, line_start)
-    field_end, above = line
+    field_end, above, _ = _line(ctx, line_start)
     if 0 <= field_end <= offset:
         return line_start, field_end
     return above
