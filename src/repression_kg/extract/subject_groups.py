@@ -49,8 +49,8 @@ def _only_kin(ctx: Context, person: str) -> bool:
 
 
 def memo(ctx: Context, name: str) -> dict[int, Any]:
-    """A per-document memo in ``ctx.scratch`` for what a line or sentence starting at some
-    offset says; emptied when the person mentions change (what is memoised may read them)."""
+    """A per-document memo in ``ctx.scratch`` of what the line starting at some offset is;
+    emptied when the person mentions change (what is memoised may read them)."""
     mentions = ctx.person_mentions
     entry: tuple[list[PersonMention], int, dict[int, Any]] | None = ctx.scratch.get(name)
     if entry is None or entry[0] is not mentions or entry[1] != len(mentions):
@@ -64,8 +64,8 @@ def _line(ctx: Context, line_start: int) -> tuple[int, tuple[int, int] | None, i
     lines = memo(ctx, "subjects.lines")
     line = lines.get(line_start)
     if line is None:
-        line = lines[line_start] = (*_field_line(ctx, line_start),
-                                    _item_marker_end(ctx.text, line_start))
+        field_end, above = _field_line(ctx, line_start)
+        line = lines[line_start] = (field_end, above, _item_marker_end(ctx.text, line_start))
     return line
 
 
@@ -164,7 +164,7 @@ def _field_line(ctx: Context, line_start: int) -> tuple[int, tuple[int, int] | N
                                    or text[label_start] in " \t\n"):  # (an item's 2nd line)
             break
         label_start = text.rfind("\n", 0, label_start - 1) + 1
-    line_end = text.find("\n", line_start)  # (the line has no line break before offset)
+    line_end = text.find("\n", line_start)
     label_end = text.find("\n", label_start)
     if not W.field_label().fullmatch(text, label_start, label_end) or \
             ctx.mentions_in(line_start, line_end if line_end >= 0 else len(text)):

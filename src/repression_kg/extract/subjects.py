@@ -319,7 +319,8 @@ def _salient(ctx: Context, earlier: list) -> str:
     return earlier[0].person
 
 
-def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None:
+def _receiving_relative(ctx: Context, everyone: list[PersonMention], offset: int
+                        ) -> str | None:
     """A relative who is the subject of the punishment at ``offset``, else None."""
     last = next((m for m in reversed(everyone) if m.end <= offset), None)
     if last is None:
