@@ -12,19 +12,20 @@ about the person it opens with.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from repression_kg.extract import subject_words as W
-from repression_kg.extract.base import Context
+from repression_kg.extract.base import Context, PersonMention
 
 _JOINED = re.compile(r"(?i)(?:</?\w+>|\s)*(?:,|and|и|&)(?:</?\w+>|\s)+(?:(?:the|a|an)\s)?"
                      r"(?:[^\W\d_][\w-]*\s){0,2}$|(?:</?\w+>|\s)*,\s*$")
 
 
 def conjoined(ctx: Context, s_start: int, offset: int, person: str,
-               skip: frozenset[str]) -> list[str]:
+              skip: frozenset[str], before: list[PersonMention]) -> list[str]:
     """``person`` and the people joined to it by "and" or commas right before it, when it
-    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced")."""
-    before = [m for m in ctx.mentions_in(s_start, offset) if m.end <= offset]
+    is the last person named before ``offset`` ("Berkovich and Petriychuk were sentenced");
+    ``before`` are the mentions from ``s_start`` that end before ``offset``."""
     if not before or before[-1].person != person:
         return [person]
     out = [person]
@@ -45,6 +46,27 @@ def _only_kin(ctx: Context, person: str) -> bool:
     """The person is known only as someone's relative (no lawyer, judge or official)."""
     roles = next((set(p.roles) for p in ctx.facts.persons if p.id == person), set())
     return "relative" in roles and not roles & (W.roles()[0] - {"relative"})
+
+
+def memo(ctx: Context, name: str) -> dict[int, Any]:
+    """A per-document memo in ``ctx.scratch`` of what the line starting at some offset is;
+    emptied when the person mentions change (what is memoised may read them)."""
+    mentions = ctx.person_mentions
+    entry: tuple[list[PersonMention], int, dict[int, Any]] | None = ctx.scratch.get(name)
+    if entry is None or entry[0] is not mentions or entry[1] != len(mentions):
+        entry = ctx.scratch[name] = (mentions, len(mentions), {})
+    return entry[2]
+
+
+def _line(ctx: Context, line_start: int) -> tuple[int, tuple[int, int] | None, int | None]:
+    """What the line at ``line_start`` is, once per line: :func:`_field_line` and
+    :func:`_item_marker_end`."""
+    lines = memo(ctx, "subjects.lines")
+    line = lines.get(line_start)
+    if line is None:
+        field_end, above = _field_line(ctx, line_start)
+        line = lines[line_start] = (field_end, above, _item_marker_end(ctx.text, line_start))
+    return line
 
 
 def previous_sentence(ctx: Context, s_start: int) -> tuple[int, int]:
@@ -71,18 +93,10 @@ def list_item_persons(ctx: Context, offset: int) -> list[str] | None:
     after the name; None elsewhere. An item wrapped onto indented lines goes on there."""
     text = ctx.text
     line_start = text.rfind("\n", 0, offset) + 1
-    for _ in range(10):  # back over the indented lines a wrapped item goes on with
-        if LIST_ITEM.match(text, line_start) or line_start < 2 or \
-                not text.startswith(("  ", "\t"), line_start):
-            break
-        prev_start = text.rfind("\n", 0, line_start - 1) + 1
-        if not text[prev_start:line_start - 1].strip():
-            break
-        line_start = prev_start
-    marker = LIST_ITEM.match(text, line_start)
-    if marker is None:
+    marker_end = _line(ctx, line_start)[2]
+    if marker_end is None:
         return None
-    first = ctx.mentions_in(marker.end(), marker.end() + 1)
+    first = ctx.mentions_in(marker_end, marker_end + 1)
     if not first or first[0].end > offset:
         return None
     colon = text.find(":", first[0].end, offset)
@@ -104,6 +118,21 @@ def list_item_persons(ctx: Context, offset: int) -> list[str] | None:
     return None if later else [first[0].person]
 
 
+def _item_marker_end(text: str, line_start: int) -> int | None:
+    """Where the marker of the list item the line at ``line_start`` is part of ends (the
+    line itself, or the line an indented one goes on from); None off a list item."""
+    for _ in range(10):  # back over the indented lines a wrapped item goes on with
+        if LIST_ITEM.match(text, line_start) or line_start < 2 or \
+                not text.startswith(("  ", "\t"), line_start):
+            break
+        prev_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not text[prev_start:line_start - 1].strip():
+            break
+        line_start = prev_start
+    marker = LIST_ITEM.match(text, line_start)
+    return None if marker is None else marker.end()
+
+
 #: what joins the names an item opens with ("A, B and\n  C")
 _ITEM_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+)?\s*|[*_\s]*")
 
@@ -114,25 +143,33 @@ def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
     definition list of key facts), or above the list the line is an item of ("The
     sentence:" / "- 16 years" / "- a fine"), over a line that names nobody; None
     elsewhere."""
+    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    field_end, above, _ = _line(ctx, line_start)
+    if 0 <= field_end <= offset:
+        return line_start, field_end
+    return above
+
+
+def _field_line(ctx: Context, line_start: int) -> tuple[int, tuple[int, int] | None]:
+    """What :func:`field_label` finds for the line at ``line_start``: where the field
+    label that opens it ends (-1 when none does), and the label alone on a line above."""
     text = ctx.text
-    line_start = text.rfind("\n", 0, offset) + 1
     field = W.field().match(text, line_start)
-    if field is not None and field.end() <= offset:
-        return line_start, field.end()
+    field_end = -1 if field is None else field.end()
     if line_start < 2:
-        return None
+        return field_end, None
     label_start = text.rfind("\n", 0, line_start - 1) + 1
     for _ in range(8):  # a list's items: the label is the line above the first item
         if label_start < 2 or not (_BULLET.match(text, label_start)
                                    or text[label_start] in " \t\n"):  # (an item's 2nd line)
             break
         label_start = text.rfind("\n", 0, label_start - 1) + 1
-    line_end = text.find("\n", offset)
+    line_end = text.find("\n", line_start)
     label_end = text.find("\n", label_start)
     if not W.field_label().fullmatch(text, label_start, label_end) or \
             ctx.mentions_in(line_start, line_end if line_end >= 0 else len(text)):
-        return None
-    return label_start, label_end
+        return field_end, None
+    return field_end, (label_start, label_end)
 
 
 #: the marker of a list item's line ("- ", "• ", "▪️ ")

@@ -13,10 +13,11 @@ and authors are passed over.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from repression_kg.extract import subject_words as W
-from repression_kg.extract.base import Context
+from repression_kg.extract.base import Context, PersonMention
 from repression_kg.extract.person_roles import person_nouns
 from repression_kg.extract.subject_groups import (
     conjoined,
@@ -56,8 +57,15 @@ def subject_person(ctx: Context, offset: int, *,
     s_start, s_end = ctx.sentence_at(offset)
     if not ctx.person_mentions:
         return ctx.main_person
-    bystanders = _bystanders(ctx)
-    everyone = ctx.mentions_in(s_start, s_end)
+    return _subject_person(ctx, offset, s_start, s_end, ctx.mentions_in(s_start, s_end),
+                           _bystanders(ctx), also)
+
+
+def _subject_person(ctx: Context, offset: int, s_start: int, s_end: int,
+                    everyone: list[PersonMention], bystanders: frozenset[str],
+                    also: re.Pattern[str] | None) -> str | None:
+    """:func:`subject_person` in the sentence ``[s_start, s_end)``, which names
+    ``everyone``."""
     relative = _receiving_relative(ctx, everyone, offset)
     if relative is not None:
         return relative
@@ -158,9 +166,10 @@ def subject_persons(ctx: Context, offset: int, *,
         return listed
     s_start, s_end = ctx.sentence_at(offset)
     bystanders = _bystanders(ctx)
-    if not any(m.end <= offset and m.person not in bystanders
-               for m in ctx.mentions_in(s_start, offset)) and plural_here(ctx, s_start, s_end,
-                                                                            offset):
+    everyone = ctx.mentions_in(s_start, s_end)
+    before = _named_before(ctx, everyone, s_start, s_end, offset)
+    if not any(m.person not in bystanders for m in before) and plural_here(ctx, s_start, s_end,
+                                                                           offset):
         group = listed_group(ctx, s_start, bystanders) or \
             earlier_plural_group(ctx, s_start, bystanders) or \
             previous_group(ctx, s_start, bystanders) or _last_group(ctx, offset)
@@ -169,12 +178,13 @@ def subject_persons(ctx: Context, offset: int, *,
             group = group[-size:]  # "convicted three advocates who defended A. B ..., C, D"
         if group:
             return _remember(ctx, offset, group)
-    person = subject_person(ctx, offset, also=also)
+    person = _subject_person(ctx, offset, s_start, s_end, everyone, bystanders, also) \
+        if ctx.person_mentions else ctx.main_person
     if person is None:
         return []
-    persons = conjoined(ctx, s_start, offset, person, bystanders)
-    if len(persons) == 1 and ctx.scratch.get("subjects.groups") and not ctx.mentions_in(
-            s_start, s_end) and not W.fast("pronoun").search(
+    persons = conjoined(ctx, s_start, offset, person, bystanders, before)
+    if len(persons) == 1 and ctx.scratch.get("subjects.groups") and not everyone and not \
+            W.fast("pronoun").search(
                 ctx.text, ctx.lowered(), max(s_start, offset - REACH), min(s_end, offset + REACH)):
         # a sentence that names and refers to nobody goes on about the group the text
         # spoke of last, when its person is one of them ("Both men are charged ... The
@@ -183,6 +193,15 @@ def subject_persons(ctx: Context, offset: int, *,
         if person in group:
             return group
     return _remember(ctx, offset, persons)
+
+
+def _named_before(ctx: Context, everyone: list[PersonMention], s_start: int, s_end: int,
+                  offset: int) -> list[PersonMention]:
+    """The mentions of the sentence ``[s_start, s_end)`` (which names ``everyone``) that
+    start and end before ``offset``."""
+    if offset > s_end:  # (not in its sentence: the mentions up to offset)
+        return [m for m in ctx.mentions_in(s_start, offset) if m.end <= offset]
+    return [m for m in everyone if m.start < offset and m.end <= offset]
 
 
 #: how far after the last fact about several people a sentence naming nobody still
@@ -220,8 +239,9 @@ def _agreeing(ctx: Context, before: list, offset: int, skip: frozenset[str]) -> 
         want = "f" if pronoun.group().lower() in W.gender_sets()[0] else "m"
     else:
         verb = None  # a Russian verb agrees with its subject: "... Навального получила"
-        for m in W.russian_verb().finditer(ctx.text, last.end, offset):
-            verb = m
+        if not (W.russian_in_cyrillic() and ctx.text[last.end:offset].isascii()):
+            for m in W.russian_verb().finditer(ctx.text, last.end, offset):
+                verb = m
         if verb is None:
             return last.person
         want = "f" if verb.group(1) else "m"
@@ -299,14 +319,17 @@ def _salient(ctx: Context, earlier: list) -> str:
     return earlier[0].person
 
 
-def _receiving_relative(ctx: Context, everyone: list, offset: int) -> str | None:
+def _receiving_relative(ctx: Context, everyone: list[PersonMention], offset: int
+                        ) -> str | None:
     """A relative who is the subject of the punishment at ``offset``, else None."""
-    before = [m for m in everyone if m.end <= offset]
-    if not before:
+    last = next((m for m in reversed(everyone) if m.end <= offset), None)
+    if last is None:
         return None
-    last = before[-1]
-    roles = _roles_of(ctx, last.person)
-    if "relative" not in roles or roles & W.roles()[1] or roles & (W.roles()[0] - {"relative"}):
+    listed = _roles_of(ctx, last.person)
+    if "relative" not in listed:
+        return None
+    roles = set(listed)
+    if roles & W.roles()[1] or roles & (W.roles()[0] - {"relative"}):
         return None
     if not W.receives().match(ctx.text, last.end, offset):
         return None
@@ -350,8 +373,8 @@ def _kin_subject(ctx: Context, s_start: int, offset: int) -> str | None:
     return None
 
 
-def _roles_of(ctx: Context, person_id: str) -> set[str]:
+def _roles_of(ctx: Context, person_id: str) -> Sequence[str]:
     for p in ctx.facts.persons:
         if p.id == person_id:
-            return set(p.roles)
-    return set()
+            return p.roles
+    return []
