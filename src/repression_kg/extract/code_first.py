@@ -46,20 +46,41 @@ class CodeFirst:
 
 
 @cache
-def _pattern() -> re.Pattern[str]:
+def _pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The pattern, and the first words of the codes (where alone a match can start)."""
     forms = sorted({str(f) for f in lookups.load("charges")["codes_before"]},
                    key=len, reverse=True)
     alt = "|".join(re.escape(f).replace(r"\ ", r"\s") for f in forms)
-    return re.compile(rf"(?<![\w-])(?P<code>{alt})\s?(?:(?:Art(?:icle)?s?\.?|ст\.)\s?)?"
-                      rf"{_ART}{_PART}{_NOT_AFTER}")
+    pattern = re.compile(rf"(?<![\w-])(?P<code>{alt})\s?(?:(?:Art(?:icle)?s?\.?|ст\.)\s?)?"
+                         rf"{_ART}{_PART}{_NOT_AFTER}")
+    return pattern, tuple(sorted({f.split()[0] for f in forms}))
 
 
-def code_first(text: str, codes: dict[str, str],
-               pattern: re.Pattern[str] | None = None) -> list[CodeFirst]:
+def _matches(text: str) -> list[re.Match[str]]:
+    """``_pattern().finditer(text)``, tried only where a code's first word occurs (a
+    look-behind first would be tried at every offset)."""
+    pattern, firsts = _pattern()
+    starts = set()
+    for word in firsts:
+        i = text.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = text.find(word, i + 1)
+    out: list[re.Match[str]] = []
+    end = 0
+    for i in sorted(starts):
+        m = pattern.match(text, i) if i >= end else None
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def code_first(text: str, codes: dict[str, str]) -> list[CodeFirst]:
     """Every number cited after its code in ``text``; ``codes`` maps the lower-cased
     forms of the codes to their ids (a form it does not know is skipped)."""
     out: list[CodeFirst] = []
-    for m in (pattern or _pattern()).finditer(text):
+    for m in _matches(text):
         code = codes.get(" ".join(m.group("code").lower().split()))
         if not code:
             continue
