@@ -210,3 +210,22 @@ def test_a_relative_in_a_list_of_co_defendants_shares_the_charge() -> None:
             "article.")
     assert _by_person(text, "charges") == {("Oleg Sumin", "282.2"), ("Irina Sumina", "282.2"),
                                            ("Pavel Lodkin", "282.2"), ("Roman Kask", "282.2")}
+
+
+def test_an_opening_clause_whose_subject_is_a_pronoun_after_it() -> None:
+    # hard-wrapped prose: the last line goes on from the one before (one block), "Both
+    # acts" are one person's, and "Fined ..., she" is about her, not about the poet
+    text = ("The case of Darya Kozyreva shows how this works. Fined in 2023 under Article "
+            "20.3.3 for a post on VKontakte, she attached lines\nfrom Taras Shevchenko's "
+            "\"Testament\" to the monument. Both acts were charged under Art. 280.3(1).")
+    facts = run(text, "2025-05-14")
+    names = {p.id: p.name for p in facts.persons}
+    assert [(c.article, names[c.person]) for c in facts.charges] == [
+        ("20.3.3", "Darya Kozyreva"), ("280.3", "Darya Kozyreva")]
+
+
+def test_what_a_law_can_lead_to_charges_nobody() -> None:
+    facts = run("Yuri Shevchuk was fined under Part 1 of Article 20.3.3 of the Code of "
+                "Administrative Offences. A second offence within a year can become a "
+                "criminal case under Article 280.3.")
+    assert [c.article for c in facts.charges] == ["20.3.3"]

@@ -131,10 +131,13 @@ class Context:
 
     def block_at(self, offset: int) -> tuple[int, int]:
         """The paragraph of ``offset``, or its line when the paragraph is made of lines
-        that each end a sentence (pages whose paragraphs are separated by one newline)."""
+        that each end a sentence (pages whose paragraphs are separated by one newline): not
+        a line that goes on from the one before it (hard-wrapped prose)."""
         p_start, p_end = self.paragraph_at(offset)
         text = self.doc.text
         line_start = max(p_start, text.rfind("\n", 0, offset) + 1)
+        if line_start > p_start and text[p_start:line_start].rstrip()[-1:] not in _LINE_ENDS:
+            return p_start, p_end  # the line goes on from the one before: wrapped prose
         line_end = text.find("\n", offset, p_end)
         if line_end < 0:
             return line_start, p_end

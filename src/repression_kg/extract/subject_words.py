@@ -104,9 +104,10 @@ def receives() -> re.Pattern[str]:
 @cache
 def someone_else(person_nouns: frozenset[str]) -> re.Pattern[str]:
     nouns = _alt([*person_nouns, *words("unnamed", "nouns")])
+    things = _alt(words("unnamed", "things"))
     return re.compile(r"(?i)(?<!\w)(?:(?:" + _alt(words("unnamed", "quantifiers")) + r"|\d{1,4})"
-                      r"\s(?:[\w-]+\s){0,2}(?:" + nouns + r")|" + _alt(words("unnamed", "alone"))
-                      + r")(?!\w)")
+                      r"\s(?:[\w-]+\s){0,2}(?:" + nouns + r")|(?:" + _alt(words("unnamed", "alone"))
+                      + rf")(?!\s(?:{things})\b))(?!\w)")
 
 
 @cache

@@ -80,6 +80,11 @@ def _subject_person(ctx: Context, offset: int, s_start: int, s_end: int,
     lo = max(s_start, offset - REACH)  # (a 5 MB "sentence" must not make this quadratic)
     low = ctx.lowered()
     pronoun = W.fast("pronoun").search(ctx.text, low, lo, offset)
+    if inside and pronoun is None:
+        # an opening clause whose subject comes after it, as a pronoun, before anyone is
+        # named ("Fined in 2023 under Article 20.3.3 ..., she attached lines from Taras
+        # Shevchenko's poem"): the pronoun's person
+        pronoun = _CLAUSE_SUBJECT.search(ctx.text, offset, min(inside[0].start, offset + REACH))
     if inside and not _anaphoric_subject(ctx, s_start, offset) and not (
             pronoun and pronoun.group().lower() not in W.possessive()):
         return inside[0].person
@@ -107,6 +112,10 @@ def _subject_person(ctx: Context, offset: int, s_start: int, s_end: int,
             not _charged_here(ctx, s_start):
         return None  # "two soldiers were sentenced": nobody we know
     return _unspoken_subject(ctx, offset, s_start, bystanders)
+
+
+#: the subject pronoun right after an opening clause's comma
+_CLAUSE_SUBJECT = re.compile(r"(?<=,\s)(?:he|she|they)(?=\s)")
 
 
 def _charged_here(ctx: Context, s_start: int) -> bool:
