@@ -253,3 +253,14 @@ def test_calls_to_violate_territorial_integrity() -> None:
     facts = run("Darya Polyudova was charged with calls to violate Russia's territorial "
                 "integrity.")
     assert [(c.article, c.stated_by_number) for c in facts.charges] == [("280.1", False)]
+
+
+def test_words_that_name_the_administrative_article_cited_beside_them() -> None:
+    facts = run("Police drew up a report against Alexander Shakhov for \"discrediting\" the army "
+                "under Article 20.3.3 CoAP.")
+    assert [(c.code, c.article, c.stated_by_number) for c in facts.charges] == [
+        ("RU-CoAP", "20.3.3", True)]
+    facts = run("The court gave Iskander Yasaveev three days of administrative arrest under "
+                "Article 20.3.1 of the Code of Administrative Offences (inciting hatred or "
+                "enmity).")
+    assert [(c.code, c.article) for c in facts.charges] == [("RU-CoAP", "20.3.1")]

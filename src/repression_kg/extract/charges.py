@@ -165,6 +165,10 @@ def _described(ctx: Context, found: dict, numbered: set[tuple[int, str, str]], p
     if (s_start, person, art) in numbered:
         _mention(ctx, found, person, art, m.start(), m.end())
         return
+    if admin and (s_start, person, admin) in numbered:
+        # ("'discrediting' the army under Article 20.3.3 CoAP": the words name the citation)
+        _mention(ctx, found, person, admin, m.start(), m.end())
+        return
     if admin and _administrative(ctx, s_start, s_end):
         art, cod = admin, "RU-CoAP"
     if (s_start, person, art) in numbered:
