@@ -260,7 +260,8 @@ def test_words_that_name_the_administrative_article_cited_beside_them() -> None:
                 "under Article 20.3.3 CoAP.")
     assert [(c.code, c.article, c.stated_by_number) for c in facts.charges] == [
         ("RU-CoAP", "20.3.3", True)]
-    facts = run("The court gave Iskander Yasaveev three days of administrative arrest under "
+    facts = run("The court gave the sociologist Iskander Yasaveev three days of administrative "
+                "arrest under "
                 "Article 20.3.1 of the Code of Administrative Offences (inciting hatred or "
                 "enmity).")
     assert [(c.code, c.article) for c in facts.charges] == [("RU-CoAP", "20.3.1")]
