@@ -265,3 +265,9 @@ def test_words_that_name_the_administrative_article_cited_beside_them() -> None:
                 "Article 20.3.1 of the Code of Administrative Offences (inciting hatred or "
                 "enmity).")
     assert [(c.code, c.article) for c in facts.charges] == [("RU-CoAP", "20.3.1")]
+
+
+def test_investigators_accuse_him() -> None:
+    facts = run("Investigators accuse Nikolai Platoshkin of inciting riots (Part 1.1 of Article "
+                "212 of the Criminal Code) and of spreading false information (Article 207.1).")
+    assert [(c.article, c.part) for c in facts.charges] == [("212", "1.1"), ("207.1", None)]

@@ -434,3 +434,9 @@ def test_a_term_that_became_another_is_the_earlier_one() -> None:
             "years suspended.")
     got = {(s.kind, s.months, s.date) for s in run(text).sentences}
     assert got == {("imprisonment", 72, "2019-12-13"), ("suspended", 48, "2020-09-16")}
+
+
+def test_almost_a_year_is_no_term() -> None:
+    facts = run("A court placed Nikolai Platoshkin under house arrest; the measure was extended "
+                "again and again for almost a year.")
+    assert facts.sentences == []
