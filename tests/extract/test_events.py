@@ -319,3 +319,10 @@ def test_a_request_for_extradition_is_no_extradition() -> None:
     facts = run("Pavel Sorokin flew to London with Anna Belova. Russia's Prosecutor General's "
                 "Office then submitted a formal request for his extradition.")
     assert events(facts, "extradition") == []
+
+
+def test_expelled_from_a_university_is_no_deportation() -> None:
+    assert [e.type for e in run("Darya Kozyreva had earlier been expelled from St Petersburg "
+                                "State University.").events] == []
+    assert [e.type for e in run("Ivan Petrov was expelled from Kazakhstan to Russia.").events] \
+        == ["deportation"]
