@@ -229,3 +229,14 @@ def test_what_a_law_can_lead_to_charges_nobody() -> None:
                 "Administrative Offences. A second offence within a year can become a "
                 "criminal case under Article 280.3.")
     assert [c.article for c in facts.charges] == ["20.3.3"]
+
+
+def test_an_art_field_line_under_a_record_heading() -> None:
+    text = ("CASE A | KOROLEV Vsevolod Anatolyevich | in custody\n"
+            "Art.: UK RF 207.3(2)(d)\n\n"
+            "CASE B | ZHURAVEL Nikita (Zhuravel, Nikita) | in custody\n"
+            "Art.: UK RF 148(2), 213(2)\n")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert [(c.article, names[c.person]) for c in facts.charges] == [
+        ("207.3", "Vsevolod Korolev"), ("148", "Nikita Zhuravel"), ("213", "Nikita Zhuravel")]
