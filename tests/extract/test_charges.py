@@ -271,3 +271,9 @@ def test_investigators_accuse_him() -> None:
     facts = run("Investigators accuse Nikolai Platoshkin of inciting riots (Part 1.1 of Article "
                 "212 of the Criminal Code) and of spreading false information (Article 207.1).")
     assert [(c.article, c.part) for c in facts.charges] == [("212", "1.1"), ("207.1", None)]
+
+
+def test_the_same_fakes_article() -> None:
+    facts = run('Masha Ponomarenko got six years under the same "fakes" article, for a post '
+                "about the theatre in Mariupol.")
+    assert [(c.article, c.stated_by_number) for c in facts.charges] == [("207.3", False)]
