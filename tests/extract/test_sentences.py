@@ -440,3 +440,9 @@ def test_almost_a_year_is_no_term() -> None:
     facts = run("A court placed Nikolai Platoshkin under house arrest; the measure was extended "
                 "again and again for almost a year.")
     assert facts.sentences == []
+
+
+def test_a_term_compared_with_another_is_no_term() -> None:
+    assert run("Roman Ivanov was sentenced: he received a year less than asked.").sentences == []
+    facts = run("Roman Ivanov was sentenced to five years, more than the prosecutor asked.")
+    assert [(s.kind, s.months) for s in facts.sentences] == [("imprisonment", 60)]

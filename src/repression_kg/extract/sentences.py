@@ -150,6 +150,8 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     text = ctx.text
     if _AGE_AFTER.match(text, m.end(), min(s_end, m.end() + 12)):
         return  # "two years ago", "a 23-year-old actor": not a term, and no floor for cues
+    if _COMPARED.match(text, m.end(), min(s_end, m.end() + 16)):
+        return  # "a year less than asked": a difference between terms
     prev = ctx.scratch.get("sentences.prev", (-1, -1, -1))
     floor = prev[1] if prev[0] == s_start else s_start
     if prev[0] == s_start and (_CHANGED_TO.fullmatch(text, prev[1], m.start()) or (
@@ -313,6 +315,8 @@ def _suspended_next(ctx: Context, s_end: int) -> bool:
 
 
 _AGE_AFTER = re.compile(r"(?i)[\s-]?(?:ago|old|of age|earlier|later|before|назад|от роду)")
+#: a term compared with another ("a year less than asked", "на год меньше")
+_COMPARED = re.compile(r"(?i)\s(?:less|more|longer|shorter|fewer)\sthan\b|\s(?:меньше|больше)\b")
 _AND_NAME_TO = re.compile(r"(?i),?\s(?:and|и)\s[^.;]*?\s(?:to|к)\s")
 _CHANGED_TO = re.compile(r"(?i)[^.;\d]{0,40}?(?:,?\s(?:to|до)\s|:\s)")
 
