@@ -314,3 +314,10 @@ def test_born_on_a_full_date() -> None:
                 "26 октября 1991 года.")
     assert {p.name: p.birth_year for p in facts.persons} == {"Kevin Lavrov": 2005,
                                                              "Vadim Orlov": 1991}
+
+
+def test_a_plural_cue_ending_a_clause_gives_no_role() -> None:
+    facts = run("When we last heard from his lawyers, Ivan Petrov was held in Almaty.")
+    assert [(p.name, p.roles) for p in facts.persons] == [("Ivan Petrov", [])]
+    facts = run("His lawyer, Murat Adam, was refused a picket.")
+    assert [(p.name, p.roles) for p in facts.persons] == [("Murat Adam", ["lawyer"])]

@@ -202,14 +202,15 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
     tails = _cue_tails()
     for person in persons:
         for span in person.mentions:
-            words = text[max(0, span.start - 40):span.start].replace(",", " ").split()
+            before = text[max(0, span.start - 40):span.start]
+            words = before.replace(",", " ").split()
             # every phrase tried ends with the last word: most words end no cue
             for size in (1, 2, 3) if words and words[-1].rstrip(":").lower() in tails else ():
                 if len(words) < size:
                     break
                 phrase = " ".join(words[-size:]).rstrip(":")
                 role = title_roles.get(phrase) or cue_roles.get(phrase.lower())
-                if role:
+                if role and not _plural_before_one(text, before, phrase, span.end, cue_roles):
                     _add(person, role)
             # the pattern opens with r"\s*,": no comma after the spaces, no match
             match = pat_after.match(text, span.end, span.end + 60) \
@@ -218,6 +219,20 @@ def assign_roles(ctx: Context, persons: list[Person]) -> None:
                 _add(person, names[match.lastgroup])
     _sentence_roles(ctx, by_id)
     _byline(ctx, by_id)
+
+
+def _plural_before_one(text: str, before: str, phrase: str, end: int,
+                       cue_roles: dict[str, PersonRole]) -> bool:
+    """A plural cue, a comma, then one name that no other follows: the cue ends a clause
+    ("When we last heard from his lawyers, Movlayev was held"), it names nobody's role
+    ("his lawyers, Murat Adam and Rena Kerimova" does)."""
+    low = phrase.lower()
+    return low.endswith("s") and low[:-1] in cue_roles and before.rstrip().endswith(",") \
+        and not _ANOTHER_NAME.match(text, end)
+
+
+#: another name right after one ("..., Murat Adam and Rena Kerimova")
+_ANOTHER_NAME = re.compile(r"\s*(?:,|and|&|и)\s*[A-ZА-ЯЁ]")
 
 
 @cache
