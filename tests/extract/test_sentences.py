@@ -446,3 +446,14 @@ def test_a_term_compared_with_another_is_no_term() -> None:
     assert run("Roman Ivanov was sentenced: he received a year less than asked.").sentences == []
     facts = run("Roman Ivanov was sentenced to five years, more than the prosecutor asked.")
     assert [(s.kind, s.months) for s in facts.sentences] == [("imprisonment", 60)]
+
+
+def test_restriction_in_military_service_and_a_minimum_of_treatment() -> None:
+    facts = run("For the two offences together Alexei Orlov was fined one million roubles, given "
+                "eight months of restriction in military service and barred for two years "
+                "from posts.")
+    assert [(s.kind, s.months) for s in facts.sentences] == [
+        ("fine", None), ("other", 8), ("other", 24)]
+    facts = run("The court ordered Viktoria Petrova to undergo compulsory treatment in a "
+                "psychiatric hospital, for an indefinite period but not less than six months.")
+    assert [(s.kind, s.months) for s in facts.sentences] == [("compulsory_treatment", None)]
