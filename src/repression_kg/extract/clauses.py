@@ -1,6 +1,7 @@
 """Clauses: a sentence cut at ";", ", and", ", but", " because " ... (used by events).
 
-The separators of a sentence are found once and kept in the context's scratch space.
+The separators of a sentence are found once and kept in the context's scratch space (the
+separator words searched in its sentences are those the document has).
 """
 
 from __future__ import annotations
@@ -24,12 +25,21 @@ def _separators(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     low = ctx.lowered()
     if low is None:
         return sorted(seps + [m.span() for m in _CLAUSE_WORDS.finditer(ctx.text, start, end)])
-    for word in _SEPARATOR_WORDS:
+    for word in _words_in(ctx, low):
         i = low.find(word, start, end)
         while i >= 0:
             seps.append((i + 1, i + len(word) - 1))
             i = low.find(word, i + 1, end)
     return sorted(seps)
+
+
+def _words_in(ctx: Context, low: str) -> list[str]:
+    """The separator words that occur in the document (``low``), found once per document:
+    the others need no search in its sentences."""
+    cached: tuple[str, list[str]] | None = ctx.scratch.get("clauses.words")
+    if cached is None or cached[0] is not low:
+        cached = ctx.scratch["clauses.words"] = (low, [w for w in _SEPARATOR_WORDS if w in low])
+    return cached[1]
 
 
 def clause(ctx: Context, start: int, end: int) -> tuple[int, int]:

@@ -68,9 +68,11 @@ def _cue_group() -> PrescanGroup:
 def _find_cues(ctx: Context) -> list[tuple[int, int, EventType]]:
     """Cue matches; each pattern runs only on the sentences that contain one of its stems
     (tried where its literal starts occur, found for all patterns in one pass)."""
-    group = _cue_group()
-    hits = {(m.start(), m.end(), kind) for k, (kind, stems, _pattern) in enumerate(_cues())
-            for m in group.in_sentences(ctx, k, stems)}
+    cues = _cues()
+    found = _cue_group().in_sentences_of(ctx, [(k, stems) for k, (_kind, stems, _p)
+                                               in enumerate(cues)])
+    hits = {(m.start(), m.end(), kind) for (kind, _stems, _pattern), matches in zip(cues, found)
+            for m in matches}
     return sorted(hits)
 
 

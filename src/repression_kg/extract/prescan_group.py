@@ -8,7 +8,10 @@ offset), searched once per document in the lower-cased text; the offset where ea
 occurs goes to the members it belongs to, and each member tries its pattern only at its
 own offsets, as :meth:`Prescan.finditer_in` does. Members whose every match starts where
 no word character stands before it (``(?<!\\w)``, ``(?<![\\w-])``) are searched with that
-look-behind, which fails at once inside words.
+look-behind, which fails at once inside words. A member with more than
+:data:`~repression_kg.extract.prescan.MAX_STARTS` literal starts of
+:data:`~repression_kg.extract.prescan.LIMIT` characters joins with shorter ones, when at most
+that many shorter starts begin every match.
 
 >>> group = PrescanGroup([Prescan(re.compile(r"(?i)(?<!\\w)was (?:detained|searched)")),
 ...                       Prescan(re.compile(r"(?i)(?<!\\w)detained"))])
@@ -20,12 +23,23 @@ look-behind, which fails at once inside words.
 
 from __future__ import annotations
 
+import bisect
 import re
+import re._parser as _parser
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from repression_kg.extract.base import finditer_in_sentences
-from repression_kg.extract.prescan import Prescan, _after_non_word, lowered, matches_at
+from repression_kg.extract.prescan import (
+    _UNPLAIN,
+    LIMIT,
+    MAX_STARTS,
+    Prescan,
+    _after_non_word,
+    _starts,
+    lowered,
+    matches_at,
+)
 
 if TYPE_CHECKING:
     from repression_kg.extract.base import Context
@@ -46,11 +60,14 @@ class PrescanGroup:
         self._members: set[int] = set()
         groups: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
         for k, scan in enumerate(self.scans):
-            if scan.starts is None or scan.classes is not None:
+            starts = scan.starts if scan.classes is None else None
+            if starts is None and scan.classes is None:
+                starts = _shorter_starts(scan.pattern)
+            if starts is None:
                 continue  # searched on its own
             self._members.add(k)
             owners = groups[_after_non_word(scan.pattern)]
-            for start in scan.starts:
+            for start in starts:
                 owners.setdefault(start, []).append(k)
         for word, owners in groups.items():
             if owners:
@@ -99,22 +116,98 @@ class PrescanGroup:
     def in_sentences(self, ctx: Context, k: int, stems: tuple[str, ...]) -> list[re.Match[str]]:
         """Exactly ``finditer_in_sentences(ctx, self.scans[k].pattern, stems)``: the
         matches in the sentences where a stem starts, found from this group's offsets."""
+        return self.in_sentences_of(ctx, [(k, stems)])[0]
+
+    def in_sentences_of(self, ctx: Context, asked: list[tuple[int, tuple[str, ...]]]
+                        ) -> list[list[re.Match[str]]]:
+        """:meth:`in_sentences` for each (member, stems) asked, in one walk over each
+        member's offsets (a sentence is looked up once for its offsets, and read for
+        stems once it has a match). Kept per document (two extractors that ask for a
+        member search once)."""
         low = lowered(ctx)
-        pattern = self.scans[k].pattern
-        if low is None or k not in self._members or not _disjoint(ctx):
-            return finditer_in_sentences(ctx, pattern, stems)
-        offsets = self.offsets(low)[k]
-        spans = sorted({ctx.sentence_at(i) for i in offsets})
-        out: list[re.Match[str]] = []
-        stemmed: dict[tuple[int, int], bool] = {}
-        for span, m in matches_at(pattern, ctx.text, offsets, spans):
-            has = stemmed.get(span)
-            if has is None:
-                has = stemmed[span] = any(low.find(stem, span[0], span[1] + len(stem) - 1) >= 0
-                                          for stem in stems)
+        sentences = ctx.sentences
+        key = ("prescan_group.in_sentences", id(self), id(sentences), len(sentences))
+        cached = ctx.scratch.get(key[0])
+        if cached is None or cached[0] != key:
+            cached = ctx.scratch[key[0]] = (key, {})
+        kept: dict[tuple[int, tuple[str, ...]], list[re.Match[str]]] = cached[1]
+        out: list[list[re.Match[str]]] = []
+        for k, stems in asked:
+            found = kept.get((k, stems))
+            if found is None:
+                pattern = self.scans[k].pattern
+                if low is None or k not in self._members or not _disjoint(ctx):
+                    found = finditer_in_sentences(ctx, pattern, stems)
+                else:
+                    found = _in_sentences(ctx, pattern, stems, low, self.offsets(low)[k])
+                kept[(k, stems)] = found
+            out.append(list(found))
+        return out
+
+
+def _in_sentences(ctx: Context, pattern: re.Pattern[str], stems: tuple[str, ...], low: str,
+                  offsets: list[int]) -> list[re.Match[str]]:
+    """The matches of ``pattern`` from sorted ``offsets`` that hold all its match starts,
+    each in the sentence (or gap between two: what :meth:`Context.sentence_at` gives)
+    of its offset when a stem starts in it; the sentences are sorted and disjoint
+    (:func:`_disjoint`). A match ends inside its sentence, so no later one starts
+    before it ends."""
+    ranges = ctx.sentences
+    starts = _sentence_starts(ctx)
+    text = ctx.text
+    match = pattern.match
+    out: list[re.Match[str]] = []
+    last = 0  # the end of the last match
+    span_start = span_end = -1  # the sentence of the last offset
+    has: bool | None = None  # whether a stem starts in it (None: not looked for yet)
+    for i in offsets:
+        if i < last:
+            continue
+        if i >= span_end:
+            j = bisect.bisect_right(starts, i) - 1
+            if j >= 0 and i < ranges[j][1]:
+                span_start, span_end = ranges[j]
+            else:
+                span_start = ranges[j][1] if j >= 0 else 0
+                span_end = ranges[j + 1][0] if j + 1 < len(ranges) else len(text)
+            has = None
+        m = match(text, i, span_end)
+        if m is not None:
+            last = m.end()
+            if has is None:  # (matches are fewer than sentences with offsets)
+                has = any(low.find(stem, span_start, span_end + len(stem) - 1) >= 0
+                          for stem in stems)
             if has:
                 out.append(m)
-        return out
+    return out
+
+
+def _sentence_starts(ctx: Context) -> list[int]:
+    """The starts of the sentences, kept while they stay the same."""
+    key = ("prescan_group.sentence_starts", id(ctx.sentences), len(ctx.sentences))
+    cached = ctx.scratch.get(key[0])
+    if cached is None or cached[0] != key:
+        cached = ctx.scratch[key[0]] = (key, [s for s, _ in ctx.sentences])
+    return cached[1]
+
+
+def _shorter_starts(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Literal starts of ``pattern`` for one with too many (``Prescan.starts`` is None):
+    the longest limit below :data:`LIMIT` that gives at most :data:`MAX_STARTS` of them,
+    each a start every match that it begins begins with; None when some match may start
+    with anything or with a letter case folding links to others (as for a Prescan)."""
+    items = list(_parser.parse(pattern.pattern, pattern.flags))
+    for limit in range(LIMIT - 1, 0, -1):
+        found = _starts(items, limit)
+        if len(found) <= MAX_STARTS:
+            break
+    else:
+        return None
+    starts = {s for s in found if isinstance(s, str)}
+    if len(starts) < len(found) or "" in starts or any(ch in _UNPLAIN for s in starts for ch in s):
+        return None
+    # a start that has a shorter start as its prefix adds no offset
+    return frozenset(s for s in starts if not any(o != s and s.startswith(o) for o in starts))
 
 
 def _offsets(finder: re.Pattern[str], head: re.Pattern[str] | None,
