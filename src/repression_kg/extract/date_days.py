@@ -25,9 +25,13 @@ def _tables() -> tuple[dict[str, int], dict[str, int], re.Pattern[str]]:
                 for k, v in data["weekdays"][lang].items()}
     alt_days = "|".join(re.escape(w) for w in sorted(days, key=len, reverse=True))
     alt_week = "|".join(re.escape(w) for w in sorted(weekdays, key=len, reverse=True))
+    lasts, ons = ["last", "this past", "прошлый", "прошлую", "прошлое"], ["on", "в", "во"]
+    # the first letters of every word a match can begin with, tested first: the engine
+    # tries the words one by one at each word start (under (?i), with no quick test)
+    firsts = sorted({w[0] for w in [*days, *weekdays, *lasts, *ons]})
     pattern = re.compile(
-        rf"(?i)(?<!\w)(?:(?P<day>{alt_days})|(?:(?P<last>last|this past|прошлый|прошлую|"
-        rf"прошлое)\s+|(?:on|в|во)\s+)?(?P<week>{alt_week}))(?!\w)")
+        rf"(?i)(?<!\w)(?=[{''.join(map(re.escape, firsts))}])(?:(?P<day>{alt_days})|"
+        rf"(?:(?P<last>{'|'.join(lasts)})\s+|(?:{'|'.join(ons)})\s+)?(?P<week>{alt_week}))(?!\w)")
     return days, weekdays, pattern
 
 

@@ -47,7 +47,11 @@ def date_starts(text: str, keys: frozenset[str], toks: Tokens | None = None,
         low = text  # lower-casing moved offsets: fall back to case-sensitive search
     if low is not text and toks is not None and toks.text is text and \
             toks.runs is not None and toks.lowered is not None:
-        for k in _key_tokens_at(low, keys, toks):
+        lowered = toks.lowered
+        # a token's lower-case form is its span of ``low`` (which keeps every offset: no
+        # letter lower-cases to two), but for a "Σ", which no key word holds, lower-cased
+        # by what stands around it
+        for k in compress(range(len(lowered)), map(keys.__contains__, lowered)):
             i = toks.starts[k]
             starts.add(i)
             if not _prefixes_by_token(toks, k, max(0, i - 30), starts):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Iterable, Mapping
-from itertools import compress
+from itertools import accumulate, compress
 from typing import Any
 
 from repression_kg import lookups
@@ -28,19 +28,23 @@ def tokens_of(text: str) -> lookups.Tokens:
     token), keeping the tokens as written and lower-cased (``runs``, ``lowered``: the
     organisations' words and the word indexes are made of them)."""
     # without "_" in the text, a token is exactly a run of \w, which the engine finds faster
-    found = list((lookups.TOKEN if "_" in text else _WORD_RUN).finditer(text))
-    runs = list(map(re.Match.group, found))
+    # split() keeps the tokens between the gaps (no match object each): gap, token, gap, ...,
+    # gap; the running sum of their lengths holds each token's start and end by turns
+    parts = (_TOKEN_SPLIT if "_" in text else _WORD_SPLIT).split(text)
+    bounds = list(accumulate(map(len, parts)))
+    runs = parts[1::2]
     words = lowered = list(map(str.lower, runs))
     if _CYRILLIC.search(text) is not None:
         known = _NORMS.get
         # norm() changes only Cyrillic words (their first letter is at least U+0400)
         words = [w if w < "\u0400" else known(w) or _norm(w) for w in lowered]
-    return lookups.Tokens(words, list(map(re.Match.start, found)),
-                          list(map(re.Match.end, found)), text, runs, lowered)
+    return lookups.Tokens(words, bounds[0:-1:2], bounds[1::2], text, runs, lowered)
 
 
 _FIRST_TWO = operator.itemgetter(slice(None, 2))
-_WORD_RUN = re.compile(r"\w+")
+#: lookups.TOKEN, and a run of \w, as the separators of a split() that keeps them
+_TOKEN_SPLIT = re.compile(f"({lookups.TOKEN.pattern})")
+_WORD_SPLIT = re.compile(r"(\w+)")
 #: a letter :func:`lookups.norm` can change (a text without one needs no norm() call)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
