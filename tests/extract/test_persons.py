@@ -321,3 +321,14 @@ def test_a_plural_cue_ending_a_clause_gives_no_role() -> None:
     assert [(p.name, p.roles) for p in facts.persons] == [("Ivan Petrov", [])]
     facts = run("His lawyer, Murat Adam, was refused a picket.")
     assert [(p.name, p.roles) for p in facts.persons] == [("Murat Adam", ["lawyer"])]
+
+
+def test_a_name_broken_over_a_line_of_wrapped_prose() -> None:
+    text = ("A: On the thirty-first. Judge Tatyana Dulkina presided. Roma asked that Olga\n"
+            "Allenova, a journalist he has known for years, be admitted as his public\n"
+            "defender. The judge refused because Olga is not a lawyer.")
+    facts = run(text)
+    assert [(p.name, p.aliases) for p in facts.persons] == [
+        ("Tatyana Dulkina", []), ("Olga Allenova", [])]
+    assert [m.text for m in facts.persons[1].mentions] == ["Olga\nAllenova", "Olga"]
+    assert run("Signed:\nOlga\nPetrova").persons == []  # (short lines: no wrapped prose)

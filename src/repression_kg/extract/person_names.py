@@ -143,7 +143,31 @@ def latin_candidates(text: str) -> list[Candidate]:
         if len(out) == before and len(core) in (2, 3) and all(
                 _is_surname(tok[2]) and tok[2] not in after for tok in core):
             loose.append((core[0][0], core[-1][1], [tok[2] for tok in core]))
-    return out + _listed(text, out, loose) + _inverted(text, firsts)
+    return out + _listed(text, out, loose) + _inverted(text, firsts) + _wrapped(text, firsts)
+
+
+#: a given name that ends a line of wrapped prose and the surname that opens the next
+_WRAPPED = re.compile(rf"(?<![\w.@/-])(?P<first>{_WORD})\n[ \t]*(?P<sur>{_WORD})(?![\w-])")
+#: the shortest line that is wrapped prose (a list of names is no such line)
+_PROSE_LINE = 50
+
+
+def _wrapped(text: str, firsts: frozenset[str]) -> list[Candidate]:
+    """Names broken over a line break of hard-wrapped prose ("... be admitted Olga\n
+    Allenova"): a known given name ends a long line and a surname opens the next."""
+    out = []
+    i = text.find("\n")
+    while i >= 0:
+        line_start = text.rfind("\n", 0, i) + 1
+        last = text[text.rfind(" ", line_start, i) + 1:i]  # (the line's last word)
+        if i - line_start >= _PROSE_LINE and last in firsts:
+            m = _WRAPPED.search(text, max(line_start, i - 40), min(len(text), i + 40))
+            if m is not None and m.end("first") == i and m.group("first") in firsts and \
+                    _is_surname(m.group("sur")) and m.group("sur") not in firsts:
+                out.append(Candidate(m.start(), m.end(), m.group("first"), m.group("sur"),
+                                     None, " ".join(m.group().split())))
+        i = text.find("\n", i + 1)
+    return out
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
