@@ -326,3 +326,14 @@ def test_expelled_from_a_university_is_no_deportation() -> None:
                                 "State University.").events] == []
     assert [e.type for e in run("Ivan Petrov was expelled from Kazakhstan to Russia.").events] \
         == ["deportation"]
+
+
+def test_an_extradition_asked_against_or_only_ordered_did_not_happen() -> None:
+    for text in ("The UN Human Rights Committee asked Kazakhstan not to extradite Mansur "
+                 "Movlayev while it is examined.",
+                 "Mansur Movlayev: extradition ordered, appeals pending.",
+                 "Kazakhstan ordered the extradition of Mansur Movlayev."):
+        assert [e.type for e in run(text).events if e.type == "extradition"] == [], text
+    facts = run("Ivan Petrov's extradition was approved by the court. He was extradited to "
+                "Russia in May.")
+    assert [(e.type, e.to_country) for e in facts.events] == [("extradition", "Russia")]
