@@ -30,6 +30,10 @@ def test_parse_date(value: str, iso: str | None) -> None:
     ("Headline\n\n30.04.2023 | Moscow\n\nBody.", "2023-04-30"),
     ("Headline\n\nHe was detained on 3 March 2023 – the court said.", None),
     ("Headline\n" + "line\n" * 20 + "1 May 2020\n", None),  # too far down to be a dateline
+    ("PRESS SERVICE\nPress release, 18 April 2025 (unofficial English translation prepared "
+     "for our archive)\n\nBody.", "2025-04-18"),
+    ("CASE FILE\nPublished: 6 May 2025 (updated after the appeal hearing)\n\nBody.",
+     "2025-05-06"),
 ])
 def test_find_published(text: str, iso: str | None) -> None:
     assert find_published(text) == iso

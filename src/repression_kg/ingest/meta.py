@@ -3,7 +3,7 @@
 Kept deliberately simple and conservative: a publication date is taken only when the
 document states one near its top — a ``Published:``/``Date:``/``Опубликовано:`` header
 line, a line that is nothing but a date (news pages put the date under the headline), a
-byline ending in a date (``Jane Roe – April 30, 2023``) — or from HTML metadata. Nothing is guessed from dates inside the story.
+press release's "Press release, 18 April 2025", a byline ending in a date (``Jane Roe – April 30, 2023``) — or from HTML metadata. Nothing is guessed from dates inside the story.
 
 >>> parse_date("July 7, 2025"), parse_date("30 апреля 2023 г."), parse_date("2023-04-30T10:00Z")
 ('2025-07-07', '2023-04-30', '2023-04-30')
@@ -42,8 +42,8 @@ _DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(\d{4})(?:\s
 _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})")
 _DOTTED = re.compile(r"(\d{1,2})[./](\d{1,2})[./](\d{4})")
 _HEADER = re.compile(
-    r"^\s*(?:published|posted|date|dated|updated|last updated|publication date|"
-    r"опубликовано|дата публикации|дата)\s*(?:on)?\s*[:\-–—]?\s*(.{6,60}?)\s*$",
+    r"^\s*(?:published|posted|date|dated|updated|last updated|publication date|press release|"
+    r"опубликовано|дата публикации|дата|пресс-релиз)\s*(?:on)?\s*[,:\-–—]?\s*(.{6,60}?)\s*$",
     re.IGNORECASE,
 )
 # A byline with a date: "Neil Smith – April 30, 2023", "30.04.2023 | Moscow", "By A. B. Lee, 3 May 2024"
@@ -55,6 +55,8 @@ _BYLINE = re.compile(
 _CLOCK = re.compile(r",?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?$", re.I)
 _NOTE = re.compile(r"\s*\([^()\d]{1,30}\)$")
 _TOP_LINES = 15
+#: a bracketed aside that ends a line
+_ASIDE = re.compile(r"\s*\([^()\n]{1,100}\)\s*$")
 
 
 def _iso(y: int, m: int, d: int) -> str | None:
@@ -86,6 +88,7 @@ def parse_date(value: str) -> str | None:
 def find_published(text: str) -> str | None:
     """The publication date the document states near its top, or None."""
     for line in text.split("\n", _TOP_LINES)[:_TOP_LINES]:
+        line = _ASIDE.sub("", line)  # "Press release, 18 April 2025 (unofficial translation)"
         if len(line) > 80:
             continue
         if m := _HEADER.match(line):
