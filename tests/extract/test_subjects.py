@@ -240,3 +240,14 @@ def test_an_art_field_line_under_a_record_heading() -> None:
     names = {p.id: p.name for p in facts.persons}
     assert [(c.article, names[c.person]) for c in facts.charges] == [
         ("207.3", "Vsevolod Korolev"), ("148", "Nikita Zhuravel"), ("213", "Nikita Zhuravel")]
+
+
+def test_an_answer_to_a_question_about_him() -> None:
+    text = ("Roman Ivanov, a reporter, was arrested in April.\n\n"
+            "Q: What was he accused of?\n\n"
+            "A: Three posts, three criminal cases, all under point \"d\" of Part 2 of Article "
+            "207.3.")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert [(c.article, c.part, names[c.person]) for c in facts.charges] == [
+        ("207.3", "2", "Roman Ivanov")]

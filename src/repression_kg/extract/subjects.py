@@ -150,6 +150,16 @@ def _unspoken_subject(ctx: Context, offset: int, s_start: int,
         person = _previous_paragraph_person(ctx, b_start, skip, _gender_of(pronoun.group()))
         if person is not None:
             return person
+    elif b_start == s_start:
+        # an answer to a question about "him" ("Q: What was he accused of? A: Three
+        # posts, under Part 2 of Article 207.3"): the person the question continues
+        q_start, q_end = previous_sentence(ctx, s_start)
+        asked = W.subject_pronoun().search(ctx.text, q_start, q_end)
+        if asked is not None and ctx.text[q_start:q_end].rstrip().endswith("?"):
+            person = _previous_paragraph_person(ctx, ctx.block_at(q_start)[0], skip,
+                                                _gender_of(asked.group()))
+            if person is not None:
+                return person
     accused = [p.id for p in ctx.facts.persons if set(p.roles) & W.roles()[1]] or [
         p.id for p in ctx.facts.persons if p.id not in skip]
     if accused == [ctx.main_person] and ctx.main_person is not None:
