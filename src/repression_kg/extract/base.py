@@ -59,6 +59,8 @@ class Context:
     #: the sentences :meth:`sentence_at` last indexed, their number and their starts
     _sentence_starts: tuple[list[tuple[int, int]], int, list[int]] | None = field(
         default=None, repr=False)
+    #: the offsets of the text's line breaks (:meth:`line_start`), found on first use
+    _breaks: list[int] | None = field(default=None, repr=False)
 
     def _starts(self, name: str, items: list[DateMention] | list[PersonMention]) -> list[int]:
         """Start offsets of a sorted list, cached while the list stays the same object."""
@@ -108,6 +110,16 @@ class Context:
         self._sentence_starts = (ranges, len(ranges), self._index["sentences"][2])
         return found
 
+    def line_start(self, offset: int) -> int:
+        """``text.rfind("\\n", 0, offset) + 1``: where the line of ``offset`` starts, by
+        bisection over the text's line breaks (found once), so that a text of one long line
+        costs no scan back per call."""
+        breaks = self._breaks
+        if breaks is None:
+            breaks = self._breaks = [m.start() for m in _NEWLINE.finditer(self.doc.text)]
+        i = bisect.bisect_left(breaks, offset)
+        return breaks[i - 1] + 1 if i else 0
+
     def paragraph_at(self, offset: int) -> tuple[int, int]:
         return self._range_at("paragraphs", self.paragraphs, offset)
 
@@ -135,7 +147,7 @@ class Context:
         a line that goes on from the one before it (hard-wrapped prose)."""
         p_start, p_end = self.paragraph_at(offset)
         text = self.doc.text
-        line_start = max(p_start, text.rfind("\n", 0, offset) + 1)
+        line_start = max(p_start, self.line_start(offset))
         if line_start > p_start and text[p_start:line_start].rstrip()[-1:] not in _LINE_ENDS:
             return p_start, p_end  # the line goes on from the one before: wrapped prose
         line_end = text.find("\n", offset, p_end)
@@ -182,6 +194,7 @@ class Context:
         return self.main_person if self.main_person not in exclude else None
 
 
+_NEWLINE = re.compile("\n")
 _ROUGH_END = re.compile(r"[.!?…](?=[\"”’»)]*\s+[\"“‘«(]*[A-ZА-ЯЁ0-9])|\n")
 
 

@@ -156,18 +156,22 @@ def _wrapped(text: str, firsts: frozenset[str]) -> list[Candidate]:
     """Names broken over a line break of hard-wrapped prose ("... be admitted Olga\n
     Allenova"): a known given name ends a long line and a surname opens the next."""
     out = []
-    i = text.find("\n")
-    while i >= 0:
+    for end_word in _LINE_END_WORD.finditer(text):  # (one scan; no loop over every line)
+        if end_word.group() not in firsts:
+            continue
+        i = end_word.end()
         line_start = text.rfind("\n", 0, i) + 1
-        last = text[text.rfind(" ", line_start, i) + 1:i]  # (the line's last word)
-        if i - line_start >= _PROSE_LINE and last in firsts:
-            m = _WRAPPED.search(text, max(line_start, i - 40), min(len(text), i + 40))
-            if m is not None and m.end("first") == i and m.group("first") in firsts and \
-                    _is_surname(m.group("sur")) and m.group("sur") not in firsts:
-                out.append(Candidate(m.start(), m.end(), m.group("first"), m.group("sur"),
-                                     None, " ".join(m.group().split())))
-        i = text.find("\n", i + 1)
+        if i - line_start < _PROSE_LINE:
+            continue
+        m = _WRAPPED.match(text, end_word.start(), min(len(text), i + 40))
+        if m is not None and _is_surname(m.group("sur")) and m.group("sur") not in firsts:
+            out.append(Candidate(m.start(), m.end(), m.group("first"), m.group("sur"),
+                                 None, " ".join(m.group().split())))
     return out
+
+
+#: a word that ends a line, a word opening the next
+_LINE_END_WORD = re.compile(r"[^\W\d_]+(?=\n[ \t]*[^\W\d_])")
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
@@ -197,8 +201,11 @@ def _inverted(text: str, firsts: frozenset[str]) -> list[Candidate]:
         return []
     out = []
     tried = -1
+    line = scanned = 0  # the line start, found from where the last search stopped
     for comma in _INVERTED_COMMA.finditer(text):
-        line = text.rfind("\n", 0, comma.start()) + 1
+        # (a search back to the text's start for each comma is quadratic in a long line)
+        line = max(line, text.rfind("\n", scanned, comma.start()) + 1)
+        scanned = comma.start()
         if line <= tried:
             continue  # (one line, two commas)
         tried = line

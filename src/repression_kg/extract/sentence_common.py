@@ -185,7 +185,7 @@ _DATELINE = re.compile(r"(?i)(?:published|posted|updated|date|опубликов
 def _dateline(ctx: Context, start: int) -> bool:
     """The date at ``start`` is the document's publication line, not a verdict's date (a
     headline without a full stop runs into it)."""
-    line_start = ctx.text.rfind("\n", 0, start) + 1
+    line_start = ctx.line_start(start)
     return _DATELINE.search(ctx.text, max(line_start, start - 20), start) is not None
 
 
@@ -208,7 +208,7 @@ def _context_date(ctx: Context, s_start: int) -> str | None:
     in its paragraph, or in the paragraph before when its own has no date ("On 17
     January the court convicted three lawyers. A was sentenced to ..."), else a
     bulletin's verdict date."""
-    line_start = ctx.text.rfind("\n", 0, s_start) + 1
+    line_start = ctx.line_start(s_start)
     for d in ctx.dates_in(line_start, s_start):
         if _DATE_HEAD.match(ctx.text, line_start, d.start) and len(d.value) >= 7:
             return d.value
@@ -251,7 +251,7 @@ def _date_headings(ctx: Context) -> list[tuple[int, int, str]]:
     for d in ctx.dates:
         if len(d.value) < 7:
             continue
-        line_start = text.rfind("\n", 0, d.start) + 1
+        line_start = ctx.line_start(d.start)
         line_end = text.find("\n", d.end)
         line_end = len(text) if line_end < 0 else line_end
         if line_end - line_start <= 60 and not _dateline(ctx, d.start) and \

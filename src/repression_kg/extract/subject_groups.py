@@ -92,7 +92,7 @@ def list_item_persons(ctx: Context, offset: int) -> list[str] | None:
     Moscow: 7 years ..."; "- A, B and C: two years suspended each"), for a fact in that item
     after the name; None elsewhere. An item wrapped onto indented lines goes on there."""
     text = ctx.text
-    line_start = text.rfind("\n", 0, offset) + 1
+    line_start = ctx.line_start(offset)
     marker_end = _line(ctx, line_start)[2]
     if marker_end is None:
         return None
@@ -143,7 +143,7 @@ def field_label(ctx: Context, offset: int) -> tuple[int, int] | None:
     definition list of key facts), or above the list the line is an item of ("The
     sentence:" / "- 16 years" / "- a fine"), over a line that names nobody; None
     elsewhere."""
-    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    line_start = ctx.line_start(offset)
     field_end, above, _ = _line(ctx, line_start)
     if 0 <= field_end <= offset:
         return line_start, field_end
@@ -181,7 +181,7 @@ def field_persons(ctx: Context, offset: int) -> list[str] | None:
     on such a line."""
     if field_label(ctx, offset) is None:
         return None
-    line_start = ctx.text.rfind("\n", 0, offset) + 1
+    line_start = ctx.line_start(offset)
     key = "charges.defendants"
     if key not in ctx.scratch:
         lines: list[tuple[int, list[str]]] = []
