@@ -170,8 +170,9 @@ def _wrapped(text: str, firsts: frozenset[str]) -> list[Candidate]:
     return out
 
 
-#: a word that ends a line, a word opening the next
-_LINE_END_WORD = re.compile(r"[^\W\d_]+(?=\n[ \t]*[^\W\d_])")
+#: a word that ends a line, a word opening the next (tried once per word, at its first
+#: letter, and never given back: no backtracking through a long run of letters)
+_LINE_END_WORD = re.compile(r"[^\W\d_](?<![^\W\d_][^\W\d_])[^\W\d_]*+(?=\n[ \t]*[^\W\d_])")
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
