@@ -308,9 +308,10 @@ class _TokenStarts:
         joined = "_" in low  # (else no token follows a "_")
         longer = self.longer
         out: list[tuple[int, str]] = []
-        for j in compress(range(len(marks)), marks):
-            longest, sizes = marks[j]  # type: ignore[misc]
-            i = starts[j]
+        for i, mark in compress(zip(starts, marks, strict=True), marks):
+            if mark is None:  # (compress keeps none)
+                continue
+            longest, sizes = mark
             if joined and i and low[i - 1] == "_":
                 continue
             for size in sizes:  # a longer start goes on after the token
