@@ -4,15 +4,22 @@ searched on its own, and of ``finditer_in_sentences``."""
 from __future__ import annotations
 
 import re
+import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.extract.test_prescan import PATTERNS, WORDS
 
-from repression_kg.extract import charges, events, scan_groups
+from repression_kg.extract import charges, events, gazetteer, prescan, scan_groups
 from repression_kg.extract.base import Context, finditer_in_sentences
-from repression_kg.extract.prescan import Prescan, foldable
-from repression_kg.extract.prescan_group import PrescanGroup, _after_non_word, _offsets, _trie
+from repression_kg.extract.prescan import Prescan, Vocabulary, foldable
+from repression_kg.extract.prescan_group import (
+    PrescanGroup,
+    _after_non_word,
+    _offsets,
+    _TokenStarts,
+    _trie,
+)
 from repression_kg.facts import Document, DocumentFacts
 
 #: every pattern the prescan tests know, one group (members with and without a
@@ -124,6 +131,63 @@ def test_offsets_are_those_of_the_look_behind_loop(text: str, tail: str) -> None
     low = _low(text + tail)
     if low is None:
         return
+    for group in (GROUP, scan_groups.cues_and_descriptions()[0]):
+        group._cached = None
+        assert group.offsets(low) == _plain_group_offsets(group, low)
+
+
+def test_lower_casing_keeps_word_and_token_characters() -> None:
+    """What reading starts from the tokens of the lower-cased text rests on: a character
+    lower-cased to one character is a word (token) character exactly when it was."""
+    word, token = re.compile(r"\w"), re.compile(r"[^\W_]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        low = char.lower()
+        if len(low) == 1:
+            assert (word.match(char) is None) == (word.match(low) is None), hex(code)
+            assert (token.match(char) is None) == (token.match(low) is None), hex(code)
+
+
+def _vocabulary(text: str) -> tuple[str, Vocabulary] | None:
+    """The lower-cased text and its tokens, as :func:`prescan.lowered` pairs them."""
+    low = text.lower()
+    if len(low) != len(text) or "\u03a3" in text:
+        return None
+    toks = gazetteer.tokens_of(text)
+    assert toks.lowered is not None
+    return low, Vocabulary(toks, toks.lowered)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet="abAB -.é1_\n(\"Σ", max_size=30),
+       st.lists(st.tuples(st.sampled_from("aab1ab_("), st.text(alphabet="ab -_(\"1", max_size=3))
+                .map("".join), min_size=1, max_size=6))
+def test_starts_read_from_tokens_are_those_searched(text: str, starts: list[str]) -> None:
+    pair = _vocabulary(text)
+    if pair is None:
+        return
+    low, words = pair
+    tokens = _TokenStarts.of(starts)
+    if tokens is None:
+        assert any(re.match(r"[^\W_]", s) is None for s in starts)
+        return
+    trie = _trie(sorted(set(starts)))
+    for _ in range(2):  # the words looked up, then known
+        assert tokens.offsets(low, words) == _offsets(re.compile(rf"\W({trie})"),
+                                                      re.compile(trie), low)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, st.sampled_from(["", "de", "appeal", "-", " ", "(a", " evad", "(ложн", "_was",
+                               "a_a search", "Σ was"]))
+def test_offsets_from_tokens_are_those_of_the_look_behind_loop(text: str, tail: str) -> None:
+    doc = Document.from_text("t", text + tail)
+    ctx = Context(doc=doc, facts=DocumentFacts(document=doc.meta()))
+    gazetteer.tokens(ctx.scratch, ctx.text)
+    low = prescan.lowered(ctx)
+    if low is None:
+        return
+    assert (prescan.vocabulary(low) is None) == ("\u03a3" in ctx.text)
     for group in (GROUP, scan_groups.cues_and_descriptions()[0]):
         group._cached = None
         assert group.offsets(low) == _plain_group_offsets(group, low)

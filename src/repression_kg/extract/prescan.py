@@ -33,6 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from repression_kg import lookups
 from repression_kg.extract import gazetteer
 
 if TYPE_CHECKING:
@@ -80,11 +81,11 @@ class Prescan:
         self.classes: re.Pattern[str] | None = None
         #: start → (its first run of token characters, whether that run is all a token
         #: must be), for a pattern whose matches start after a non-word character: such a
-        #: start can occur at a match only as a token of the text (see :class:`_Vocabulary`)
+        #: start can occur at a match only as a token of the text (see :class:`Vocabulary`)
         self._runs: dict[str, tuple[str, bool]] = {}
         #: the text :meth:`offsets` searched last, its vocabulary, and the starts a token
         #: of it can begin (a document's regions are searched one after another)
-        self._live: tuple[str, _Vocabulary | None, list[str]] | None = None
+        self._live: tuple[str, Vocabulary | None, list[str]] | None = None
         if "" in starts or len(found) > MAX_STARTS or \
                 any(ch in _UNPLAIN for s in starts for ch in s):
             return
@@ -192,38 +193,50 @@ def lowered(ctx: Context) -> str | None:
         # offset (it does: see Context.lowered) and no capital sigma is lowered by context
         if toks is not None and toks.text is ctx.text and toks.lowered is not None \
                 and "\u03a3" not in ctx.text:
-            _VOCABULARY = (low, _Vocabulary(toks.lowered))
+            _VOCABULARY = (low, Vocabulary(toks, toks.lowered))
     return low
 
 
-class _Vocabulary:
-    """The distinct lower-cased tokens of a document (runs of letters and digits).
+class Vocabulary:
+    """The lower-cased tokens of a document (runs of letters and digits), in order and
+    distinct: the tokens of its lower-cased text, at the offsets of ``tokens``.
 
     A match of a pattern that starts after a non-word character starts with a token;
     when a literal start of it begins with the run ``r`` of token characters, that token
     starts with ``r``, and is ``r`` itself when the start goes on with another character."""
 
-    def __init__(self, tokens: list[str]) -> None:
-        self._set = frozenset(tokens)
+    def __init__(self, tokens: lookups.Tokens, lowered: list[str]) -> None:
+        #: the document's gazetteer tokens (``starts``, ``ends``)
+        self.tokens = tokens
+        #: their lower-cased words (``tokens.lowered``)
+        self.lowered = lowered
+        #: the distinct words
+        self.words = frozenset(lowered)
         self._sorted: list[str] | None = None
 
     def has(self, run: str, whole: bool) -> bool:
         if whole:
-            return run in self._set
+            return run in self.words
         if self._sorted is None:
-            self._sorted = sorted(self._set)
+            self._sorted = sorted(self.words)
         k = bisect.bisect_left(self._sorted, run)
         return k < len(self._sorted) and self._sorted[k].startswith(run)
 
 
-#: the lower-cased text :func:`lowered` gave last and its :class:`_Vocabulary` (one slot,
+#: the lower-cased text :func:`lowered` gave last and its :class:`Vocabulary` (one slot,
 #: replaced whole: a text not in it is searched in full)
-_VOCABULARY: tuple[str | None, _Vocabulary | None] = (None, None)
+_VOCABULARY: tuple[str | None, Vocabulary | None] = (None, None)
 
 
-def _vocabulary(low: str) -> _Vocabulary | None:
+def _vocabulary(low: str) -> Vocabulary | None:
     text, vocabulary = _VOCABULARY
     return vocabulary if text is low else None
+
+
+def vocabulary(low: str) -> Vocabulary | None:
+    """The tokens of ``low`` when it is the lower-cased text :func:`lowered` gave last and
+    the document's gazetteer tokens were known then, else None."""
+    return _vocabulary(low)
 
 
 def _folds(node: object) -> bool:

@@ -8,7 +8,9 @@ offset), searched once per document in the lower-cased text; the offset where ea
 occurs goes to the members it belongs to, and each member tries its pattern only at its
 own offsets, as :meth:`Prescan.finditer_in` does. Members whose every match starts where
 no word character stands before it (``(?<!\\w)``, ``(?<![\\w-])``) are searched with that
-look-behind, which fails at once inside words. A member with more than
+look-behind, which fails at once inside words; when the document's tokens are known
+(:func:`~repression_kg.extract.prescan.vocabulary`), such starts are read from its tokens
+instead (:class:`_TokenStarts`). A member with more than
 :data:`~repression_kg.extract.prescan.MAX_STARTS` literal starts of
 :data:`~repression_kg.extract.prescan.LIMIT` characters joins with shorter ones, when at most
 that many shorter starts begin every match.
@@ -26,19 +28,23 @@ from __future__ import annotations
 import bisect
 import re
 import re._parser as _parser
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from repression_kg.extract.base import finditer_in_sentences
 from repression_kg.extract.prescan import (
+    _TOKEN_RUN,
     _UNPLAIN,
     LIMIT,
     MAX_STARTS,
     Prescan,
+    Vocabulary,
     _after_non_word,
     _starts,
     lowered,
     matches_at,
+    vocabulary,
 )
 
 if TYPE_CHECKING:
@@ -57,6 +63,9 @@ class PrescanGroup:
         self._heads: list[re.Pattern[str] | None] = []
         #: per finder: start → the members of all the starts that are its prefixes
         self._tables: list[dict[str, list[int]]] = []
+        #: per finder: its starts as read from tokens, when they follow a non-word character
+        #: and each begins with a token character, else None
+        self._tokens: list[_TokenStarts | None] = []
         self._members: set[int] = set()
         groups: dict[bool, dict[str, list[int]]] = {True: {}, False: {}}
         for k, scan in enumerate(self.scans):
@@ -80,6 +89,7 @@ class PrescanGroup:
                 self._finders.append((re.compile(source), owners, lengths))
                 self._heads.append(re.compile(trie) if word else None)
                 self._tables.append(_prefix_owners(owners, lengths))
+                self._tokens.append(_TokenStarts.of(owners) if word else None)
         self._cached: tuple[str, list[list[int]]] | None = None
 
     def offsets(self, low: str) -> list[list[int]]:
@@ -89,11 +99,16 @@ class PrescanGroup:
             return self._cached[1]
         found: list[list[int]] = [[] for _ in self.scans]
         n = len(low)
-        for (finder, owners, lengths), head, table in zip(self._finders, self._heads,
-                                                          self._tables, strict=True):
+        words = vocabulary(low)
+        for (finder, owners, lengths), head, table, tokens in zip(
+                self._finders, self._heads, self._tables, self._tokens, strict=True):
+            if tokens is not None and words is not None:
+                hits = tokens.offsets(low, words)
+            else:
+                hits = _offsets(finder, head, low)
             # the longest start found at each offset tells every start there: its prefixes
             # (what ``owners.get(low[i:i + size])`` for each size gives, in that order)
-            for i, start in _offsets(finder, head, low):
+            for i, start in hits:
                 for k in table[start]:
                     found[k].append(i)
                 if i + len(start) == n:  # longer sizes cut at the end give it again
@@ -236,6 +251,87 @@ def _offsets(finder: re.Pattern[str], head: re.Pattern[str] | None,
         out.append((i, m.group(1)))
         m = search(low, i)
     return out
+
+
+class _TokenStarts:
+    """The offsets of a finder's starts that follow a non-word character, each beginning
+    with a token character (:data:`~repression_kg.lookups.TOKEN`), read from the tokens of
+    the lower-cased text instead of searched after each non-word character.
+
+    Such a start begins at a token not joined by ``_`` to a run before it. A start made of
+    token characters only begins at a token whose word begins with it; one whose first run
+    of token characters goes on with another character (a "longer" start, as "was sent")
+    only at a token that is that run, where the text there of its length tells. What a
+    word can begin is looked up once per word (a bounded table: the same few thousand
+    words recur in every document)."""
+
+    def __init__(self, plain: frozenset[str], longer: frozenset[str]) -> None:
+        #: the starts made of token characters only
+        self.plain = plain
+        #: the other starts
+        self.longer = longer
+        self._sizes = sorted({len(s) for s in plain})
+        #: first run of a longer start → the lengths of the longer starts it begins,
+        #: longest first
+        self._runs: dict[str, tuple[int, ...]] = {}
+        for start in sorted(longer, key=len, reverse=True):
+            run = _TOKEN_RUN.match(start).group()  # type: ignore[union-attr]
+            if len(start) not in self._runs.get(run, ()):
+                self._runs[run] = self._runs.get(run, ()) + (len(start),)
+        #: word → (the longest plain start it begins, or ""; the lengths of the longer
+        #: starts it is the run of), None when it begins no start
+        self._known: dict[str, tuple[str, tuple[int, ...]] | None] = {}
+
+    @staticmethod
+    def of(starts: Iterable[str]) -> _TokenStarts | None:
+        """The starts as read from tokens; None when one does not begin with a token
+        character (those are searched)."""
+        plain: set[str] = set()
+        longer: set[str] = set()
+        for start in starts:
+            run = _TOKEN_RUN.match(start)
+            if run is None:
+                return None
+            (plain if run.end() == len(start) else longer).add(start)
+        return _TokenStarts(frozenset(plain), frozenset(longer))
+
+    def offsets(self, low: str, words: Vocabulary) -> list[tuple[int, str]]:
+        """Exactly what ``_offsets`` gives for these starts after a non-word character,
+        from the tokens ``words`` of ``low``."""
+        known = self._known
+        if len(known) >= 100_000:
+            known.clear()
+        for word in words.words.difference(known):
+            known[word] = self._begins(word)
+        marks = list(map(known.__getitem__, words.lowered))
+        starts = words.tokens.starts
+        joined = "_" in low  # (else no token follows a "_")
+        longer = self.longer
+        out: list[tuple[int, str]] = []
+        for i, mark in compress(zip(starts, marks, strict=True), marks):
+            if mark is None:  # (compress keeps none)
+                continue
+            longest, sizes = mark
+            if joined and i and low[i - 1] == "_":
+                continue
+            for size in sizes:  # a longer start goes on after the token
+                piece = low[i:i + size]
+                if piece in longer:
+                    longest = piece
+                    break
+            if longest:
+                out.append((i, longest))
+        return out
+
+    def _begins(self, word: str) -> tuple[str, tuple[int, ...]] | None:
+        longest = ""
+        for size in self._sizes:
+            if size > len(word):
+                break
+            if word[:size] in self.plain:
+                longest = word[:size]
+        sizes = self._runs.get(word, ())
+        return (longest, sizes) if longest or sizes else None
 
 
 def _prefix_owners(owners: dict[str, list[int]], lengths: list[int]) -> dict[str, list[int]]:
