@@ -156,23 +156,24 @@ def _wrapped(text: str, firsts: frozenset[str]) -> list[Candidate]:
     """Names broken over a line break of hard-wrapped prose ("... be admitted Olga\n
     Allenova"): a known given name ends a long line and a surname opens the next."""
     out = []
-    for end_word in _LINE_END_WORD.finditer(text):  # (one scan; no loop over every line)
-        if end_word.group() not in firsts:
-            continue
-        i = end_word.end()
+    for brk in _LETTER_BREAK.finditer(text):  # (the engine skips to line breaks)
+        i = brk.start()
         line_start = text.rfind("\n", 0, i) + 1
         if i - line_start < _PROSE_LINE:
             continue
-        m = _WRAPPED.match(text, end_word.start(), min(len(text), i + 40))
+        word_start = text.rfind(" ", line_start, i) + 1
+        if text[word_start:i] not in firsts:
+            continue
+        m = _WRAPPED.match(text, word_start, min(len(text), i + 40))
         if m is not None and _is_surname(m.group("sur")) and m.group("sur") not in firsts:
             out.append(Candidate(m.start(), m.end(), m.group("first"), m.group("sur"),
                                  None, " ".join(m.group().split())))
     return out
 
 
-#: a word that ends a line, a word opening the next (tried once per word, at its first
-#: letter, and never given back: no backtracking through a long run of letters)
-_LINE_END_WORD = re.compile(r"[^\W\d_](?<![^\W\d_][^\W\d_])[^\W\d_]*+(?=\n[ \t]*[^\W\d_])")
+#: a line break between letters: where a wrapped line ends in a word and the next opens
+#: with one
+_LETTER_BREAK = re.compile(r"\n(?<=[^\W\d_]\n)(?=[ \t]*[^\W\d_])")
 
 
 def _tokens(run: re.Match[str]) -> list[tuple[int, int, str]]:
