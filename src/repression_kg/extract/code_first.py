@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
 
 #: an article number: three digits ("275", "207.3") or a dotted one ("20.3.3")
@@ -46,41 +47,23 @@ class CodeFirst:
 
 
 @cache
-def _pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The pattern, and the first words of the codes (where alone a match can start)."""
+def _scan() -> prescan.Prescan:
+    """The pattern, tried only where a code's first letters occur (its look-behind first
+    would be tried at every offset)."""
     forms = sorted({str(f) for f in lookups.load("charges")["codes_before"]},
                    key=len, reverse=True)
     alt = "|".join(re.escape(f).replace(r"\ ", r"\s") for f in forms)
-    pattern = re.compile(rf"(?<![\w-])(?P<code>{alt})\s?(?:(?:Art(?:icle)?s?\.?|ст\.)\s?)?"
-                         rf"{_ART}{_PART}{_NOT_AFTER}")
-    return pattern, tuple(sorted({f.split()[0] for f in forms}))
+    return prescan.Prescan(re.compile(
+        rf"(?<![\w-])(?P<code>{alt})\s?(?:(?:Art(?:icle)?s?\.?|ст\.)\s?)?"
+        rf"{_ART}{_PART}{_NOT_AFTER}"))
 
 
-def _matches(text: str) -> list[re.Match[str]]:
-    """``_pattern().finditer(text)``, tried only where a code's first word occurs (a
-    look-behind first would be tried at every offset)."""
-    pattern, firsts = _pattern()
-    starts = set()
-    for word in firsts:
-        i = text.find(word)
-        while i >= 0:
-            starts.add(i)
-            i = text.find(word, i + 1)
-    out: list[re.Match[str]] = []
-    end = 0
-    for i in sorted(starts):
-        m = pattern.match(text, i) if i >= end else None
-        if m is not None:
-            out.append(m)
-            end = m.end()
-    return out
-
-
-def code_first(text: str, codes: dict[str, str]) -> list[CodeFirst]:
+def code_first(text: str, codes: dict[str, str], low: str | None = None) -> list[CodeFirst]:
     """Every number cited after its code in ``text``; ``codes`` maps the lower-cased
-    forms of the codes to their ids (a form it does not know is skipped)."""
+    forms of the codes to their ids (a form it does not know is skipped); ``low`` is the
+    text as :func:`prescan.lowered` gives it (None: a search of every offset)."""
     out: list[CodeFirst] = []
-    for m in _matches(text):
+    for m in _scan().finditer(text, low):
         code = codes.get(" ".join(m.group("code").lower().split()))
         if not code:
             continue
@@ -101,7 +84,8 @@ def with_codes_first(ctx: Context, items: list[tuple[int, int, str, str | None]]
     ("UK RF 207.3(2)"), in text order. The code of each is noted in
     ``ctx.scratch["charges.coded"]`` by the start of its item: the citation's own where
     both read the same number ("Criminal Code Article 207.3")."""
-    found = code_first(ctx.text, codes) if HINT.search(ctx.text) else []
+    found = code_first(ctx.text, codes, prescan.lowered(ctx)) \
+        if HINT.search(ctx.text) else []
     coded: dict[int, str] = {}
     for cited in found:
         same = next((it for it in items if it[0] < cited.end and cited.number_start < it[1]),
