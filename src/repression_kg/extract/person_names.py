@@ -303,6 +303,33 @@ def cyrillic_candidates(text: str) -> list[Candidate]:
     out = []
     for match in russian.CYRILLIC_NAME.finditer(text):
         out.extend(names_of_run(match.group(), match.start()))
+    if "\n" in text:
+        out.extend(_cyrillic_wrapped(text))
+    return out
+
+
+#: capitalised Cyrillic words that end a line and open the next ("судьи Ирины\nАкимовой")
+_CYR_WRAPPED = re.compile(r"(?:[А-ЯЁ][а-яё]+[ \u00a0])?[А-ЯЁ][а-яё]+\n"
+                          r"(?=[А-ЯЁ])(?:[А-ЯЁ][а-яё]+)(?:[ \u00a0][А-ЯЁ][а-яё]+)?(?![\w-])")
+
+
+def _cyrillic_wrapped(text: str) -> list[Candidate]:
+    """Cyrillic names broken over a line break of hard-wrapped prose: the run of
+    capitalised words read as if the break were a space, its names that span the break."""
+    out = []
+    for brk in _LETTER_BREAK.finditer(text):  # (the engine skips to line breaks)
+        i = brk.start()
+        line_start = text.rfind("\n", 0, i) + 1
+        if i - line_start < _PROSE_LINE or not "А" <= text[i - 1].upper() <= "Я":
+            continue
+        last = text.rfind(" ", line_start, i) + 1  # the line's last word, and the one before
+        before = text.rfind(" ", line_start, last - 1) + 1 if last > line_start else last
+        m = _CYR_WRAPPED.match(text, before, min(len(text), i + 60)) or \
+            _CYR_WRAPPED.match(text, last, min(len(text), i + 60))
+        if m is None:
+            continue
+        run = m.group().replace("\n", " ")
+        out.extend(c for c in names_of_run(run, m.start()) if c.start < i < c.end)
     return out
 
 

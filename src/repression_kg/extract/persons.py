@@ -26,7 +26,7 @@ from functools import cache
 from itertools import compress
 
 from repression_kg import lookups
-from repression_kg.extract import public_figures, russian
+from repression_kg.extract import person_aliases, public_figures, russian
 from repression_kg.extract.base import Context, PersonMention
 from repression_kg.extract.person_caps import caps_candidates
 from repression_kg.extract.person_names import (
@@ -222,6 +222,7 @@ def extract_persons(ctx: Context) -> None:
     ents = _entities(cands)
     ents.extend(_given_name_only(text, ents))
     _surname_mentions(text, ents)
+    ents = _merge_named_twice(text, ents)
     persons: list[Person] = []
     mentions: list[PersonMention] = []
     for n, ent in enumerate(sorted(ents, key=lambda e: min(e.spans)), start=1):
@@ -247,6 +248,35 @@ def extract_persons(ctx: Context) -> None:
             if role not in person.roles:
                 person.roles.append(role)
     ctx.main_person = _main_person(persons)
+
+
+def _merge_named_twice(text: str, ents: list[_Entity]) -> list[_Entity]:
+    """One entity for two names the text says are one person's ("Hryb, who is known as
+    Pavel Grib"); see :mod:`repression_kg.extract.person_aliases`. The name used more
+    often names the person."""
+    owner = {span: ent for ent in ents for span in ent.spans}
+    pairs = person_aliases.same_person_pairs(text, sorted(owner))
+    if not pairs:
+        return ents
+    merged: dict[int, _Entity] = {}  # id of an entity merged away -> the one it joined
+
+    def find(ent: _Entity) -> _Entity:
+        while id(ent) in merged:
+            ent = merged[id(ent)]
+        return ent
+
+    for first, second in pairs:
+        a, b = find(owner[first]), find(owner[second])
+        if a is b:
+            continue
+        keep, gone = (a, b) if (-len(set(a.spans)), min(a.spans)) <= \
+            (-len(set(b.spans)), min(b.spans)) else (b, a)
+        keep.spans.extend(gone.spans)
+        for alias in (gone.name, *gone.aliases):
+            if alias != keep.name and alias not in keep.aliases:
+                keep.aliases.append(alias)
+        merged[id(gone)] = keep
+    return [ent for ent in ents if id(ent) not in merged]
 
 
 #: a person the text names by a given name alone, after a kinship noun or a title that

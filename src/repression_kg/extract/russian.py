@@ -302,6 +302,11 @@ def nominative(name: str) -> str:
     gender, cases = _grammar([w for w in words if w is not fixed])
     if fixed is not None:
         gender = "femn"
+    elif any(len(w) > 5 and w.endswith(_FEMININE_NOMINATIVE) for w in words):
+        # "Мирослава Регинская": an adjective surname in "-ская" is a woman's, in the
+        # nominative (a man's in another case ends "-ского", "-скому" ...), whatever case
+        # the given name could be of a man's name ("Мирослава", of Мирослав)
+        gender, cases = "femn", {"nomn"}
     out: list[str] = []
     for part in parts:
         if fixed is not None and part is fixed:
@@ -311,6 +316,10 @@ def nominative(name: str) -> str:
         else:
             out.append(part)
     return "".join(out)
+
+
+#: endings only a woman's surname in the nominative has
+_FEMININE_NOMINATIVE = ("ская", "цкая")
 
 
 def _undeclined_female_surname(words: list[str]) -> str | None:
