@@ -154,7 +154,9 @@ def transfer_countries(ctx: Context, kind: str, start: int, end: int,
         return (before[0][2] if before else from_country,
                 partner[0][2] if partner else to_country)
     if from_country is None:
-        before = [c for c in here if c[1] <= start and c[2] != to_country]
+        # (not a possessive: "Belarus, Russia's closest ally, ... extradited him")
+        before = [c for c in here if c[1] <= start and c[2] != to_country
+                  and text[c[1]:c[1] + 2] not in ("'s", "’s")]
         from_country = before[-1][2] if before else None
     if to_country is None and kind in ("deportation", "extradition"):
         inside = [c for c in here if start <= c[0] and c[1] <= end]
