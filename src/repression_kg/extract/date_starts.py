@@ -29,7 +29,7 @@ _WORD_START = re.compile(r"(?<![^\W\d_])[^\W\d_]")
 #: after the first letter, so that the engine skips to letters at C speed
 _WORD_RUN = re.compile(r"[^\W\d_](?<![^\W\d_][\s\S])[^\W\d_]*")
 _PREFIXES = frozenset({
-    "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this",
+    "in", "since", "until", "by", "during", "from", "early", "late", "mid", "last", "this", "that",
     "past", "previous", "earlier", "later", "next", "the", "of", "в", "с", "до", "к", "начале",
     "конце", "середине", "прошлой", "этой", "прошлым", "этим", "прошлом", "этом", "текущем",
     "прошлого", "этого", "текущего"})

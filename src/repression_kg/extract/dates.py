@@ -146,7 +146,7 @@ def _branches() -> list[str]:
         rf"(?i:{_initials(ryr)}(?P<ryr>{'|'.join(ryr)})\s+год[ау]\b)",
         rf"(?i:{_initials(rmr)}(?P<rmr>{'|'.join(rmr)})\s+месяц[еа]\b)",
         rf"(?:\b(?P<rm_pre>[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|[Ff]rom|[Ee]arly|[Ll]ate|"
-        rf"[Mm]id|[Ll]ast|[Tt]his|[Ee]arlier\s+this)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
+        rf"[Mm]id|[Ll]ast|[Tt]his|[Tt]hat|[Ee]arlier\s+this)[\s-]+(?:(?:early|late|mid)[\s-]+)?"
         rf"(?P<rm_m>{m_en})){_no_year}|(?i:\b{_initials(rmr_pre)}(?P<rmr_pre>"
         rf"{'|'.join(rmr_pre)})\s+{_initials(list(ru))}(?P<rmr_m>{_alt(list(ru))})\b){_no_year}",
         rf"(?<![\d.,/$№-])(?P<y>{_YEAR})(?![\d%]|[,.]\d|-\d){ru_year_tail}",
@@ -333,7 +333,12 @@ def extract_dates(ctx: Context) -> None:
     told: tuple[int, int, int] | None = None  # (start, year, month) of the last month told
     out: list[DateMention] = []
     for (match, _), (groups, value, relative) in zip(matches, first, strict=True):
-        if relative and told is not None and (groups.rm_m or groups.rmr_m) and \
+        if relative and groups.rm_pre and groups.rm_pre.lower() == "that":
+            # "in February 2017 ... that July": the year the text told last, never one
+            # counted back from the publication date
+            year = told[1] if told is not None else anchor
+            value = _iso(year, _month(groups.rm_m or "")) if year else None
+        elif relative and told is not None and (groups.rm_m or groups.rmr_m) and \
                 _month(groups.rm_m or groups.rmr_m or "") >= told[2] and \
                 ctx.sentence_at(told[0])[0] == ctx.sentence_at(match.start())[0]:
             # "in April 2021 she was jailed, and in May fined": the year just told

@@ -142,11 +142,17 @@ _STRONG = ("after serving", "after having served", "having served", "allows", "a
            "требовал", "потребовал")
 
 
-def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int) -> str | None:
+def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int,
+                  term: int | None = None) -> str | None:
     """The date of a punishment whose cue is at ``cue`` in the sentence ``[s_start,
-    s_end)``: the last date of the sentence before the cue, else its first date, else
+    s_end)``: a date between the cue and its ``term`` ("sentenced him that July to three
+    years"), else the last date of the sentence before the cue, else its first date, else
     the text's own date for news of the day, else :func:`_context_date`."""
     dates = _sentence_dates(ctx, s_start, s_end)
+    if term is not None:
+        between = [d for d in dates if cue < d.start and d.end <= term]
+        if between:
+            return between[-1].value
     before = [d for d in dates if d.end <= cue]
     if before:
         return before[-1].value

@@ -210,7 +210,7 @@ def _from_duration(ctx: Context, m: re.Match[str], found: dict) -> None:
     if kind == "imprisonment" and _suspended_next(ctx, s_end):
         kind = "suspended"
     regime = regime_of(after) if kind == "imprisonment" else None
-    date = sentence_date(ctx, s_start, s_end, cue.start())
+    date = sentence_date(ctx, s_start, s_end, cue.start(), m.start())
     court = sentence_court(ctx, s_start, s_end)
     if _INSTEAD.search(ctx, max(s_start, m.start() - 14), m.start()) or _BECAME.match(
             text, m.end(), min(s_end, m.end() + 40)) or (
