@@ -272,14 +272,22 @@ def _document_verdict_date(ctx: Context, s_start: int) -> str | None:
     between it and the sentence at ``s_start``."""
     full = [d for d in ctx.dates_in(0, s_start) if len(d.value) == 10 and not d.relative
             and not _dateline(ctx, d.start)]
-    if not full or full[0].start > 600:
-        return None
-    first = full[0]
-    d_start, d_end = ctx.sentence_at(first.start)
-    if _VERDICT_HEADING.search(ctx.text, max(0, d_start - 120), d_start):
-        return first.value  # the date line under a verdict's heading ("П Р И Г О В О Р")
-    if len(full) == 1 and _VERDICT.search(ctx, d_start, d_end):
-        return first.value
+    if full and full[0].start <= 600:
+        first = full[0]
+        d_start, d_end = ctx.sentence_at(first.start)
+        if _VERDICT_HEADING.search(ctx.text, max(0, d_start - 120), d_start):
+            return first.value  # the date line under a verdict's heading ("П Р И Г О В О Р")
+        if len(full) == 1 and _VERDICT.search(ctx, d_start, d_end):
+            return first.value
+    # a summary that opens with the verdict ("Вчера, 26 июня, суд вынес приговор ...";
+    # "the verdict announced on 25 January 2024"): its date, when no other sentence with a
+    # date between tells of a verdict
+    told = [d for d in ctx.dates_in(0, s_start) if len(d.value) == 10 and
+            not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
+    verdicts = [d for d in told if _VERDICT.search(ctx, *ctx.sentence_at(d.start))]
+    if verdicts and verdicts[0].start <= 600 and \
+            all(d.value == verdicts[0].value for d in verdicts):
+        return verdicts[0].value
     return None
 
 
