@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
 
+from repression_kg import lookups
 from repression_kg.extract.base import Context
 
 #: Words that take a period and do not end a sentence (compared lower-cased).
@@ -200,7 +202,13 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = Fals
     mark = text[pos]
     if mark in "!?…" or text.startswith("..", pos):
         return not follower.islower()
-    if follower.islower() or follower.isdigit() or follower in ",;:)":
+    if follower.isdigit():
+        # "... для Гиркина. 17 ноября 2022 года суд ...": a date opens the next sentence
+        # (not "Art. 17", "No. 5": an abbreviation or a title before the period)
+        token = _word_before(text, pos)
+        return len(token) >= 3 and token.lower() not in ABBREVIATIONS and \
+            token.lower() not in TITLES and _day_month().match(text, nxt) is not None
+    if follower.islower() or follower in ",;:)":
         return False
     if found[-1] in "\"'”’»)]":  # a quotation or bracket closing after the period
         return True
@@ -223,6 +231,15 @@ def _is_boundary(text: str, m: re.Match[str], para_end: int, quoted: bool = Fals
     if low in ABBREVIATIONS:
         return follower.isupper()
     return True
+
+
+@cache
+def _day_month() -> re.Pattern[str]:
+    """A day and a month's name (months.yml): "17 ноября", "5 May"."""
+    names = sorted({str(n) for forms in (*lookups.load("months")["en"].values(),
+                                         *lookups.load("months")["ru"].values())
+                    for n in forms if len(str(n)) >= 3}, key=len, reverse=True)
+    return re.compile(r"\d{1,2}\s(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])")
 
 
 def _cap(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:

@@ -154,6 +154,10 @@ def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int,
         if between:
             return between[-1].value
     before = [d for d in dates if d.end <= cue]
+    if len(before) > 1 and before[0].start - s_start <= 25 and len(before[0].value) == 10:
+        # "17 ноября 2022 года суд признал их виновными в ... в июле 2014 года и
+        # приговорил ...": the day the sentence opens with, not the offence's month
+        return before[0].value
     if before:
         return before[-1].value
     if dates:

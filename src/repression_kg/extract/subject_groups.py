@@ -231,6 +231,71 @@ def _heading_person(ctx: Context, line_start: int) -> str | None:
     return None
 
 
+#: "all three", "both men", "всех четверых" as the people a verdict is about
+_ALL_COUNTED = re.compile(r"(?i)(?<!\w)(?:(?:all|всех|все|both)\s+(?P<n>[^\W\d_]+)|"
+                          r"(?P<both>both|оба|обе|обоих|обеих)(?=\s+(?:men|women|defendants|"
+                          r"of\s+them|brothers|sisters|activists)\b))(?!\w)")
+
+
+def counted_group(ctx: Context, s_start: int, offset: int,
+                  skip: frozenset[str]) -> list[str] | None:
+    """The people of "sentenced all three to ...", "found both men guilty of ...", "Всех
+    четверых подсудимых признали виновными ..." when the text names exactly as many:
+    the accused named before the count in its sentence, else in the sentence before (with
+    the person a "him" there refers to, the text's main person: "tried him together with
+    Browder. ... found both men guilty"), else the people who open the list items right
+    after the sentence ("Кто что получил: 1. A ... 2. B ..."). None where no count of
+    people stands before ``offset`` in its sentence, or the people named do not add up."""
+    text = ctx.text
+    m = None
+    for found in _ALL_COUNTED.finditer(text, s_start, offset):
+        m = found
+    if m is None:
+        return None
+    n = 2 if m.group("both") else W.counts().get(m.group("n").lower())
+    if n is None or n < 2 or ctx.mentions_in(m.end(), offset):
+        return None
+    named = _accused_in(ctx, s_start, m.start(), skip)
+    if len(named) < n:
+        prev_start, prev_end = previous_sentence(ctx, s_start)
+        earlier = _accused_in(ctx, prev_start, prev_end, skip)
+        named = earlier + [p for p in named if p not in earlier]
+        main = ctx.main_person
+        if len(named) == n - 1 and main and main not in named and main not in skip and \
+                W.fast("pronoun").search(text, ctx.lowered(), prev_start, m.start()):
+            named.insert(0, main)
+    if not named:
+        named = _items_after(ctx, ctx.sentence_at(offset)[1], n, skip)
+    return named if len(named) == n else None
+
+
+def _accused_in(ctx: Context, start: int, end: int, skip: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for m in ctx.mentions_in(start, end):
+        if m.end <= end and m.person not in skip and m.person not in out:
+            out.append(m.person)
+    return out
+
+
+def _items_after(ctx: Context, end: int, n: int, skip: frozenset[str]) -> list[str]:
+    """The people who open the first ``n`` list items after ``end`` (within 2,000
+    characters; a heading or an introducing line may come first)."""
+    text = ctx.text
+    out: list[str] = []
+    at = text.find("\n", end)
+    limit = min(len(text), end + 2000)
+    while 0 <= at < limit and len(out) < n:
+        line_start = at + 1
+        marker = LIST_ITEM.match(text, line_start)
+        if marker is not None:
+            first = ctx.mentions_in(marker.end(), marker.end() + 4)
+            if not first or first[0].person in skip or first[0].person in out:
+                return out
+            out.append(first[0].person)
+        at = text.find("\n", line_start)
+    return out
+
+
 def group_size(text: str, start: int, end: int) -> int | None:
     """The number of people the nearest count before ``end`` names, else None."""
     size = None

@@ -21,6 +21,7 @@ from repression_kg.extract.base import Context, PersonMention
 from repression_kg.extract.person_roles import person_nouns
 from repression_kg.extract.subject_groups import (
     conjoined,
+    counted_group,
     earlier_plural_group,
     field_persons,
     group_size,
@@ -186,6 +187,9 @@ def subject_persons(ctx: Context, offset: int, *,
     s_start, s_end = ctx.sentence_at(offset)
     bystanders = _bystanders(ctx)
     everyone = ctx.mentions_in(s_start, s_end)
+    counted = counted_group(ctx, s_start, offset, bystanders)
+    if counted:
+        return _remember(ctx, offset, counted)
     before = _named_before(ctx, everyone, s_start, s_end, offset)
     if not any(m.person not in bystanders for m in before) and plural_here(ctx, s_start, s_end,
                                                                            offset):
