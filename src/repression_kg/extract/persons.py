@@ -140,7 +140,7 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
                       for o in surnames.get(form, [])]
             is_surname = True
         if owners and len(owners) > 1 and len({id(o) for o in owners}) > 1:
-            owners = _prominent(owners)  # "Navalny" in a text about Alexei, brother Oleg once
+            owners = _prominent(owners, text)  # "Navalny": Alexei's, brother Oleg named once
         if owners and (len(owners) == 1 or len({id(o) for o in owners}) == 1):
             ent = owners[0]
             if is_surname:
@@ -165,14 +165,23 @@ def _words_to_test(text: str, names: set[str]) -> list[re.Match[str]]:
             or not m.group().isascii() and russian.is_cyrillic(m.group())]
 
 
-def _prominent(owners: list[_Entity]) -> list[_Entity]:
+def _prominent(owners: list[_Entity], text: str) -> list[_Entity]:
     """Of people who share a surname, the one named in full at least twice as often as each
-    other (a surname alone is then that person's), else all of them (nobody's)."""
+    other (a surname alone is then that person's), or the only one not introduced as a
+    relative ("His father, Ihor Hryb": "Hryb" is the son's); else all of them (nobody's)."""
     unique = list({id(o): o for o in owners}.values())
     ranked = sorted(unique, key=lambda o: len(o.spans), reverse=True)
     if len(ranked[0].spans) >= 2 * len(ranked[1].spans):
         return [ranked[0]]
-    return unique
+    others = [o for o in unique if not _KIN_BEFORE.search(text, max(0, min(o.spans)[0] - 30),
+                                                           min(o.spans)[0])]
+    return others if len(others) == 1 else unique
+
+
+#: a kinship noun that introduces a name ("His father, Ihor Hryb", "его жена Анна")
+_KIN_BEFORE = re.compile(r"(?i)(?<!\w)(?:father|mother|wife|husband|son|daughter|brother|"
+                         r"sister|widow|widower|uncle|aunt|cousin|grandfather|grandmother|"
+                         r"отец|мать|жена|муж|сын|дочь|брат|сестра|вдова)[,:]?\s+$")
 
 
 def _initials_alias(text: str, span: tuple[int, int], word: tuple[int, int],
