@@ -232,9 +232,9 @@ def _heading_person(ctx: Context, line_start: int) -> str | None:
 
 
 #: "all three", "both men", "всех четверых" as the people a verdict is about
-_ALL_COUNTED = re.compile(r"(?i)(?<!\w)(?:(?:all|всех|все|both)\s+(?P<n>[^\W\d_]+)|"
-                          r"(?P<both>both|оба|обе|обоих|обеих)(?=\s+(?:men|women|defendants|"
-                          r"of\s+them|brothers|sisters|activists)\b))(?!\w)")
+_ALL_COUNTED = re.compile(r"(?i)(?<!\w)(?:(?P<both>both|оба|обе|обоих|обеих)(?=\s+(?:men|women|"
+                          r"defendants|of\s+them|brothers|sisters|activists)\b)|"
+                          r"(?:all|всех|все)\s+(?P<n>[^\W\d_]+))(?!\w)")
 
 
 def counted_group(ctx: Context, s_start: int, offset: int,
