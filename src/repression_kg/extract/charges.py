@@ -62,9 +62,14 @@ def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
     data = lookups.load("charges")
     table = {str(f).lower(): code for code, forms in data["codes"].items() for f in forms}
     table.update({str(f).lower(): "" for f in data["not_a_code"]})
-    # (a trie: longest form first, as an alternation sorted by length, but much faster)
-    pattern = re.compile(r"(?i)(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)")
+    # (a trie: longest form first, as an alternation sorted by length, but much faster; a
+    # space of a name matches a line break or a no-break space: "Criminal\nCode")
+    pattern = re.compile(r"(?i)(?<!\w)(?:" + _spaced(_trie(sorted(table))) + r")(?!\w)")
     return pattern, table
+
+
+def _spaced(trie: str) -> str:
+    return trie.replace("\\ ", "[ \\n\\t\u00a0]")
 
 
 @cache
@@ -355,10 +360,10 @@ def _code_named(ctx: Context, start: int, end: int) -> str | None:
     low = prescan.lowered(ctx)
     if low is not None:  # (no letter folds unlike its lower case: the same names, faster)
         m = _lower_codes()[0].search(low, start, end)
-        return _codes()[1][m.group()] if m is not None else None
+        return _codes()[1][flat(m.group())] if m is not None else None
     pattern, table = _codes()
     m = pattern.search(ctx.text, start, end)
-    return table[m.group().lower()] if m is not None else None
+    return table[flat(m.group().lower())] if m is not None else None
 
 
 def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
@@ -371,7 +376,7 @@ def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
     starts, codes = [], []
     for m in pattern.finditer(low):
         starts.append(m.start())
-        codes.append((m.end(), table[m.group()]))
+        codes.append((m.end(), table[flat(m.group())]))
     return starts, codes
 
 
@@ -379,7 +384,7 @@ def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
 def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
     """:func:`_codes` for lower-cased text: case-sensitive, so a scan runs at C speed."""
     _pattern, table = _codes()
-    return re.compile(r"(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)"), table
+    return re.compile(r"(?<!\w)(?:" + _spaced(_trie(sorted(table))) + r")(?!\w)"), table
 
 
 #: an article of the Criminal Code's General Part (1-104): rules, not offences (Article 30
@@ -400,7 +405,7 @@ def _cites_cc(ctx: Context) -> bool:
     if cached is None:
         pattern, table = _codes()
         cached = ctx.scratch["charges.cites_cc"] = any(
-            table[m.group().lower()] == "RU-CC" for m in pattern.finditer(ctx.text))
+            table[flat(m.group().lower())] == "RU-CC" for m in pattern.finditer(ctx.text))
     return cached
 
 
