@@ -380,6 +380,24 @@ def _heading(line: str) -> bool:
     return len(text) <= 80 and not text.endswith((".", ":", ";", ","))
 
 
+def joined_before(ctx: Context, s_start: int, skip: frozenset[str]) -> list[str]:
+    """The last names joined by "and" or commas in the sentence before ``s_start``, when
+    they are two or more ("... heard the case of A and B. It gave each of them six
+    years": A and B, not the C named earlier in that sentence)."""
+    prev_start, prev_end = previous_sentence(ctx, s_start)
+    named = [m for m in ctx.mentions_in(prev_start, prev_end) if m.person not in skip]
+    if len(named) < 2:
+        return []
+    out = [named[-1].person]
+    for prev, nxt in zip(reversed(named[:-1]), reversed(named[1:]), strict=True):
+        gap = ctx.text[prev.end:nxt.start]
+        if len(gap) > 40 or not _JOINED.fullmatch(gap):
+            break
+        if prev.person not in out:
+            out.insert(0, prev.person)
+    return out if len(out) >= 2 else []
+
+
 def previous_group(ctx: Context, start: int, skip: frozenset[str]) -> list[str]:
     """Accused people named before ``start`` in its paragraph, else in the nearest of the
     three paragraphs before it that names at least two of them."""

@@ -25,6 +25,7 @@ from repression_kg.extract.subject_groups import (
     earlier_plural_group,
     field_persons,
     group_size,
+    joined_before,
     list_item_persons,
     listed_group,
     plural_here,
@@ -195,6 +196,7 @@ def subject_persons(ctx: Context, offset: int, *,
                                                                            offset):
         group = listed_group(ctx, s_start, bystanders) or \
             earlier_plural_group(ctx, s_start, bystanders) or \
+            joined_before(ctx, s_start, bystanders) or \
             previous_group(ctx, s_start, bystanders) or _last_group(ctx, offset)
         size = group_size(ctx.text, max(0, s_start - 600), offset)
         if size and len(group) > size:

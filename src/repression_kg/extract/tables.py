@@ -29,7 +29,10 @@ from repression_kg.extract.sentence_common import add_sentence, regime_in
 from repression_kg.extract.sentences import months_of, term_pattern
 from repression_kg.facts import Charge, Modifier, Sentence, SentenceKind
 
-_NAME = re.compile(r"(?i)^(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)$")
+#: the words of a name column's header
+_NAME_WORDS = (r"names?|defendants?|accused|persons?|prisoners?|political prisoners?|writers?|"
+               r"journalists?|activists?|фио|имя|подсудим\w*|обвиняем\w*|осужд[её]нн\w*")
+_NAME = re.compile(rf"(?i)^(?:{_NAME_WORDS})$")
 _ARTICLES = re.compile(r"(?i)^(?:articles?|charges?|statutes?|стать[яи]|обвинени[ея]|"
                        r"articles? of the criminal code)$")
 _TERM = re.compile(r"(?i)^(?:term|sentence|penalty|punishment|срок|приговор|наказание)$")
@@ -57,8 +60,7 @@ class _Column:
 
 #: a name cell of a header: the word, then two spaces, a tab, a pipe or the line's end
 #: (rare in prose: one pass over the lower-cased text finds the few lines worth splitting)
-_NAME_CELL = re.compile(r"(?:names?|defendants?|accused|person|фио|имя|подсудим\w*|обвиняем\w*)"
-                        r"(?=[ \t]*(?:  |\t|\||\n|$))")
+_NAME_CELL = re.compile(rf"(?:{_NAME_WORDS})(?=[ \t]*(?:  |\t|\||\n|$))")
 _ARTICLES_WORD = re.compile(r"(?i)articles?|charges?|statutes?|стать[яи]|обвинени[ея]|part|часть")
 
 
@@ -237,12 +239,16 @@ def _cells_date_court(ctx: Context, spans: dict, caption: tuple[str | None, str 
     return date, court
 
 
+#: an item of an articles cell: up to a ";" or a "," that no part follows ("Art. 207.3,
+#: Part 2 (fakes); Art. 330.1")
+_ITEM = re.compile(r"(?:[^;,]|,(?=\s?(?:[Pp]art|ч\.)\s?\d))+")
+
+
 def _charges(ctx: Context, person: str, span: tuple[int, int], code: str | None) -> list[Charge]:
     text = ctx.text
     out = []
-    for item in re.finditer(r"[^;,]+", text[span[0]:span[1]]):
-        start = span[0] + item.start()
-        cited = list(_CITED.finditer(text, start, span[0] + item.end()))
+    for item in _ITEM.finditer(text, span[0], span[1]):
+        cited = list(_CITED.finditer(text, item.start(), item.end()))
         modifier: Modifier | None = None
         modifier_span: list = []
         for m in cited:
@@ -282,7 +288,25 @@ def _sentence(ctx: Context, person: str, span: tuple[int, int],
     if re.search(r"(?i)compulsory\s(?:\w+\s){0,2}treatment|psychiatric|принудительн\w+ лечени", cell):
         add_sentence(ctx, found, Sentence(person, "compulsory_treatment", None, None, date,
                                           court), *span)
-    ctx.facts.sentences.extend(found.values())
+    for sentence in found.values():
+        _add_once(ctx, sentence)
+
+
+def _add_once(ctx: Context, sentence: Sentence) -> None:
+    """Add ``sentence``, or its mentions to the same sentence told in the prose (the same
+    person, kind and term, no other date)."""
+    for old in ctx.facts.sentences:
+        if (old.person, old.kind, old.months) == (sentence.person, sentence.kind,
+                                                 sentence.months) and \
+                (not old.date or not sentence.date or old.date.startswith(sentence.date)
+                 or sentence.date.startswith(old.date)):
+            old.date = old.date if old.date and len(old.date) >= len(sentence.date or "") \
+                else sentence.date
+            old.regime, old.court = old.regime or sentence.regime, old.court or sentence.court
+            old.mentions.extend(m for m in sentence.mentions if m not in old.mentions)
+            old.mentions.sort(key=lambda m: (m.start, m.end))
+            return
+    ctx.facts.sentences.append(sentence)
 
 
 _TREATMENT_CUES = (" of compulsory treatment", " of psychiatric treatment")
