@@ -84,10 +84,14 @@ def threat(ctx: Context, offset: int, *, since: int | None = None,
     like "maximum" or "faces" count even then)."""
     s_start, _ = ctx.sentence_at(offset)
     # (flat: a phrase's space matches a line break, as last_literal reads it)
-    before = flat(ctx.text[max(s_start, offset - 60, since or 0):offset].lower())
+    lo = max(s_start, offset - 60, since or 0)
+    before = flat(ctx.text[lo:offset].lower())
     if _ASKED_TO_IMPOSE.search(ctx, max(s_start, offset - 160, since or 0), offset):
         return True  # «просил назначить подсудимому наказание ... на срок 18 лет»
     last = last_literal(before, not_before()) if _not_before_words().search(before) else -1
+    while last >= 0 and _FROM_PLACE.match(ctx.text, lo + last):
+        # "sentenced A, a saleswoman from Sochi, to seven years": a place, no range
+        last = last_literal(before[:last], not_before())
     if last < 0:
         return False
     if before.startswith(_STRONG, last):
@@ -134,6 +138,8 @@ _ASKED_TO_IMPOSE = Needs(re.compile(
 BACK = re.compile(r"(?i)(?<!\w)(?:it|the sentence|the term|the conviction|the verdict|срок|"
                   r"приговор)(?!\w)")
 _CHANGED_RU = re.compile(r"(?<!\w)(?:сниз|сократ|смягч|увелич|ужесточ|измени|замени)\w*")
+#: "from" or "от" before a capitalised word: where someone comes from, not a range's start
+_FROM_PLACE = re.compile(r"(?:from|от)\s+(?:the\s+)?[A-ZА-ЯЁ]")
 _FROM_TO = re.compile(r"(?:years?|months?|лет|года?|месяц\w*)\b[^.;]{0,40}\s(?:to|до)\s$")
 _STRONG = ("after serving", "after having served", "having served", "allows", "allow",
            "provides for", "permits", "maximum", "up to", "faces", "facing", "could face", "carries", "грозит",
