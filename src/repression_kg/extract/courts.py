@@ -280,6 +280,12 @@ def extract_courts(ctx: Context) -> None:
     courts = _merge_short_forms(list(found.values()))
     for court in courts:
         court.mentions.sort(key=lambda span: span.start)
+        if court.city and court.type != "foreign" and _abroad_city(court.city):
+            # "окружной суд Гааги", "the District Court of The Hague": a foreign court,
+            # named with its city
+            court.type = "foreign"
+            if court.city not in court.name:
+                court.name = f"{court.name} of {court.city}"
     courts.sort(key=lambda c: c.mentions[0].start)
     for n, court in enumerate(courts, start=1):
         court.id = f"court{n}"
@@ -384,6 +390,18 @@ def _city(hits: list, start: int, end: int) -> str | None:
         if start <= h_start < end + 3 and section == "cities":
             return name
     return None
+
+
+@cache
+def _abroad_cities() -> frozenset[str]:
+    """The names of places.yml's cities in a country other than Russia."""
+    places = lookups.load("places")
+    return frozenset(str(e["name"]) for e in places["cities"].values()
+                     if str(e.get("in", "")) in places["countries"] and e.get("in") != "russia")
+
+
+def _abroad_city(name: str) -> bool:
+    return name in _abroad_cities()
 
 
 def _abroad(hits: list, start: int, end: int) -> bool:
