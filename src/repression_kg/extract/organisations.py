@@ -34,7 +34,12 @@ from repression_kg import lookups
 from repression_kg.extract import gazetteer, prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.organisations_checks import Checker
-from repression_kg.extract.organisations_cued import cue_names, quoted_names, russian_names
+from repression_kg.extract.organisations_cued import (
+    cue_names,
+    quoted_names,
+    russian_headed_names,
+    russian_names,
+)
 from repression_kg.extract.organisations_cues import cues as _cues
 from repression_kg.extract.organisations_heads import head_names
 from repression_kg.extract.organisations_known import (
@@ -189,6 +194,8 @@ def _patterns(ctx: Context,
     taken = sorted(taken)
     if "«" in text:
         out.extend(russian_names(ctx, cues, taken))
+        quoted = sorted(taken + [(s, e, False) for s, e, _ in out])
+        out.extend(russian_headed_names(ctx, cues, quoted))
     if any(c.isupper() for c in text):
         toks = gazetteer.tokens(ctx.scratch, text)  # the words, from the shared tokens
         words: Words | None = Words.of_runs(text, toks, cues.abbreviations)

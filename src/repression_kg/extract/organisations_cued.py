@@ -177,6 +177,28 @@ def _ru_matches(text: str, cues: Cues) -> Iterator[re.Match[str]]:
         yield from cues.ru.finditer(text, lo, hi)
 
 
+#: a name in guillemets, up to 80 characters on one line
+_GUILLEMETS = re.compile(r"«(?P<name>[А-ЯЁ][^«»\n]{1,80})»")
+
+
+def russian_headed_names(ctx: Context, cues: Cues,
+                         taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, str]]:
+    """«Name» whose own first word is a Russian cue word: "о создании «Клуба рассерженных
+    патриотов»", "членов «Союза солдатских матерей»"."""
+    out: list[tuple[int, int, str]] = []
+    stems = sorted(cues.ru_roles.items(), key=lambda x: -len(x[0]))
+    for m in _GUILLEMETS.finditer(ctx.text):
+        name = m.group("name")
+        first = name.split(" ", 1)[0].lower()
+        role = next((r for stem, r in stems if first.startswith(stem)), None)
+        start, end = m.span("name")
+        if role is None or " " not in name or first.startswith(cues.ru_not_cues) or \
+                cues.ru_never.search(name.lower()) or overlapping(taken, start, end):
+            continue
+        out.append((start, end, role))
+    return out
+
+
 def russian_names(ctx: Context, cues: Cues,
                   taken: list[tuple[int, int, bool]]) -> list[tuple[int, int, str]]:
     """«Name» after a Russian cue word: "газета «Коммерсантъ»", "движения «Весна»"."""
