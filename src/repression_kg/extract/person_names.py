@@ -316,7 +316,7 @@ _CYR_WRAPPED = re.compile(r"(?:[А-ЯЁ][а-яё]+[ \u00a0])?[А-ЯЁ][а-яё]+
 def _cyrillic_wrapped(text: str) -> list[Candidate]:
     """Cyrillic names broken over a line break of hard-wrapped prose: the run of
     capitalised words read as if the break were a space, its names that span the break."""
-    out = []
+    out: list[Candidate] = []
     for brk in _LETTER_BREAK.finditer(text):  # (the engine skips to line breaks)
         i = brk.start()
         line_start = text.rfind("\n", 0, i) + 1
