@@ -186,8 +186,21 @@ def _sentence_dates(ctx: Context, s_start: int, s_end: int) -> list[DateMention]
     if dates is None:
         dates = memo[s_start, s_end] = [
             d for d in ctx.dates_in(s_start, s_end) if (len(d.value) >= 7 or not d.relative)
-            and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
+            and not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)
+            and not _in_a_span_of_years(ctx.text, d.start, d.end)]
     return dates
+
+
+#: a year of a span of years ("в 2011–2014 годах руководитель ...": a period, no verdict)
+_YEARS_BEFORE = re.compile(r"(?:19|20)\d\d\s?[–—-]\s?$")
+_YEARS_AFTER = re.compile(r"\s?[–—-]\s?(?:19|20)\d\d(?!\d)")
+
+
+def _in_a_span_of_years(text: str, start: int, end: int) -> bool:
+    if not text[start:start + 4].isdigit():
+        return False
+    return _YEARS_BEFORE.search(text, max(0, start - 7), start) is not None or \
+        _YEARS_AFTER.match(text, start + 4) is not None
 
 
 #: a verdict told as news of the day the text was written ("has just sentenced")
