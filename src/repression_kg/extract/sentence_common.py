@@ -155,6 +155,11 @@ def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int,
     years"), else the last date of the sentence before the cue, else its first date, else
     the text's own date for news of the day, else :func:`_context_date`."""
     dates = _sentence_dates(ctx, s_start, s_end)
+    earlier = _EARLIER.match(ctx.text, s_start)
+    if earlier is not None:
+        # "[15 Jul 2022, 09:52] 4/ Before the criminal case she was twice fined": the post's
+        # time is not the fine's
+        dates = [d for d in dates if d.start >= earlier.end()]
     if term is not None:
         between = [d for d in dates if cue < d.start and d.end <= term]
         if between:
@@ -171,6 +176,8 @@ def sentence_date(ctx: Context, s_start: int, s_end: int, cue: int,
     if ctx.published and len(ctx.published) == 10 and _JUST.search(
             ctx.text, max(s_start, cue - 30), cue):
         return ctx.published  # "a court has just sentenced him": the day of the text
+    if earlier is not None:
+        return None  # nor the date its context gives
     memo: dict[int, str | None] = ctx.scratch.setdefault("sentences.context_dates", {})
     if s_start not in memo:
         memo[s_start] = _context_date(ctx, s_start)
@@ -202,6 +209,10 @@ def _in_a_span_of_years(text: str, start: int, end: int) -> bool:
     return _YEARS_BEFORE.search(text, max(0, start - 7), start) is not None or \
         _YEARS_AFTER.match(text, start + 4) is not None
 
+
+#: a sentence that tells of an earlier time than its context's date, and names none
+_EARLIER = re.compile(r"(?:\[[^\]\n]{0,40}\]\s*)?(?:\d{1,3}/\s*)?(?:Before|Earlier|Previously|"
+                      r"In the past|Years earlier|Ранее|До этого|Прежде)(?!\w)")
 
 #: a verdict told as news of the day the text was written ("has just sentenced")
 _JUST = re.compile(r"(?i)(?<!\w)(?:has|have)\s+just\s+(?:been\s+)?$|только\s+что\s+$")
