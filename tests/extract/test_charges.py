@@ -277,3 +277,8 @@ def test_the_same_fakes_article() -> None:
     facts = run('Masha Ponomarenko got six years under the same "fakes" article, for a post '
                 "about the theatre in Mariupol.")
     assert [(c.article, c.stated_by_number) for c in facts.charges] == [("207.3", False)]
+
+
+def test_a_code_name_broken_over_a_line() -> None:
+    assert charges("Yulia Tsvetova is an artist. She is charged under Article 242, Part 3, "
+                   "point \"b\" of the Criminal\nCode.") == [("RU-CC", "242", "3", None, True)]

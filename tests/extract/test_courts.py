@@ -230,3 +230,8 @@ def test_a_numbered_court_and_a_name_wrapped_onto_the_next_line() -> None:
         ("235th Garrison Military Court", "garrison_military"),
         ("Vyborgsky District Court of St Petersburg", "district")]
     assert facts.courts[0].mentions[0].text == "235th Garrison Military\nCourt"
+
+
+def test_a_court_in_a_city_abroad_is_foreign() -> None:
+    assert courts("17 ноября 2022 года окружной суд Гааги заочно признал Игоря Сомова "
+                  "виновным.") == [("District Court of The Hague", "The Hague", "foreign")]

@@ -337,3 +337,15 @@ def test_an_extradition_asked_against_or_only_ordered_did_not_happen() -> None:
     facts = run("Ivan Petrov's extradition was approved by the court. He was extradited to "
                 "Russia in May.")
     assert [(e.type, e.to_country) for e in facts.events] == [("extradition", "Russia")]
+
+
+def test_never_extradited_is_no_event() -> None:
+    facts = run("William Brand lives in London. He has never been extradited anywhere.")
+    assert events(facts, "extradition") == []
+
+
+def test_a_country_in_the_possessive_is_no_origin() -> None:
+    facts = run("Belarus, Russia's closest ally, has surrendered foreigners before: in "
+                "February 2017 it extradited the blogger Artur Lepin to Azerbaijan.")
+    (ext,) = events(facts, "extradition")
+    assert (ext.from_country, ext.to_country, ext.date) == ("Belarus", "Azerbaijan", "2017-02")

@@ -338,3 +338,8 @@ def test_forums_police_departments_and_more_known_bodies() -> None:
                    "Bostandyk district police department": ["state_agency"],
                    "Caucasian Knot": ["media"], "Left Resistance": ["political_party"],
                    "OpenAI": ["other"]}
+
+
+def test_a_quoted_name_that_opens_with_a_cue_word() -> None:
+    assert orgs("Весной 2023 года Игорь Сомов объявил о создании «Клуба рассерженных "
+                "патриотов».") == {"Клуба рассерженных патриотов": ["other"]}

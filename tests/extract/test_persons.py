@@ -332,3 +332,46 @@ def test_a_name_broken_over_a_line_of_wrapped_prose() -> None:
         ("Tatyana Dulkina", []), ("Olga Allenova", [])]
     assert [m.text for m in facts.persons[1].mentions] == ["Olga\nAllenova", "Olga"]
     assert run("Signed:\nOlga\nPetrova").persons == []  # (short lines: no wrapped prose)
+
+
+@pytest.mark.parametrize(("text", "name", "alias"), [
+    ("Taras Hlyb was jailed. Hlyb, who is known in Russian court papers as Taras Glib, "
+     "denies the charge.", "Taras Hlyb", "Taras Glib"),
+    ("Maxim Okunev (Pavel Sirotkin) was tried in absentia. Pavel Sirotkin, who writes "
+     "thrillers as Maxim Okunev, lives abroad. Okunev said nothing.", "Maxim Okunev",
+     "Pavel Sirotkin"),
+])
+def test_a_cue_makes_two_names_one_person(text: str, name: str, alias: str) -> None:
+    facts = run(text)
+    assert [(p.name, p.aliases) for p in facts.persons] == [(name, [alias])]
+
+
+def test_names_side_by_side_in_brackets_of_another_kind_stay_two() -> None:
+    facts = run("Ivan Serov (Maria Serova's husband) was detained.")
+    assert {p.name for p in facts.persons} == {"Ivan Serov", "Maria Serova"}
+
+
+def test_a_surname_shared_with_a_relative_is_the_other_persons() -> None:
+    facts = run("A court jailed Pavlo Strykh, a student. His father, Ihor Strykh, says he is "
+                "innocent. Strykh denied the charge under Article 205.1 of the Criminal Code.")
+    pavlo = by_name(facts, "Pavlo Strykh")
+    assert [m.text for m in pavlo.mentions][-1] == "Strykh"
+    assert [(c.person, c.article) for c in facts.charges] == [(pavlo.id, "205.1")]
+
+
+def test_cyrillic_name_broken_over_a_line_of_wrapped_prose() -> None:
+    facts = run("Вчера Мещанский районный суд Москвы под председательством судьи Ирины\n"
+                "Акимовой вынес приговор.")
+    assert [(p.name, p.aliases, p.roles) for p in facts.persons] == [
+        ("Irina Akimova", ["Ирина Акимова"], ["judge"])]
+
+
+def test_a_surname_in_skaya_makes_the_name_feminine_and_nominative() -> None:
+    facts = run("В зале присутствовала супруга подсудимого Мирослава Регинская.")
+    assert [(p.name, p.aliases) for p in facts.persons] == [
+        ("Miroslava Reginskaya", ["Мирослава Регинская"])]
+
+
+def test_birth_year_after_a_birthplace() -> None:
+    facts = run("Sergei Lomtev was born in Nizhny Novgorod in 1972 and trained as a lawyer.")
+    assert by_name(facts, "Sergei Lomtev").birth_year == 1972

@@ -142,3 +142,11 @@ def test_a_refusal_to_fight_needs_a_ground_of_conscience() -> None:
     assert ids("Men who face jail for desertion or for refusing to fight are sent back.") == []
     assert ids("A pacifist, he refused to fight.") == ["conscientious_objection"]
     assert ids("He is a conscientious objector.") == ["conscientious_objection"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The court found that his detention had not been justified.", ["right_to_liberty"]),
+    ("This breached the right to a fair and public hearing.", ["right_to_fair_trial"]),
+])
+def test_more_cues(text: str, expected: list[str]) -> None:
+    assert ids(text) == expected

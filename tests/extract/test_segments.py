@@ -136,3 +136,10 @@ def test_prose_wrapped_wide_stays_one_paragraph() -> None:
     row = "| Ivan Petrov | 207.3(2) | Meshchansky District Court of Moscow | 2023-03-17 | " * 2
     table = f"{row}\n{row}\n{row}"
     assert len(segment(table).paragraphs) == 3
+
+
+def test_a_date_opens_a_sentence_after_a_full_stop() -> None:
+    text = "Приговор не первый для Сомова. 17 ноября 2022 года суд признал его виновным. Ст. 17 УК."
+    ctx = segment(text)
+    starts = [text[s:s + 9] for s, _ in ctx.sentences]
+    assert starts == ["Приговор ", "17 ноября", "Ст. 17 УК"]

@@ -457,3 +457,29 @@ def test_restriction_in_military_service_and_a_minimum_of_treatment() -> None:
     facts = run("The court ordered Viktoria Petrova to undergo compulsory treatment in a "
                 "psychiatric hospital, for an indefinite period but not less than six months.")
     assert [(s.kind, s.months) for s in facts.sentences] == [("compulsory_treatment", None)]
+
+
+def test_that_july_takes_the_year_just_told() -> None:
+    facts = run("In February 2017 Belarus extradited Artur Lepin to Azerbaijan, where a court "
+                "in Baku sentenced him that July to three years in prison.", "2019-03-22")
+    assert [(s.months, s.date) for s in facts.sentences] == [(36, "2017-07")]
+
+
+def test_a_summary_verdict_date_dates_the_list_below() -> None:
+    text = ("Опубликовано: 27.06.2020\n\nВчера, 26 июня, суд вынес приговор по делу.\n\n"
+            "Кто что получил:\n\n1. Юрий Лукин, в 2011–2014 годах директор, — 3 года условно и "
+            "штраф\n   200 000 рублей.")
+    assert [(s.kind, s.months, s.date) for s in run(text).sentences] == [
+        ("suspended", 36, "2020-06-26"), ("fine", None, "2020-06-26")]
+
+
+def test_a_place_in_an_apposition_is_no_range() -> None:
+    facts = run("In March 2016 the regional court sentenced Oksana Sevrova, a saleswoman from "
+                "Sochi, to seven years for treason.")
+    assert [(s.months, s.date) for s in facts.sentences] == [(84, "2016-03")]
+
+
+def test_an_earlier_fine_takes_no_date_from_its_post() -> None:
+    text = ("Yulia Tsvetova is on trial.\n\n[15 Jul 2022, 09:52] 4/ Before the criminal case "
+            "she was fined under Article 6.21 of the Code of Administrative Offences.")
+    assert [(s.kind, s.date) for s in run(text).sentences] == [("fine", None)]

@@ -251,3 +251,39 @@ def test_an_answer_to_a_question_about_him() -> None:
     names = {p.id: p.name for p in facts.persons}
     assert [(c.article, c.part, names[c.person]) for c in facts.charges] == [
         ("207.3", "2", "Roman Ivanov")]
+
+
+def test_all_three_counts_a_pronouns_referent_and_two_names() -> None:
+    text = ("Игорь Сомов давно в розыске. 17 ноября 2022 года суд заочно признал его, а также "
+            "Петра Лукина и Олега Ершова виновными в июле 2014 года и приговорил всех троих "
+            "к пожизненному лишению свободы.")
+    facts = run(text)
+    names = {p.id: p.name for p in facts.persons}
+    assert {(names[s.person], s.date) for s in facts.sentences} == {
+        ("Igor Somov", "2022-11-17"), ("Petr Lukin", "2022-11-17"),
+        ("Oleg Yershov", "2022-11-17")}
+
+
+def test_both_men_after_a_him_together_with_a_name() -> None:
+    text = ("Sergei Lomtev worked for William Brand. Police arrested him in 2008. In 2013 a "
+            "Moscow court, presided over by Judge Igor Alov, tried him posthumously together "
+            "with Brand, who was tried in absentia. On 11 July 2013 the court found both men "
+            "guilty of tax evasion under Article 199, Part 2, of the Criminal Code.")
+    assert _by_person(text, "charges") == {("Sergei Lomtev", "199"), ("William Brand", "199")}
+
+
+def test_all_four_before_the_list_that_names_them() -> None:
+    text = ("Вчера суд вынес приговор. Всех четверых подсудимых признали виновными "
+            "(ч. 4 ст. 159 УК РФ).\n\nКто что получил:\n\n1. Кирилл Сомов — 3 года условно.\n\n"
+            "2. Юрий Лукин — 3 года условно.\n\n3. Алексей Ершов — 2 года условно.\n\n"
+            "4. Софья Белова — 2 года условно.")
+    assert {name for name, _ in _by_person(text, "charges")} == {
+        "Kirill Somov", "Yury Lukin", "Aleksey Yershov", "Sofya Belova"}
+
+
+def test_each_of_them_after_a_and_b_is_not_the_one_named_before() -> None:
+    text = ("Maxim Okunev got fourteen years. The court that tried Okunev also heard the case "
+            "of Vera Sinitsa and Olga Rudneva. On 8 July 2024 it gave each of them six years.")
+    assert _by_person(text) == {("Maxim Okunev", "imprisonment", 168),
+                                ("Vera Sinitsa", "imprisonment", 72),
+                                ("Olga Rudneva", "imprisonment", 72)}

@@ -98,3 +98,13 @@ def test_a_part_column_without_one_article_named_before_is_no_table() -> None:
                              "markdown")
     assert {c[1:3] for c in charges} <= {("207.3", None), ("280.3", None)}
     assert not any(c[2] == "1" for c in charges)
+
+
+def test_a_writers_table_with_parts_after_commas_and_the_prose_term_once() -> None:
+    text = ("In-absentia verdicts\nWriter | Charges | Court | Date | Sentence\n"
+            "Dmitry Glebov | Art. 207.3, Part 2 (fakes); Art. 330.1 | Basmanny District Court, "
+            "Moscow | 07.08.2023 | 8 years' imprisonment\n\n"
+            "On 7 August 2023 the court sentenced Dmitry Glebov to eight years.")
+    facts = extract_document(document_from_bytes(text.encode(), doc_id="t"))
+    assert [(c.article, c.part) for c in facts.charges] == [("207.3", "2"), ("330.1", None)]
+    assert [(s.months, s.date) for s in facts.sentences] == [(96, "2023-08-07")]
