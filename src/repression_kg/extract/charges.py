@@ -13,7 +13,6 @@ modifier of the article cited with it, never a charge of its own.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -22,7 +21,13 @@ from repression_kg import lookups
 from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
 from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
-from repression_kg.extract.code_first import HINT, with_codes_first
+from repression_kg.extract.code_first import (
+    HINT,
+    cites_cc,
+    code_named,
+    codes,
+    with_codes_first,
+)
 from repression_kg.extract.literals import flat, word_index
 from repression_kg.extract.prescan import Prescan, matches_at
 from repression_kg.extract.prescan_group import PrescanGroup, _trie
@@ -55,16 +60,6 @@ _JOIN_BACK = re.compile(r"[\s,;–—-]{0,4}(?:in conjunction with|read with|com
                         r"taken (?:together )?with|with|"
                         r"во взаимосвязи с|в связи с|с)[\s,;–—-]{0,4}")
 _STEMS = ("art", "ст.", "стат", "part", "ч.")
-
-
-@cache
-def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = lookups.load("charges")
-    table = {str(f).lower(): code for code, forms in data["codes"].items() for f in forms}
-    table.update({str(f).lower(): "" for f in data["not_a_code"]})
-    # (a trie: longest form first, as an alternation sorted by length, but much faster)
-    pattern = re.compile(r"(?i)(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)")
-    return pattern, table
 
 
 @cache
@@ -125,7 +120,12 @@ def extract_charges(ctx: Context) -> None:
     cued = _cued_sentences(ctx, low)
     scan_low = prescan.lowered(ctx)
     group, first = _description_group()
-    for k, (_scan, code, article, admin, modifier) in enumerate(_descriptions() if cued else ()):
+    # (the group's offsets per member, found once: a description whose literal starts do
+    # not occur in the text has no match, and is not searched)
+    offsets = group.offsets(scan_low) if cued and scan_low is not None else None
+    for k, (scan, code, article, admin, modifier) in enumerate(_descriptions() if cued else ()):
+        if offsets is not None and not offsets[first + k] and _grouped(scan):
+            continue
         for m in group.finditer_in(first + k, ctx.text, scan_low, cued):
             if _is_general(ctx, m.start()):
                 continue
@@ -136,6 +136,12 @@ def extract_charges(ctx: Context) -> None:
     for charge in found.values():
         charge.mentions = sorted(set(charge.mentions))
         ctx.facts.charges.append(charge)
+
+
+def _grouped(scan: Prescan) -> bool:
+    """The group finds ``scan``'s offsets from its literal starts (as it does for every
+    member with starts and no start class): no offset, no match."""
+    return scan.starts is not None and scan.classes is None
 
 
 _SAME_PART = re.compile(r"(?i)(?:the same part of|той же части)\s*$")
@@ -250,7 +256,7 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             items.append((more.start("art"), more.end(), more.group("art"),
                           more.group("pre") or more.group("par")))
             pos = more.end()
-    items = with_codes_first(ctx, items, _codes()[1])
+    items = with_codes_first(ctx, items, codes()[1])
     ctx.scratch["charges.items"] = items
     out: list[tuple[int, int, str, str, str | None, Modifier | None]] = []
     modifier: Modifier | None = None
@@ -320,7 +326,7 @@ def _code_after(ctx: Context, items: list, i: int) -> str | None:
     if before is not None:
         return before  # ("UK RF 207.3(2)")
     _, s_end = ctx.sentence_at(start)
-    found = _code_named(ctx, end, min(s_end, end + 160))
+    found = code_named(ctx, end, min(s_end, end + 160))
     if found is not None:
         return found or None
     if article.count(".") == 2 or article in ("20.2", "19.3", "20.1"):
@@ -328,58 +334,15 @@ def _code_after(ctx: Context, items: list, i: int) -> str | None:
     for later in items[i + 1:i + 4]:
         if later[0] >= s_end:
             break  # (the code of a citation in a later sentence is not this one's)
-        found = _code_named(ctx, later[1], min(s_end, later[1] + 160))
+        found = code_named(ctx, later[1], min(s_end, later[1] + 160))
         if found:
             return found
-    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)
+    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and cites_cc(ctx)
                                    and _charged_sentence(ctx, start)):
         # "convicted under Article 212.1" in a text that names the Criminal Code elsewhere
         # (not "General Comment No. 34 on Article 19")
         return "RU-CC"
     return None
-
-
-def _code_named(ctx: Context, start: int, end: int) -> str | None:
-    """The code of the first code name in ``[start, end)`` ("" for an instrument that is no
-    code, such as the Constitution), or None. In a text with many citations the names are
-    found once, on the lower-cased text, and looked up by offset."""
-    names = ctx.scratch.get("charges.code_names")
-    if names is None:
-        # a scan of the whole text pays off only where there are many citations
-        many = len(ctx.scratch.get("charges.items", ())) > 64
-        names = ctx.scratch["charges.code_names"] = _code_names(ctx) if many else False
-    if isinstance(names, tuple):
-        starts, codes = names
-        k = bisect.bisect_left(starts, start)
-        return codes[k][1] if k < len(starts) and codes[k][0] <= end else None
-    low = prescan.lowered(ctx)
-    if low is not None:  # (no letter folds unlike its lower case: the same names, faster)
-        m = _lower_codes()[0].search(low, start, end)
-        return _codes()[1][m.group()] if m is not None else None
-    pattern, table = _codes()
-    m = pattern.search(ctx.text, start, end)
-    return table[m.group().lower()] if m is not None else None
-
-
-def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
-    """(starts, [(end, code)]) of every code name, or False when lower case would move the
-    offsets (then each citation searches on its own)."""
-    low = ctx.lowered()
-    if low is None:
-        return False
-    pattern, table = _lower_codes()
-    starts, codes = [], []
-    for m in pattern.finditer(low):
-        starts.append(m.start())
-        codes.append((m.end(), table[m.group()]))
-    return starts, codes
-
-
-@cache
-def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
-    """:func:`_codes` for lower-cased text: case-sensitive, so a scan runs at C speed."""
-    _pattern, table = _codes()
-    return re.compile(r"(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)"), table
 
 
 #: an article of the Criminal Code's General Part (1-104): rules, not offences (Article 30
@@ -392,16 +355,6 @@ _PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
 def _charged_sentence(ctx: Context, offset: int) -> bool:
     s_start, s_end = ctx.sentence_at(offset)
     return has_cue(ctx.text[s_start:min(s_end, s_start + 2000)].lower(), "cues")
-
-
-def _cites_cc(ctx: Context) -> bool:
-    """The document names the Russian Criminal Code somewhere."""
-    cached = ctx.scratch.get("charges.cites_cc")
-    if cached is None:
-        pattern, table = _codes()
-        cached = ctx.scratch["charges.cites_cc"] = any(
-            table[m.group().lower()] == "RU-CC" for m in pattern.finditer(ctx.text))
-    return cached
 
 
 @cache

@@ -9,6 +9,10 @@ number must look like an article: three digits, or a dotted number ("20.3.3"), s
 date or a term after a code that ends another citation ("ч. 2 ст. 207.3 УК РФ 6 лет") is
 none. Further numbers may follow, joined by a comma, "and", "и" or "+".
 
+Also the code names themselves (``codes`` and ``not_a_code`` in charges.yml): the code a
+citation names after its number (:func:`code_named`), and whether a text names the
+Criminal Code at all (:func:`cites_cc`).
+
 >>> [(c.article, c.part, c.code) for c in code_first("Art.: UK RF 148(2), 213(2)",
 ...                                                 {"uk rf": "RU-CC"})]
 [('148', '2', 'RU-CC'), ('213', '2', 'RU-CC')]
@@ -16,6 +20,7 @@ none. Further numbers may follow, joined by a comma, "and", "и" or "+".
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -23,6 +28,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
+from repression_kg.extract.prescan_group import _trie
 
 #: an article number: three digits ("275", "207.3") or a dotted one ("20.3.3")
 _ART = r"(?P<art>(?:\d{3}|\d{1,2}(?=\.\d))(?:\.\d{1,2}){0,2})(?![\d.]\d)"
@@ -101,3 +107,69 @@ def with_codes_first(ctx: Context, items: list[tuple[int, int, str, str | None]]
 
 #: a capital K, a Cyrillic УК or КоАП, or "CC": no code of ``codes_before`` without one
 HINT = re.compile(r"K|УК|КоАП|CC")
+
+
+@cache
+def codes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The pattern of every code name (ignoring case, as a whole word) and the code of
+    each lower-cased form ("" for an instrument that is no code)."""
+    data = lookups.load("charges")
+    table = {str(f).lower(): code for code, forms in data["codes"].items() for f in forms}
+    table.update({str(f).lower(): "" for f in data["not_a_code"]})
+    # (a trie: longest form first, as an alternation sorted by length, but much faster)
+    pattern = re.compile(r"(?i)(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)")
+    return pattern, table
+
+
+def code_named(ctx: Context, start: int, end: int) -> str | None:
+    """The code of the first code name in ``[start, end)`` ("" for an instrument that is no
+    code, such as the Constitution), or None. In a text with many citations the names are
+    found once, on the lower-cased text, and looked up by offset."""
+    names = ctx.scratch.get("charges.code_names")
+    if names is None:
+        # a scan of the whole text pays off only where there are many citations
+        many = len(ctx.scratch.get("charges.items", ())) > 64
+        names = ctx.scratch["charges.code_names"] = _code_names(ctx) if many else False
+    if isinstance(names, tuple):
+        starts, ends_codes = names
+        k = bisect.bisect_left(starts, start)
+        return ends_codes[k][1] if k < len(starts) and ends_codes[k][0] <= end else None
+    low = prescan.lowered(ctx)
+    if low is not None:  # (no letter folds unlike its lower case: the same names, faster)
+        m = _lower_codes()[0].search(low, start, end)
+        return codes()[1][m.group()] if m is not None else None
+    pattern, table = codes()
+    m = pattern.search(ctx.text, start, end)
+    return table[m.group().lower()] if m is not None else None
+
+
+def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
+    """(starts, [(end, code)]) of every code name, or False when lower case would move the
+    offsets (then each citation searches on its own)."""
+    low = ctx.lowered()
+    if low is None:
+        return False
+    pattern, table = _lower_codes()
+    starts: list[int] = []
+    ends_codes: list[tuple[int, str]] = []
+    for m in pattern.finditer(low):
+        starts.append(m.start())
+        ends_codes.append((m.end(), table[m.group()]))
+    return starts, ends_codes
+
+
+@cache
+def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
+    """:func:`codes` for lower-cased text: case-sensitive, so a scan runs at C speed."""
+    _pattern, table = codes()
+    return re.compile(r"(?<!\w)(?:" + _trie(sorted(table)) + r")(?!\w)"), table
+
+
+def cites_cc(ctx: Context) -> bool:
+    """The document names the Russian Criminal Code somewhere."""
+    cached = ctx.scratch.get("charges.cites_cc")
+    if cached is None:
+        pattern, table = codes()
+        cached = ctx.scratch["charges.cites_cc"] = any(
+            table[m.group().lower()] == "RU-CC" for m in pattern.finditer(ctx.text))
+    return cached
