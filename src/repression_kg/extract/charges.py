@@ -45,9 +45,24 @@ _ITEM = re.compile(
     rf"(?:{_PART_WORD}\s?(?P<pre>{_PART_NUM})(?:\s?(?:и|and|,)\s?\d{{1,2}})?,?\s(?:of\s)?)?"
     rf"{_ART_WORD}\s?(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?"
     rf"(?:,?\s{_PART_WORD}\s?(?P<post>{_PART_NUM})\b(?!,?\s?(?:of\s[Aa]rt|ст\.|стать)),?)?")
-#: tried only where "Art.", "Part", "ст.", "ч." ... occur (its literal starts, found in one
-#: search as a trie: see :func:`_cited_items`)
+#: tried only where "Art.", "Part", "ст.", "ч." ... occur (its literal starts, found by
+#: one search per first letter: see :func:`_cited_items`)
 _ITEMS = Prescan(_ITEM)
+
+
+def _by_first_char(starts: frozenset[str] | None) -> list[re.Pattern[str]] | None:
+    """The starts as one trie per first character, each to be scanned by ``finditer``
+    (the engine skips ahead to that character at C speed); None when a start has its
+    first character again after it ("papa": a match there could hide an offset)."""
+    groups: dict[str, list[str]] = {}
+    for start in sorted(starts or ()):
+        if start[0] in start[1:]:
+            return None
+        groups.setdefault(start[0], []).append(start)
+    return [re.compile(_trie(group)) for group in groups.values()]
+
+
+_ITEM_FIRSTS = _by_first_char(_ITEMS.starts)
 _ITEM_STARTS = re.compile(_trie(sorted(_ITEMS.starts or ())))
 #: a further number of a list: "Articles 280.3 and 207.3", "ст. 207.3, 280.3"
 _MORE = re.compile(rf"\s?(?:,|and|or|и|&)\s?(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}})\s(?:of\s)?)?"
@@ -288,15 +303,23 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
 
 def _cited_items(ctx: Context) -> Iterator[re.Match[str]]:
     """What ``_ITEMS.finditer`` finds, tried at each offset where one of its literal starts
-    occurs (one search of them all, not a ``str.find`` pass per start)."""
+    occurs (a scan per first character of the starts, not a ``str.find`` pass per start)."""
     low = prescan.lowered(ctx)
     if low is None or not _ITEMS.starts or _ITEMS.classes is not None:
         return _ITEMS.finditer(ctx.text, low)
     offsets: list[int] = []
-    m = _ITEM_STARTS.search(low)
-    while m is not None:
-        offsets.append(m.start())
-        m = _ITEM_STARTS.search(low, m.start() + 1)
+    if _ITEM_FIRSTS is not None:
+        # (the matches of a trie whose first character begins no other place in its starts
+        # never overlap: each offset where a start occurs is a match; no two tries match
+        # at one offset)
+        for finder in _ITEM_FIRSTS:
+            offsets.extend(map(re.Match.start, finder.finditer(low)))
+        offsets.sort()
+    else:
+        m = _ITEM_STARTS.search(low)
+        while m is not None:
+            offsets.append(m.start())
+            m = _ITEM_STARTS.search(low, m.start() + 1)
     return (item for _span, item in matches_at(_ITEM, ctx.text, offsets, [(0, len(ctx.text))]))
 
 
