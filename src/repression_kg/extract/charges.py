@@ -101,6 +101,12 @@ def _words(key: str) -> list[str]:
     return [str(w).lower() for w in lookups.load("charges")[key]]
 
 
+@cache
+def _cue_words() -> tuple[str, ...]:
+    """The charging cues, as the tuple a word index looks up as it is."""
+    return tuple(_words("cues"))
+
+
 def has_cue(low: str, key: str) -> bool:
     """True when lower-case ``low`` has one of the whole-word cues listed under ``key``
     (what ``has_literal(low, _words(key))`` says, in one regex search: a cue's space
@@ -167,7 +173,9 @@ def _cued_sentences(ctx: Context, low: str) -> list[tuple[int, int]]:
     (the description patterns run only there: one pass of cue words, not of every pattern
     over the whole text)."""
     out: list[tuple[int, int]] = []
-    for start, _end in word_index(ctx.scratch, low).find(_words("cues")):
+    for start, _end in word_index(ctx.scratch, low).find(_cue_words()):
+        if out and start < out[-1][1]:
+            continue  # (its sentence starts at or before it: inside the last span)
         s_start, s_end = ctx.sentence_at(start)
         if out and s_start < out[-1][1]:
             continue
