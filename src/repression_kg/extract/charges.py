@@ -109,17 +109,34 @@ def _cue_words() -> tuple[str, ...]:
 
 def has_cue(low: str, key: str) -> bool:
     """True when lower-case ``low`` has one of the whole-word cues listed under ``key``
-    (what ``has_literal(low, _words(key))`` says, in one regex search: a cue's space
-    matches a line break too)."""
-    return _cue_pattern(key).search(flat(low)) is not None
+    (what ``has_literal(low, _words(key))`` says: a cue's space matches a line break too).
+
+    The cues are searched by :func:`_cue_pattern`, and a place where one is found counts
+    when no word character stands before it: tested here, not as a look-behind in the
+    pattern (a pattern that opens with the cues' letters lets the engine skip ahead to
+    them; one that opens with a look-behind is tried at every offset)."""
+    text = flat(low)
+    pattern = _cue_pattern(key)
+    m = pattern.search(text)
+    while m is not None:
+        at = m.start()
+        if at == 0 or _WORD_CHAR.match(text, at - 1) is None:
+            return True
+        m = pattern.search(text, at + 1)
+    return False
+
+
+#: a word character of ``has_literal``
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 @cache
 def _cue_pattern(key: str) -> re.Pattern[str]:
-    """Any cue under ``key`` as a whole word (no ``[\\w-]``, the word characters of
-    ``has_literal``, either side), the cues as a trie that backtracks to shorter ones."""
+    """Any cue under ``key`` not followed by a word character (``[\\w-]``, the word
+    characters of ``has_literal``), the cues as a trie that backtracks to shorter ones;
+    :func:`has_cue` wants none before it either."""
     words = sorted(set(_words(key)))
-    return re.compile(rf"(?<![\w-])(?:{_trie(words)})(?![\w-])" if words else "(?!)")
+    return re.compile(rf"(?:{_trie(words)})(?![\w-])" if words else "(?!)")
 
 
 def extract_charges(ctx: Context) -> None:
