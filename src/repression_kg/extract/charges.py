@@ -23,8 +23,7 @@ from repression_kg.extract.base import Context
 from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
 from repression_kg.extract.code_first import (
     HINT,
-    cites_cc,
-    code_named,
+    code_after,
     codes,
     with_codes_first,
 )
@@ -302,7 +301,7 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
     modifier: Modifier | None = None
     modifier_end = -1
     for i, (start, end, article, part) in enumerate(items):
-        code = _code_after(ctx, items, i)
+        code = code_after(ctx, items, i)
         if code is None:
             continue
         if article == "30" and code == "RU-CC":
@@ -366,53 +365,6 @@ def _article_30(part: str | None, near: str) -> Modifier | None:
     return None
 
 
-def _code_after(ctx: Context, items: list, i: int) -> str | None:
-    """The code the i-th citation belongs to: the first code named after it in its
-    sentence (before a later citation's code), else the code its number implies."""
-    start, end, article, _ = items[i]
-    before = ctx.scratch.get("charges.coded", {}).get(start)
-    if before is not None:
-        return before  # ("UK RF 207.3(2)")
-    _, s_end = ctx.sentence_at(start)
-    found = code_named(ctx, end, min(s_end, end + 160))
-    if found is not None:
-        return found or None
-    if article.count(".") == 2 or article in ("20.2", "19.3", "20.1"):
-        return "RU-CoAP"
-    for later in items[i + 1:i + 4]:
-        if later[0] >= s_end:
-            break  # (the code of a citation in a later sentence is not this one's)
-        found = code_named(ctx, later[1], min(s_end, later[1] + 160))
-        if found:
-            return found
-    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and cites_cc(ctx)
-                                   and _charged_sentence(ctx, start)):
-        # "convicted under Article 212.1" in a text that names the Criminal Code elsewhere
-        # (not "General Comment No. 34 on Article 19")
-        return "RU-CC"
-    return None
-
-
 #: an article of the Criminal Code's General Part (1-104): rules, not offences (Article 30
 #: is a modifier, read above; Article 33, complicity, is kept as cited)
 _GENERAL_PART = re.compile(r"(?:[1-9]|[1-9]\d|10[0-4])(?:\.\d{1,2})?")
-#: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)
-_PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
-
-
-def _charged_sentence(ctx: Context, offset: int) -> bool:
-    s_start, s_end = ctx.sentence_at(offset)
-    return has_cue(ctx.text[s_start:min(s_end, s_start + 2000)].lower(), "cues")
-
-
-@cache
-def _known() -> frozenset[str]:
-    arts = {str(d["article"]) for d in lookups.load("charges")["descriptions"]}
-    return frozenset(arts | {"30", "33", "105", "111", "115", "119", "167", "205.3", "205.4",
-                             "208", "210", "222", "228", "229", "239", "241", "273", "278",
-                             "279", "280.1", "280.2", "282.4", "283", "283.1", "298.1", "317",
-                             "330", "333", "334", "336", "339", "359", "361"})
-
-
-def _known_article(article: str) -> bool:
-    return article in _known()

@@ -9,9 +9,11 @@ number must look like an article: three digits, or a dotted number ("20.3.3"), s
 date or a term after a code that ends another citation ("ч. 2 ст. 207.3 УК РФ 6 лет") is
 none. Further numbers may follow, joined by a comma, "and", "и" or "+".
 
-Also the code names themselves (``codes`` and ``not_a_code`` in charges.yml): the code a
-citation names after its number (:func:`code_named`), and whether a text names the
-Criminal Code at all (:func:`cites_cc`).
+Also the code of every citation (:func:`code_after`): the code named after its number
+(``codes`` and ``not_a_code`` in charges.yml: :func:`code_named`), else the one its
+number implies (a dotted "20.3.3" is the Code of Administrative Offences; a known article
+of the Criminal Code, or one cited in a charging sentence of a text that names that code
+elsewhere, is the Criminal Code's).
 
 >>> [(c.article, c.part, c.code) for c in code_first("Art.: UK RF 148(2), 213(2)",
 ...                                                 {"uk rf": "RU-CC"})]
@@ -173,3 +175,55 @@ def cites_cc(ctx: Context) -> bool:
         cached = ctx.scratch["charges.cites_cc"] = any(
             table[m.group().lower()] == "RU-CC" for m in pattern.finditer(ctx.text))
     return cached
+
+
+def code_after(ctx: Context, items: list, i: int) -> str | None:
+    """The code the i-th citation belongs to: the first code named after it in its
+    sentence (before a later citation's code), else the code its number implies. ``items``
+    are the charges extractor's citations, (start, end, article, part) in text order."""
+    start, end, article, _ = items[i]
+    before = ctx.scratch.get("charges.coded", {}).get(start)
+    if before is not None:
+        return before  # ("UK RF 207.3(2)")
+    _, s_end = ctx.sentence_at(start)
+    found = code_named(ctx, end, min(s_end, end + 160))
+    if found is not None:
+        return found or None
+    if article.count(".") == 2 or article in ("20.2", "19.3", "20.1"):
+        return "RU-CoAP"
+    for later in items[i + 1:i + 4]:
+        if later[0] >= s_end:
+            break  # (the code of a citation in a later sentence is not this one's)
+        found = code_named(ctx, later[1], min(s_end, later[1] + 160))
+        if found:
+            return found
+    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and cites_cc(ctx)
+                                   and _charged_sentence(ctx, start)):
+        # "convicted under Article 212.1" in a text that names the Criminal Code elsewhere
+        # (not "General Comment No. 34 on Article 19")
+        return "RU-CC"
+    return None
+
+
+#: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)
+_PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
+
+
+def _charged_sentence(ctx: Context, offset: int) -> bool:
+    from repression_kg.extract.charges import has_cue  # charges imports this module
+
+    s_start, s_end = ctx.sentence_at(offset)
+    return has_cue(ctx.text[s_start:min(s_end, s_start + 2000)].lower(), "cues")
+
+
+@cache
+def _known() -> frozenset[str]:
+    arts = {str(d["article"]) for d in lookups.load("charges")["descriptions"]}
+    return frozenset(arts | {"30", "33", "105", "111", "115", "119", "167", "205.3", "205.4",
+                             "208", "210", "222", "228", "229", "239", "241", "273", "278",
+                             "279", "280.1", "280.2", "282.4", "283", "283.1", "298.1", "317",
+                             "330", "333", "334", "336", "339", "359", "361"})
+
+
+def _known_article(article: str) -> bool:
+    return article in _known()
