@@ -45,6 +45,18 @@ def alternation(words: Sequence[str]) -> str:
     return f"{lead(words)}(?:{alt})"
 
 
+def by_first(words: Sequence[str]) -> str:
+    """``(?:...)`` of the literal ``words``, grouped by their first character (each group
+    in the order of ``words``): it matches what the flat alternation of the words in that
+    order matches, but at an offset the engine tries only the words that start with its
+    character, not each of them in turn (no other can match there)."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + ")"
+
+
 #: the words before a place that say an event happened there (searched at the end of a
 #: window before the place)
 _LOCATIVE = re.compile(r"(?i:\b" + alternation(

@@ -67,8 +67,8 @@ def _negators() -> re.Pattern[str]:
     words = {str(w) for w in lookups.load("events")["not_after"]}
     # case-sensitive, so that the month "May" is not the verb "may"
     words |= {w[:1].upper() + w[1:] for w in words if w != "may"}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"{event_places.lead(words)}(?<![\w-])(?:{alt})(?![\w-])")
+    alt = event_places.by_first(sorted(words, key=len, reverse=True))
+    return re.compile(rf"{event_places.lead(words)}(?<![\w-]){alt}(?![\w-])")
 
 
 @cache
@@ -119,34 +119,41 @@ def _date(ctx: Context, start: int, end: int, cues: list[int], sentence: tuple[i
     date that stands nearer another event cue of the sentence ("asked for asylum, but in
     December he was deported"). ``sentence`` and ``clause_span`` are the cue's."""
     text = ctx.text
-
-    def gap(d: DateMention, at_start: int, at_end: int) -> int:
-        return d.start - at_end if d.start >= at_end else at_start - d.end
-
     s_start, s_end = sentence
-    in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
-    first_cue = in_sentence[0] if in_sentence else start  # (the cues are sorted)
+    first, last = bisect.bisect_left(cues, s_start), bisect.bisect_left(cues, s_end)
+    first_cue = cues[first] if first < last else start  # (the cues are sorted)
     # whether the date at an offset is one of birth (a test of the words around its
     # start: dates.is_birth_date), once per document
     born: dict[int, bool] = ctx.scratch.setdefault("events.born", {})
     # (a clause that is its whole sentence is read once)
     for lo, hi in (clause_span,) if clause_span == sentence else (clause_span, sentence):
-        dates = []
+        best: DateMention | None = None
+        best_gap = 0
+        others: list[int] | None = None  # the other cues of the range, when needed
         for d in ctx.dates_in(lo, hi):
             birth = born.get(d.start)
             if birth is None:
                 birth = born[d.start] = is_birth_date(text, d)
-            if not birth:
-                dates.append(d)
-        if not dates:
-            continue
-        others = [c for c in in_sentence if lo <= c < hi and c != start]
-        # a date that opens the sentence dates all of it; a later one the cue of its clause,
-        # else its nearest cue
-        dates = [d for d in dates if d.end <= first_cue or _owns(ctx, d, start, end, others)]
-        if dates:
-            return min(dates, key=lambda d: gap(d, start, end)).value
+            if birth:
+                continue
+            # a date that opens the sentence dates all of it; a later one the cue of its
+            # clause, else its nearest cue
+            if d.end > first_cue:
+                if others is None:
+                    others = [c for c in cues[first:last] if lo <= c < hi and c != start]
+                if not _owns(ctx, d, start, end, others):
+                    continue
+            gap = _gap(d, start, end)
+            if best is None or gap < best_gap:
+                best, best_gap = d, gap
+        if best is not None:
+            return best.value
     return None
+
+
+def _gap(date: DateMention, start: int, end: int) -> int:
+    """How far a date stands from the cue ``[start, end)``."""
+    return date.start - end if date.start >= end else start - date.end
 
 
 #: the day a sentence opens with, after a dated one: the next day or the same
