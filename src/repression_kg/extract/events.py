@@ -67,8 +67,8 @@ def _negators() -> re.Pattern[str]:
     words = {str(w) for w in lookups.load("events")["not_after"]}
     # case-sensitive, so that the month "May" is not the verb "may"
     words |= {w[:1].upper() + w[1:] for w in words if w != "may"}
-    alt = event_places.by_first(sorted(words, key=len, reverse=True))
-    return re.compile(rf"{event_places.lead(words)}(?<![\w-]){alt}(?![\w-])")
+    alt = event_places.by_first(sorted(words, key=len, reverse=True), r"[\w-]")
+    return re.compile(rf"{alt}(?![\w-])")
 
 
 @cache

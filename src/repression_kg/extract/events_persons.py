@@ -19,13 +19,15 @@ from repression_kg.extract.victims import victims
 
 _PRONOUNS = ("he", "she", "him", "her", "his", "он", "она", "его", "её", "ее", "ему", "ей")
 _PRONOUN = re.compile(rf"(?i:\b{event_places.alternation(_PRONOUNS)}\b)")
-#: the same on the lower-cased text: case-sensitive, a few times faster
-_PRONOUN_LOW = re.compile(rf"\b{event_places.alternation(_PRONOUNS)}\b")
+#: the same on the lower-cased text: case-sensitive, a few times faster (``\b`` before a
+#: word's first letter is "no word character before it")
+_PRONOUN_LOW = re.compile(event_places.by_first(_PRONOUNS, r"\w") + r"\b")
 _GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
            "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
                     r"(?:(?:his|her|their|его|её|ее)\s+[^\W\d_]+\s+)?")
-_SUBJECT = re.compile(rf"\b{event_places.alternation(('he', 'she', 'they', 'он', 'она', 'они'))}\b")
+_SUBJECT = re.compile(event_places.by_first(("he", "she", "they", "он", "она", "они"), r"\w")
+                      + r"\b")
 _APPOSITION = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
                          r"(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
 _NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
