@@ -86,11 +86,14 @@ def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple
     The pattern runs only on the sentences that hold one of its stems and overlap a cue
     (a phrase inside a sentence can only overlap a cue that overlaps the sentence)."""
     stems, pattern = _not_events()
+    if not hits:
+        return hits
     low = ctx.lowered() or ctx.text.lower()
-    if not hits or not any(s in low for s in stems):
+    present = [s for s in stems if s in low]  # (each stem's first search, once)
+    if not present:
         return hits
     sentences = set()
-    for stem in stems:
+    for stem in present:
         i = low.find(stem)
         while i >= 0:
             sentences.add(ctx.sentence_at(i))
