@@ -13,7 +13,6 @@ modifier of the article cited with it, never a charge of its own.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -22,7 +21,12 @@ from repression_kg import lookups
 from repression_kg.extract import prescan, scan_groups
 from repression_kg.extract.base import Context
 from repression_kg.extract.charge_refs import part_of_the_article, same_accusation
-from repression_kg.extract.code_first import HINT, with_codes_first
+from repression_kg.extract.code_first import (
+    HINT,
+    code_after,
+    codes,
+    with_codes_first,
+)
 from repression_kg.extract.literals import flat, word_index
 from repression_kg.extract.prescan import Prescan, matches_at
 from repression_kg.extract.prescan_group import PrescanGroup, _trie
@@ -40,9 +44,24 @@ _ITEM = re.compile(
     rf"(?:{_PART_WORD}\s?(?P<pre>{_PART_NUM})(?:\s?(?:и|and|,)\s?\d{{1,2}})?,?\s(?:of\s)?)?"
     rf"{_ART_WORD}\s?(?P<art>{_NUM})(?!\d)(?:\s?\((?P<par>\d{{1,2}})\))?"
     rf"(?:,?\s{_PART_WORD}\s?(?P<post>{_PART_NUM})\b(?!,?\s?(?:of\s[Aa]rt|ст\.|стать)),?)?")
-#: tried only where "Art.", "Part", "ст.", "ч." ... occur (its literal starts, found in one
-#: search as a trie: see :func:`_cited_items`)
+#: tried only where "Art.", "Part", "ст.", "ч." ... occur (its literal starts, found by
+#: one search per first letter: see :func:`_cited_items`)
 _ITEMS = Prescan(_ITEM)
+
+
+def _by_first_char(starts: frozenset[str] | None) -> list[re.Pattern[str]] | None:
+    """The starts as one trie per first character, each to be scanned by ``finditer``
+    (the engine skips ahead to that character at C speed); None when a start has its
+    first character again after it ("papa": a match there could hide an offset)."""
+    groups: dict[str, list[str]] = {}
+    for start in sorted(starts or ()):
+        if start[0] in start[1:]:
+            return None
+        groups.setdefault(start[0], []).append(start)
+    return [re.compile(_trie(group)) for group in groups.values()]
+
+
+_ITEM_FIRSTS = _by_first_char(_ITEMS.starts)
 _ITEM_STARTS = re.compile(_trie(sorted(_ITEMS.starts or ())))
 #: a further number of a list: "Articles 280.3 and 207.3", "ст. 207.3, 280.3"
 _MORE = re.compile(rf"\s?(?:,|and|or|и|&)\s?(?:{_PART_WORD}\s?(?P<pre>\d{{1,2}})\s(?:of\s)?)?"
@@ -55,21 +74,6 @@ _JOIN_BACK = re.compile(r"[\s,;–—-]{0,4}(?:in conjunction with|read with|com
                         r"taken (?:together )?with|with|"
                         r"во взаимосвязи с|в связи с|с)[\s,;–—-]{0,4}")
 _STEMS = ("art", "ст.", "стат", "part", "ч.")
-
-
-@cache
-def _codes() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = lookups.load("charges")
-    table = {str(f).lower(): code for code, forms in data["codes"].items() for f in forms}
-    table.update({str(f).lower(): "" for f in data["not_a_code"]})
-    # (a trie: longest form first, as an alternation sorted by length, but much faster; a
-    # space of a name matches a line break or a no-break space: "Criminal\nCode")
-    pattern = re.compile(r"(?i)(?<!\w)(?:" + _spaced(_trie(sorted(table))) + r")(?!\w)")
-    return pattern, table
-
-
-def _spaced(trie: str) -> str:
-    return trie.replace("\\ ", "[ \\n\\t\u00a0]")
 
 
 @cache
@@ -96,19 +100,42 @@ def _words(key: str) -> list[str]:
     return [str(w).lower() for w in lookups.load("charges")[key]]
 
 
+@cache
+def _cue_words() -> tuple[str, ...]:
+    """The charging cues, as the tuple a word index looks up as it is."""
+    return tuple(_words("cues"))
+
+
 def has_cue(low: str, key: str) -> bool:
     """True when lower-case ``low`` has one of the whole-word cues listed under ``key``
-    (what ``has_literal(low, _words(key))`` says, in one regex search: a cue's space
-    matches a line break too)."""
-    return _cue_pattern(key).search(flat(low)) is not None
+    (what ``has_literal(low, _words(key))`` says: a cue's space matches a line break too).
+
+    The cues are searched by :func:`_cue_pattern`, and a place where one is found counts
+    when no word character stands before it: tested here, not as a look-behind in the
+    pattern (a pattern that opens with the cues' letters lets the engine skip ahead to
+    them; one that opens with a look-behind is tried at every offset)."""
+    text = flat(low)
+    pattern = _cue_pattern(key)
+    m = pattern.search(text)
+    while m is not None:
+        at = m.start()
+        if at == 0 or _WORD_CHAR.match(text, at - 1) is None:
+            return True
+        m = pattern.search(text, at + 1)
+    return False
+
+
+#: a word character of ``has_literal``
+_WORD_CHAR = re.compile(r"[\w-]")
 
 
 @cache
 def _cue_pattern(key: str) -> re.Pattern[str]:
-    """Any cue under ``key`` as a whole word (no ``[\\w-]``, the word characters of
-    ``has_literal``, either side), the cues as a trie that backtracks to shorter ones."""
+    """Any cue under ``key`` not followed by a word character (``[\\w-]``, the word
+    characters of ``has_literal``), the cues as a trie that backtracks to shorter ones;
+    :func:`has_cue` wants none before it either."""
     words = sorted(set(_words(key)))
-    return re.compile(rf"(?<![\w-])(?:{_trie(words)})(?![\w-])" if words else "(?!)")
+    return re.compile(rf"(?:{_trie(words)})(?![\w-])" if words else "(?!)")
 
 
 def extract_charges(ctx: Context) -> None:
@@ -130,7 +157,12 @@ def extract_charges(ctx: Context) -> None:
     cued = _cued_sentences(ctx, low)
     scan_low = prescan.lowered(ctx)
     group, first = _description_group()
-    for k, (_scan, code, article, admin, modifier) in enumerate(_descriptions() if cued else ()):
+    # (the group's offsets per member, found once: a description whose literal starts do
+    # not occur in the text has no match, and is not searched)
+    offsets = group.offsets(scan_low) if cued and scan_low is not None else None
+    for k, (scan, code, article, admin, modifier) in enumerate(_descriptions() if cued else ()):
+        if offsets is not None and not offsets[first + k] and _grouped(scan):
+            continue
         for m in group.finditer_in(first + k, ctx.text, scan_low, cued):
             if _is_general(ctx, m.start()):
                 continue
@@ -143,6 +175,12 @@ def extract_charges(ctx: Context) -> None:
         ctx.facts.charges.append(charge)
 
 
+def _grouped(scan: Prescan) -> bool:
+    """The group finds ``scan``'s offsets from its literal starts (as it does for every
+    member with starts and no start class): no offset, no match."""
+    return scan.starts is not None and scan.classes is None
+
+
 _SAME_PART = re.compile(r"(?i)(?:the same part of|той же части)\s*$")
 
 
@@ -151,7 +189,9 @@ def _cued_sentences(ctx: Context, low: str) -> list[tuple[int, int]]:
     (the description patterns run only there: one pass of cue words, not of every pattern
     over the whole text)."""
     out: list[tuple[int, int]] = []
-    for start, _end in word_index(ctx.scratch, low).find(_words("cues")):
+    for start, _end in word_index(ctx.scratch, low).find(_cue_words()):
+        if out and start < out[-1][1]:
+            continue  # (its sentence starts at or before it: inside the last span)
         s_start, s_end = ctx.sentence_at(start)
         if out and s_start < out[-1][1]:
             continue
@@ -255,13 +295,13 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
             items.append((more.start("art"), more.end(), more.group("art"),
                           more.group("pre") or more.group("par")))
             pos = more.end()
-    items = with_codes_first(ctx, items, _codes()[1])
+    items = with_codes_first(ctx, items, codes()[1])
     ctx.scratch["charges.items"] = items
     out: list[tuple[int, int, str, str, str | None, Modifier | None]] = []
     modifier: Modifier | None = None
     modifier_end = -1
     for i, (start, end, article, part) in enumerate(items):
-        code = _code_after(ctx, items, i)
+        code = code_after(ctx, items, i)
         if code is None:
             continue
         if article == "30" and code == "RU-CC":
@@ -287,15 +327,23 @@ def _citations(ctx: Context) -> list[tuple[int, int, str, str, str | None, Modif
 
 def _cited_items(ctx: Context) -> Iterator[re.Match[str]]:
     """What ``_ITEMS.finditer`` finds, tried at each offset where one of its literal starts
-    occurs (one search of them all, not a ``str.find`` pass per start)."""
+    occurs (a scan per first character of the starts, not a ``str.find`` pass per start)."""
     low = prescan.lowered(ctx)
     if low is None or not _ITEMS.starts or _ITEMS.classes is not None:
         return _ITEMS.finditer(ctx.text, low)
     offsets: list[int] = []
-    m = _ITEM_STARTS.search(low)
-    while m is not None:
-        offsets.append(m.start())
-        m = _ITEM_STARTS.search(low, m.start() + 1)
+    if _ITEM_FIRSTS is not None:
+        # (the matches of a trie whose first character begins no other place in its starts
+        # never overlap: each offset where a start occurs is a match; no two tries match
+        # at one offset)
+        for finder in _ITEM_FIRSTS:
+            offsets.extend(map(re.Match.start, finder.finditer(low)))
+        offsets.sort()
+    else:
+        m = _ITEM_STARTS.search(low)
+        while m is not None:
+            offsets.append(m.start())
+            m = _ITEM_STARTS.search(low, m.start() + 1)
     return (item for _span, item in matches_at(_ITEM, ctx.text, offsets, [(0, len(ctx.text))]))
 
 
@@ -317,106 +365,6 @@ def _article_30(part: str | None, near: str) -> Modifier | None:
     return None
 
 
-def _code_after(ctx: Context, items: list, i: int) -> str | None:
-    """The code the i-th citation belongs to: the first code named after it in its
-    sentence (before a later citation's code), else the code its number implies."""
-    start, end, article, _ = items[i]
-    before = ctx.scratch.get("charges.coded", {}).get(start)
-    if before is not None:
-        return before  # ("UK RF 207.3(2)")
-    _, s_end = ctx.sentence_at(start)
-    found = _code_named(ctx, end, min(s_end, end + 160))
-    if found is not None:
-        return found or None
-    if article.count(".") == 2 or article in ("20.2", "19.3", "20.1"):
-        return "RU-CoAP"
-    for later in items[i + 1:i + 4]:
-        if later[0] >= s_end:
-            break  # (the code of a citation in a later sentence is not this one's)
-        found = _code_named(ctx, later[1], min(s_end, later[1] + 160))
-        if found:
-            return found
-    if _known_article(article) or (_PLAUSIBLE.fullmatch(article) and _cites_cc(ctx)
-                                   and _charged_sentence(ctx, start)):
-        # "convicted under Article 212.1" in a text that names the Criminal Code elsewhere
-        # (not "General Comment No. 34 on Article 19")
-        return "RU-CC"
-    return None
-
-
-def _code_named(ctx: Context, start: int, end: int) -> str | None:
-    """The code of the first code name in ``[start, end)`` ("" for an instrument that is no
-    code, such as the Constitution), or None. In a text with many citations the names are
-    found once, on the lower-cased text, and looked up by offset."""
-    names = ctx.scratch.get("charges.code_names")
-    if names is None:
-        # a scan of the whole text pays off only where there are many citations
-        many = len(ctx.scratch.get("charges.items", ())) > 64
-        names = ctx.scratch["charges.code_names"] = _code_names(ctx) if many else False
-    if isinstance(names, tuple):
-        starts, codes = names
-        k = bisect.bisect_left(starts, start)
-        return codes[k][1] if k < len(starts) and codes[k][0] <= end else None
-    low = prescan.lowered(ctx)
-    if low is not None:  # (no letter folds unlike its lower case: the same names, faster)
-        m = _lower_codes()[0].search(low, start, end)
-        return _codes()[1][flat(m.group())] if m is not None else None
-    pattern, table = _codes()
-    m = pattern.search(ctx.text, start, end)
-    return table[flat(m.group().lower())] if m is not None else None
-
-
-def _code_names(ctx: Context) -> tuple[list[int], list[tuple[int, str]]] | bool:
-    """(starts, [(end, code)]) of every code name, or False when lower case would move the
-    offsets (then each citation searches on its own)."""
-    low = ctx.lowered()
-    if low is None:
-        return False
-    pattern, table = _lower_codes()
-    starts, codes = [], []
-    for m in pattern.finditer(low):
-        starts.append(m.start())
-        codes.append((m.end(), table[flat(m.group())]))
-    return starts, codes
-
-
-@cache
-def _lower_codes() -> tuple[re.Pattern[str], dict[str, str]]:
-    """:func:`_codes` for lower-cased text: case-sensitive, so a scan runs at C speed."""
-    _pattern, table = _codes()
-    return re.compile(r"(?<!\w)(?:" + _spaced(_trie(sorted(table))) + r")(?!\w)"), table
-
-
 #: an article of the Criminal Code's General Part (1-104): rules, not offences (Article 30
 #: is a modifier, read above; Article 33, complicity, is kept as cited)
 _GENERAL_PART = re.compile(r"(?:[1-9]|[1-9]\d|10[0-4])(?:\.\d{1,2})?")
-#: the form of a Criminal Code article number: 1-361, maybe with one decimal (212.1)
-_PLAUSIBLE = re.compile(r"(?:[1-9]|[1-9]\d|[12]\d\d|3[0-5]\d|36[01])(?:\.\d)?")
-
-
-def _charged_sentence(ctx: Context, offset: int) -> bool:
-    s_start, s_end = ctx.sentence_at(offset)
-    return has_cue(ctx.text[s_start:min(s_end, s_start + 2000)].lower(), "cues")
-
-
-def _cites_cc(ctx: Context) -> bool:
-    """The document names the Russian Criminal Code somewhere."""
-    cached = ctx.scratch.get("charges.cites_cc")
-    if cached is None:
-        pattern, table = _codes()
-        cached = ctx.scratch["charges.cites_cc"] = any(
-            table[flat(m.group().lower())] == "RU-CC" for m in pattern.finditer(ctx.text))
-    return cached
-
-
-@cache
-def _known() -> frozenset[str]:
-    arts = {str(d["article"]) for d in lookups.load("charges")["descriptions"]}
-    return frozenset(arts | {"30", "33", "105", "111", "115", "119", "167", "205.3", "205.4",
-                             "208", "210", "222", "228", "229", "239", "241", "273", "278",
-                             "279", "280.1", "280.2", "282.4", "283", "283.1", "298.1", "317",
-                             "330", "333", "334", "336", "339", "359", "361"})
-
-
-def _known_article(article: str) -> bool:
-    return article in _known()

@@ -45,6 +45,24 @@ def alternation(words: Sequence[str]) -> str:
     return f"{lead(words)}(?:{alt})"
 
 
+def by_first(words: Sequence[str], not_after: str) -> str:
+    """``(?<!not_after)(?:...)`` of the literal ``words`` in their order (``not_after`` a
+    one-character class), written so that the engine skips to where a word can start.
+
+    The words are grouped by their first character (each group in the order of
+    ``words``): at an offset only the words that start with its character can match, so
+    the first of them that does is the one the flat alternation matches. Each group opens
+    with its character (a pattern that opens with a look-behind, a ``\\b`` or a
+    look-ahead is tried at every offset), the look-behind right after it reaching one
+    character further back.
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(re.escape(w[1:]))
+    return "(?:" + "|".join(rf"{re.escape(first)}(?<!{not_after}[\s\S])(?:{'|'.join(rests)})"
+                            for first, rests in groups.items()) + ")"
+
+
 #: the words before a place that say an event happened there (searched at the end of a
 #: window before the place)
 _LOCATIVE = re.compile(r"(?i:\b" + alternation(

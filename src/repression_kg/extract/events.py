@@ -2,9 +2,9 @@
 charges, trial, conviction, sentencing, appeal, release, exchange and open letters.
 
 Cue patterns are data (ontology/lookups/events.yml). For each cue the event takes, from
-the same sentence: its person (:meth:`Context.person_at`, never a lawyer or judge; a
-sentence that names nobody and has no "he"/"she" gives no person, and such an event is
-dropped unless it is a letter or an exchange), the date nearest the cue in its clause
+the same sentence: its person (:mod:`repression_kg.extract.events_persons`, never a lawyer
+or judge; a sentence that names nobody and has no "he"/"she" gives no person, and such an
+event is dropped unless it is a letter or an exchange), the date nearest the cue in its clause
 (:mod:`repression_kg.extract.clauses`), a place, and for transfers the countries
 (:mod:`repression_kg.extract.event_places`). Cues after "demand", "might", "to face" ...
 are not events, nor cues inside a phrase that says a transfer did not happen ("refused to
@@ -23,29 +23,15 @@ from functools import cache
 
 from repression_kg import lookups
 from repression_kg.extract import event_places, scan_groups
-from repression_kg.extract.base import Context, DateMention, PersonMention
+from repression_kg.extract.base import Context, DateMention
 from repression_kg.extract.clauses import clause
 from repression_kg.extract.dates import is_birth_date
 from repression_kg.extract.prescan_group import PrescanGroup
-from repression_kg.extract.subjects import subject_person
-from repression_kg.extract.victims import victims
+from repression_kg.extract.events_persons import first_signer, persons_of
 from repression_kg.facts import Event, EventType, Span
 
-# clause separators: punctuation (a charset first, so the scan is fast) and a few words
-_PRONOUNS = ("he", "she", "him", "her", "his", "он", "она", "его", "её", "ее", "ему", "ей")
-_PRONOUN = re.compile(rf"(?i:\b{event_places.alternation(_PRONOUNS)}\b)")
-#: the same on the lower-cased text: case-sensitive, a few times faster
-_PRONOUN_LOW = re.compile(rf"\b{event_places.alternation(_PRONOUNS)}\b")
-_GENDER = {"he": "m", "him": "m", "his": "m", "он": "m", "ему": "m",
-           "she": "f", "her": "f", "она": "f", "её": "f", "ее": "f", "ей": "f"}
 _LOCATED = frozenset({"detention", "arrest", "search", "asylum_request", "asylum_denied",
                       "asylum_granted", "trial", "conviction", "sentencing", "release"})
-_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+и\s+|\s*&\s*)\s*"
-                    r"(?:(?:his|her|their|его|её|ее)\s+[^\W\d_]+\s+)?")
-_SUBJECT = re.compile(rf"\b{event_places.alternation(('he', 'she', 'they', 'он', 'она', 'они'))}\b")
-_APPOSITION = re.compile(r"\s*(?:The|This|That)\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+"
-                         r"(?:[A-Z][a-z]{0,5}\.\s+){0,3}")
-_NOT_PERSONS = frozenset({"lawyer", "judge", "official"})
 
 
 @cache
@@ -81,8 +67,8 @@ def _negators() -> re.Pattern[str]:
     words = {str(w) for w in lookups.load("events")["not_after"]}
     # case-sensitive, so that the month "May" is not the verb "may"
     words |= {w[:1].upper() + w[1:] for w in words if w != "may"}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"{event_places.lead(words)}(?<![\w-])(?:{alt})(?![\w-])")
+    alt = event_places.by_first(sorted(words, key=len, reverse=True), r"[\w-]")
+    return re.compile(rf"{alt}(?![\w-])")
 
 
 @cache
@@ -100,11 +86,14 @@ def _refused(ctx: Context, hits: list[tuple[int, int, EventType]]) -> list[tuple
     The pattern runs only on the sentences that hold one of its stems and overlap a cue
     (a phrase inside a sentence can only overlap a cue that overlaps the sentence)."""
     stems, pattern = _not_events()
+    if not hits:
+        return hits
     low = ctx.lowered() or ctx.text.lower()
-    if not hits or not any(s in low for s in stems):
+    present = [s for s in stems if s in low]  # (each stem's first search, once)
+    if not present:
         return hits
     sentences = set()
-    for stem in stems:
+    for stem in present:
         i = low.find(stem)
         while i >= 0:
             sentences.add(ctx.sentence_at(i))
@@ -133,34 +122,41 @@ def _date(ctx: Context, start: int, end: int, cues: list[int], sentence: tuple[i
     date that stands nearer another event cue of the sentence ("asked for asylum, but in
     December he was deported"). ``sentence`` and ``clause_span`` are the cue's."""
     text = ctx.text
-
-    def gap(d: DateMention, at_start: int, at_end: int) -> int:
-        return d.start - at_end if d.start >= at_end else at_start - d.end
-
     s_start, s_end = sentence
-    in_sentence = cues[bisect.bisect_left(cues, s_start):bisect.bisect_left(cues, s_end)]
-    first_cue = in_sentence[0] if in_sentence else start  # (the cues are sorted)
+    first, last = bisect.bisect_left(cues, s_start), bisect.bisect_left(cues, s_end)
+    first_cue = cues[first] if first < last else start  # (the cues are sorted)
     # whether the date at an offset is one of birth (a test of the words around its
     # start: dates.is_birth_date), once per document
     born: dict[int, bool] = ctx.scratch.setdefault("events.born", {})
     # (a clause that is its whole sentence is read once)
     for lo, hi in (clause_span,) if clause_span == sentence else (clause_span, sentence):
-        dates = []
+        best: DateMention | None = None
+        best_gap = 0
+        others: list[int] | None = None  # the other cues of the range, when needed
         for d in ctx.dates_in(lo, hi):
             birth = born.get(d.start)
             if birth is None:
                 birth = born[d.start] = is_birth_date(text, d)
-            if not birth:
-                dates.append(d)
-        if not dates:
-            continue
-        others = [c for c in in_sentence if lo <= c < hi and c != start]
-        # a date that opens the sentence dates all of it; a later one the cue of its clause,
-        # else its nearest cue
-        dates = [d for d in dates if d.end <= first_cue or _owns(ctx, d, start, end, others)]
-        if dates:
-            return min(dates, key=lambda d: gap(d, start, end)).value
+            if birth:
+                continue
+            # a date that opens the sentence dates all of it; a later one the cue of its
+            # clause, else its nearest cue
+            if d.end > first_cue:
+                if others is None:
+                    others = [c for c in cues[first:last] if lo <= c < hi and c != start]
+                if not _owns(ctx, d, start, end, others):
+                    continue
+            gap = _gap(d, start, end)
+            if best is None or gap < best_gap:
+                best, best_gap = d, gap
+        if best is not None:
+            return best.value
     return None
+
+
+def _gap(date: DateMention, start: int, end: int) -> int:
+    """How far a date stands from the cue ``[start, end)``."""
+    return date.start - end if date.start >= end else start - date.end
 
 
 #: the day a sentence opens with, after a dated one: the next day or the same
@@ -210,102 +206,6 @@ def _owns(ctx: Context, date: DateMention, start: int, end: int, others: list[in
     return all(mine <= abs(date.start - c) for c in others)
 
 
-def _persons(ctx: Context, start: int, end: int, sentence: tuple[int, int],
-             clause_span: tuple[int, int]) -> list[str | None]:
-    """Whom the cue concerns: one person (see :func:`_person`), or every person of a
-    list that is the cue's subject ("Ivan Orlov and Anna Orlova were detained")."""
-    mentions = ctx.mentions_in(*sentence)
-    pid = _person(ctx, start, end, sentence, clause_span, mentions)
-    if pid is None:
-        return [None]
-    before = [m for m in mentions if m.start < start and m.end <= start]
-    if not before or before[-1].person != pid or _SUBJECT.search(ctx.text, before[-1].end, start):
-        return [pid]
-    out: list[str | None] = [pid]
-    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:]), strict=True):
-        if not _JOINT.fullmatch(ctx.text, prev.end, nxt.start):
-            break
-        out.insert(0, prev.person)
-    return list(dict.fromkeys(out))
-
-
-def _first_signer(ctx: Context, sentence: tuple[int, int]) -> list[str | None]:
-    """A letter's person: the first person its sentence names (the signatories are
-    related to each other by the relations extractor)."""
-    s_start, s_end = sentence
-    exclude = {p.id for p in ctx.facts.persons if _NOT_PERSONS & set(p.roles)}
-    named = [m.person for m in ctx.mentions_in(s_start, s_end) if m.person not in exclude]
-    return [named[0] if named else None]
-
-
-def _person(ctx: Context, start: int, end: int, sentence: tuple[int, int],
-            clause_span: tuple[int, int], mentions: list[PersonMention]) -> str | None:
-    """Whom the cue concerns: the nearest named person before it in its sentence, else
-    the first right after it, else the last named before it in its paragraph, else the
-    main person — keeping only persons whose gender fits a "he"/"she" of the clause, and
-    never lawyers, judges or officials. A sentence that names nobody and
-    has no personal pronoun concerns nobody we know. (``sentence``, ``clause_span`` and
-    the person ``mentions`` of the sentence are the cue's; the candidates are tried in
-    that order, the paragraph read only when the sentence gives none that fits.)
-    """
-    text = ctx.text
-    exclude = ctx.scratch.get("excluded")
-    if exclude is None:
-        exclude = ctx.scratch["excluded"] = {p.id for p in ctx.facts.persons
-                                             if _NOT_PERSONS & set(p.roles)} | victims(ctx)
-    s_start, s_end = sentence
-    c_start, c_end = clause_span
-    named = [m for m in mentions if m.end <= s_end and m.person not in exclude]
-    # pronouns after the last name before the cue ("her husband Pyotr" names Pyotr)
-    p_start = c_start
-    for m in named:
-        if p_start < m.end <= start:
-            p_start = m.end
-    low = ctx.lowered()
-    pronoun, hay = (_PRONOUN_LOW, low) if low is not None else (_PRONOUN, text)
-    pronouns = {_GENDER.get(m.group().lower()) for m in pronoun.finditer(hay, p_start, c_end)}
-    pronouns.discard(None)
-    if not named and not pronoun.search(hay, s_start, s_end):
-        return _named_next(ctx, s_end)
-    genders = ctx.genders
-    want = next(iter(pronouns)) if len(pronouns) == 1 else None
-    for m in reversed(named):
-        if m.end <= start and (want is None or genders.get(m.person) in (None, want)):
-            return m.person
-    for m in named:
-        if end <= m.start <= end + 80 and (want is None or genders.get(m.person) in (None, want)):
-            return m.person
-    # none of the sentence fits: the paragraph before it, then whom a pronoun continues
-    candidates = any(m.end <= start or end <= m.start <= end + 80 for m in named)
-    b_start, _ = ctx.block_at(start)
-    for m in reversed(ctx.mentions_in(b_start, s_start)):
-        if m.end <= s_start and m.person not in exclude:
-            if want is None or genders.get(m.person) in (None, want):
-                return m.person
-            candidates = True
-    if not candidates and pronouns:
-        # "put him on a deportation flight" in a paragraph that names nobody: the person
-        # the pronoun continues from the paragraphs before, as for charges and sentences
-        earlier = subject_person(ctx, start)
-        if earlier is not None and earlier not in exclude \
-                and (want is None or genders.get(earlier) in (None, want)):
-            return earlier
-    main = ctx.main_person
-    if main and main not in exclude and (want is None or genders.get(main) in (None, want)):
-        return main
-    return None
-
-
-def _named_next(ctx: Context, s_end: int) -> str | None:
-    """"An officer ... fled. The officer, Maj. Ivan Orlov, ...": a sentence about someone
-    not yet named, followed by one that names them in apposition."""
-    n_start, n_end = ctx.sentence_at(s_end + 1) if s_end < len(ctx.text) else (s_end, s_end)
-    match = _APPOSITION.match(ctx.text, n_start, n_end)
-    if match is None:
-        return None
-    after = [m for m in ctx.mentions_in(match.end(), n_end) if m.start == match.end()]
-    return after[0].person if after else None
-
 
 def _negated(ctx: Context, start: int, c_start: int) -> bool:
     """A negator (ontology/lookups/events.yml ``not_after``) in the 50 characters before
@@ -331,8 +231,8 @@ def extract_events(ctx: Context) -> None:
         clause_span = clause(ctx, start, end)
         if _negated(ctx, start, clause_span[0]):
             continue
-        persons = _persons(ctx, start, end, sentence, clause_span) if kind != "letter" \
-            else _first_signer(ctx, sentence)
+        persons = persons_of(ctx, start, end, sentence, clause_span) if kind != "letter" \
+            else first_signer(ctx, sentence)
         if persons == [None] and kind not in ("letter", "exchange"):
             continue
         date = _date(ctx, start, end, cue_starts, sentence, clause_span)

@@ -331,12 +331,28 @@ _VERDICT_HEADING = re.compile(r"(?m)^[ \t#*]*(?:П ?Р ?И ?Г ?О ?В ?О ?Р|V
 
 def sentence_court(ctx: Context, s_start: int, s_end: int) -> str | None:
     """The first court (in the order of the facts) named in ``[s_start, s_end)``; once
-    per sentence."""
+    per sentence, by bisecting the document's court mentions."""
     memo: dict[tuple[int, int], str | None] = ctx.scratch.setdefault("sentences.courts", {})
     if (s_start, s_end) not in memo:
-        memo[s_start, s_end] = next((court.id for court in ctx.facts.courts if any(
-            s_start <= m.start < s_end for m in court.mentions)), None)
+        starts, order = _court_mentions(ctx)
+        inside = order[bisect.bisect_left(starts, s_start):bisect.bisect_left(starts, s_end)]
+        memo[s_start, s_end] = ctx.facts.courts[min(inside)].id if inside else None
     return memo[s_start, s_end]
+
+
+def _court_mentions(ctx: Context) -> tuple[list[int], list[int]]:
+    """The starts of every court mention, sorted, and the index of each one's court in
+    the facts (the first court of a sentence is the least index among its mentions);
+    kept while the list of courts stays the same (the courts extractor adds each court
+    with all its mentions)."""
+    courts = ctx.facts.courts
+    key = (id(courts), len(courts))
+    cached = ctx.scratch.get("sentences.court_mentions")
+    if cached is None or cached[0] != key:
+        pairs = sorted((m.start, k) for k, court in enumerate(courts) for m in court.mentions)
+        cached = ctx.scratch["sentences.court_mentions"] = (
+            key, [start for start, _k in pairs], [k for _start, k in pairs])
+    return cached[1], cached[2]
 
 
 def add_sentence(ctx: Context, found: dict, sentence: Sentence, start: int, end: int, *,
