@@ -66,10 +66,13 @@ _CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z
 _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[A-Z][\w-]+)")
 #: the patterns run over the whole text, each tried only where a match can start: at
 #: capitals or literal starts (prescan) in the run of name characters right before a
-#: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored)
+#: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored).
+#: Each word of a name before its "Court" ends in one white-space character: an ordinal,
+#: four capitalised words and three type words (8) in English, three adjectives and two
+#: type words (5) in Russian.
 _SCANS: dict[str, Reaching | Anchored] = {
-    "named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
-    "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
+    "named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",), spaces=8),
+    "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",), spaces=5),
     "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
     "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
 #: the characters of a city's name before "court" in :data:`_CITY_COURT`
