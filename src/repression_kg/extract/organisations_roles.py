@@ -97,25 +97,23 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 #: the characters of a phrase's key (:func:`_groups`)
-KEY = 5
+_KEY = 5
+#: a phrase or key, and whether it is made of token characters only
+_Piece = tuple[str, bool]
 
 
 @cache
 def _groups() -> tuple[tuple[_Piece, bool, tuple[_Piece, ...]], ...]:
     """The designation verbs and words and the employer cues, grouped by their first
-    :data:`KEY` characters: (those characters, whether they hold a Cyrillic letter, the
+    :data:`_KEY` characters: (those characters, whether they hold a Cyrillic letter, the
     phrases), each piece with whether it is made of token characters only. A text
     without a group's key holds none of its phrases."""
     verbs, kinds, _ = _designation_words()
     groups: dict[str, list[str]] = {}
     for phrase in dict.fromkeys([*verbs, *(w for w, _ in kinds), *_employer_cues()]):
-        groups.setdefault(phrase[:KEY], []).append(phrase)
+        groups.setdefault(phrase[:_KEY], []).append(phrase)
     return tuple((_piece(key), _CYRILLIC.search(key) is not None,
                   tuple(_piece(p) for p in phrases)) for key, phrases in groups.items())
-
-
-#: a phrase or key, and whether it is made of token characters only
-_Piece = tuple[str, bool]
 
 
 def _piece(text: str) -> _Piece:
