@@ -67,9 +67,8 @@ _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[
 #: the patterns run over the whole text, each tried only where a match can start: at
 #: capitals or literal starts (prescan) in the run of name characters right before a
 #: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored).
-#: Each word of a name before its "Court" ends in one white-space character: an ordinal,
-#: four capitalised words and three type words (8) in English, three adjectives and two
-#: type words (5) in Russian.
+#: A name's words before its "Court" end in one white-space character each: an ordinal,
+#: four capitals, three types (8); in Russian three adjectives, two types (5).
 _SCANS: dict[str, Reaching | Anchored] = {
     "named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",), spaces=8),
     "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",), spaces=5),
@@ -385,11 +384,9 @@ def _trim(text: str, m: re.Match[str]) -> tuple[int, int]:
 
 
 def _near(hits: list, start: int, end: int) -> list:
-    """The place hits (sorted by start, as the gazetteer gives them) that start in
-    ``[start, end + 3)``, found by bisection."""
+    """The place hits (sorted by start) that start in ``[start, end + 3)``, by bisection."""
     lo = bisect.bisect_left(hits, (start,))
-    hi = bisect.bisect_left(hits, (end + 3,), lo)
-    return hits[lo:hi]
+    return hits[lo:bisect.bisect_left(hits, (end + 3,), lo)]
 
 
 def _city(hits: list, start: int, end: int) -> str | None:
