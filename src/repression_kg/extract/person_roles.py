@@ -171,10 +171,12 @@ def assign_birth_years(ctx: Context, persons: list[Person]) -> None:
         for span in person.mentions:
             after = text[span.end:span.end + 60]
             m = _BORN_AFTER.match(after)
-            if m and stated is None:
+            if m:
                 stated = int(m.group(1) or m.group(2))
-            if stated is None:
+            else:
                 stated = _born_later(ctx, span.end) or _born_field(ctx, span.end)
+            if stated is not None:
+                break  # a stated year is the year: no later mention, no age changes it
             if ref_year is None or from_age is not None:
                 continue
             m = _AGE_AFTER.match(after)

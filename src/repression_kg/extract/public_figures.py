@@ -61,9 +61,17 @@ def named_alone(text: str, taken: set[str]) -> Iterator[tuple[int, int, str, str
     except those whose surname is in ``taken`` (someone else of the text has it)."""
     forms = _forms()
     any_form = _any_form()
-    if any_form is None or any_form.search(text) is None:
+    if any_form is None:
         return
-    for match in _WORD.finditer(text):
+    # the words that are forms start where a form does: only there is a word read (a word
+    # starts after no word character, so none starts inside another)
+    at = 0
+    while (found := any_form.search(text, at)) is not None:
+        match = _WORD.match(text, found.start())
+        if match is None:
+            at = found.start() + 1
+            continue
+        at = match.end()
         hit = forms.get(match.group())
         if hit is None or hit[1] in taken:
             continue
