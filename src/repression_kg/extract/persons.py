@@ -286,9 +286,9 @@ def _given_name_only(text: str, ents: list[_Entity]) -> list[_Entity]:
 
 
 def _known_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
-    taken = {c.surname for c in cands} | {russian.transliterate(c.surname) for c in cands}
+    surnames = [c.surname for c in cands]
     return [Candidate(start, end, first, surname, None, f"{first} {surname}")
-            for start, end, first, surname in public_figures.named_alone(text, taken)]
+            for start, end, first, surname in public_figures.named_alone(text, surnames)]
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:
