@@ -87,15 +87,22 @@ class Reaching:
     holds "Court" after capitalised words. A capital letter starts a court's name only in
     the run of such characters right before a "Court", so the prescan's starts (capitals,
     a class) are searched there, not in the whole text. The runs are read backwards from
-    each anchor, never past the anchor before it, so the work stays linear. Tested against
-    ``finditer`` for each pattern that uses it.
+    each anchor, never past the anchor before it, so the work stays linear. A pattern that
+    allows at most ``spaces`` white-space characters between a match's start and its
+    anchor (a name of a few words) has its runs read back only as far as that many. Tested
+    against ``finditer`` for each pattern that uses it.
     """
 
-    def __init__(self, scan: Prescan, chars: str, anchors: tuple[str, ...]) -> None:
+    def __init__(self, scan: Prescan, chars: str, anchors: tuple[str, ...],
+                 spaces: int | None = None) -> None:
         self.scan = scan
         self.pattern = scan.pattern
         self.anchors = anchors
         self._run = re.compile(f"{chars}*")
+        #: with ``spaces``, the most white-space characters a match holds between its
+        #: start and its anchor (the words of a name before "Court"): a run is read back
+        #: from each anchor only that far
+        self._back = None if spaces is None else re.compile(rf"(?:\S*\s){{0,{spaces}}}\S*")
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         """The matches of ``pattern.finditer(text)``; ``low`` as for
@@ -131,10 +138,17 @@ class Reaching:
             assert run_match is not None  # (a starred class matches the empty string)
             run = run_match.end() - (n - c)
             start = prev_start if prev >= 0 and run == c - prev else c - run
-            if regions and start <= regions[-1][1] + 1:
+            first = start  # the first offset of the run where a match may start
+            if self._back is not None:
+                # no further back than the anchor before (which reaches the rest itself)
+                bound = max(start, prev)
+                back = self._back.match(rev, n - c, n - bound)
+                assert back is not None  # (it matches the empty string)
+                first = max(start, c - (back.end() - (n - c)))
+            if regions and first <= regions[-1][1] + 1:
                 regions[-1] = (regions[-1][0], c)
             else:
-                regions.append((start, c))
+                regions.append((first, c))
             prev, prev_start = c, start
         return regions
 

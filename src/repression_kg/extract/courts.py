@@ -19,7 +19,7 @@ import bisect
 import re
 import string
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 from repression_kg import lookups
 from repression_kg.extract import gazetteer, prescan
@@ -66,10 +66,12 @@ _CITY_COURT = re.compile(r"(?<![\w-])(?:(?P<city>[A-Z][a-z]+(?:-[a-z]+-[A-Z][a-z
 _OF_REGION = re.compile(r"\s(?:of|in)\s(?:the\s)?(?:Republic\s(?:of\s)?)?(?P<w>[A-Z][\w-]+)")
 #: the patterns run over the whole text, each tried only where a match can start: at
 #: capitals or literal starts (prescan) in the run of name characters right before a
-#: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored)
+#: "Court", "court" or "суд" (reaching), or a few characters before "court" (anchored).
+#: A name's words before its "Court" end in one white-space character each: an ordinal,
+#: four capitals, three types (8); in Russian three adjectives, two types (5).
 _SCANS: dict[str, Reaching | Anchored] = {
-    "named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",)),
-    "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",)),
+    "named_en": Reaching(Prescan(_NAMED_EN), r"[\w’'.\s-]", ("Court",), spaces=8),
+    "named_ru": Reaching(Prescan(_NAMED_RU), r"[\w\s-]", ("суд",), spaces=5),
     "described": Anchored(_DESCRIBED, rf"{_ARTICLE}(?:(?:{_KINDS})\s)?", "court"),
     "city": Reaching(Prescan(_CITY_COURT), r"[\w\s-]", ("court", "суд"))}
 #: the characters of a city's name before "court" in :data:`_CITY_COURT`
@@ -122,8 +124,10 @@ def _types() -> list[tuple[str, CourtType]]:
     return sorted(pairs, key=lambda p: -len(p[0]))
 
 
+@lru_cache(maxsize=4096)
 def court_type(words: str) -> CourtType | None:
-    """The contract's court type that the words of a court's name give, if any.
+    """The contract's court type that the words of a court's name give, if any (a pure
+    function of the words and court-types.yml: kept for the names that recur).
 
     >>> court_type("Krasnoyarsk Garrison Military Court"), court_type("Басманный районный суд")
     ('garrison_military', 'district')
@@ -385,9 +389,15 @@ def _trim(text: str, m: re.Match[str]) -> tuple[int, int]:
         start = word_end + 1
 
 
+def _near(hits: list, start: int, end: int) -> list:
+    """The place hits (sorted by start) that start in ``[start, end + 3)``, by bisection."""
+    lo = bisect.bisect_left(hits, (start,))
+    return hits[lo:bisect.bisect_left(hits, (end + 3,), lo)]
+
+
 def _city(hits: list, start: int, end: int) -> str | None:
-    for h_start, _h_end, section, _key, name in hits:
-        if start <= h_start < end + 3 and section == "cities":
+    for _h_start, _h_end, section, _key, name in _near(hits, start, end):
+        if section == "cities":
             return name
     return None
 
@@ -408,8 +418,8 @@ def _abroad(hits: list, start: int, end: int) -> bool:
     """The city in ``[start, end)`` lies in a country other than Russia (places.yml gives
     it a country, not a region of the federation)."""
     cities = lookups.load("places")["cities"]
-    for h_start, _h_end, section, key, _name in hits:
-        if start <= h_start < end + 3 and section == "cities":
+    for _h_start, _h_end, section, key, _name in _near(hits, start, end):
+        if section == "cities":
             country = str(cities.get(key, {}).get("in", ""))
             return country in lookups.load("places")["countries"] and country != "russia"
     return False

@@ -38,14 +38,28 @@ def table() -> tuple[Gazetteer, dict[str, dict]]:
 
 
 def roles_of(key: str) -> tuple[str, list[str]]:
-    """The name and kinds (roles) of a gazetteer entry."""
-    entry = table()[1][key]
-    return str(entry["name"]), [str(r) for r in entry.get("roles") or []]
+    """The name and kinds (roles) of a gazetteer entry (a new list each time: the caller
+    may change it)."""
+    name, roles = _entries()[key]
+    return name, list(roles)
+
+
+@cache
+def _entries() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each entry's name and kinds, read once."""
+    return {key: (str(entry["name"]), tuple(str(r) for r in entry.get("roles") or []))
+            for key, entry in table()[1].items()}
 
 
 def is_medium(key: str) -> bool:
     """Is the entry an online platform (``medium: true``)?"""
-    return bool((table()[1].get(key) or {}).get("medium"))
+    return key in _media()
+
+
+@cache
+def _media() -> frozenset[str]:
+    """The entries that are online platforms."""
+    return frozenset(key for key, entry in table()[1].items() if (entry or {}).get("medium"))
 
 
 def merge_family(found: dict) -> None:

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.literals import has_literal
 from repression_kg.facts import Organisation
@@ -81,12 +82,67 @@ def _present_words(ctx: Context) -> tuple[list[str], list[tuple[str, str]], list
     employer = _employer_cues()
     low = ctx.lowered()
     if low is not None:
-        verbs = [v for v in verbs if v in low or _has_sigma(v)]
-        kinds = [(w, role) for w, role in kinds if w in low or _has_sigma(w)]
-        employer = [c for c in employer if c in low or _has_sigma(c)]
+        scan_low = prescan.lowered(ctx)  # (which also tells the document's words)
+        present = _present(low, prescan.vocabulary(scan_low) if scan_low is low else None)
+        verbs = [v for v in verbs if v in present or _has_sigma(v)]
+        kinds = [(w, role) for w, role in kinds if w in present or _has_sigma(w)]
+        employer = [c for c in employer if c in present or _has_sigma(c)]
     found = (verbs, kinds, employer, negated)
     ctx.scratch["organisations.role_words"] = (ctx.text, found)
     return found
+
+
+#: a Cyrillic letter
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+#: the characters of a phrase's key (:func:`_groups`)
+_KEY = 5
+#: a phrase or key, and whether it is made of token characters only
+_Piece = tuple[str, bool]
+
+
+@cache
+def _groups() -> tuple[tuple[_Piece, bool, tuple[_Piece, ...]], ...]:
+    """The designation verbs and words and the employer cues, grouped by their first
+    :data:`_KEY` characters: (those characters, whether they hold a Cyrillic letter, the
+    phrases), each piece with whether it is made of token characters only. A text
+    without a group's key holds none of its phrases."""
+    verbs, kinds, _ = _designation_words()
+    groups: dict[str, list[str]] = {}
+    for phrase in dict.fromkeys([*verbs, *(w for w, _ in kinds), *_employer_cues()]):
+        groups.setdefault(phrase[:_KEY], []).append(phrase)
+    return tuple((_piece(key), _CYRILLIC.search(key) is not None,
+                  tuple(_piece(p) for p in phrases)) for key, phrases in groups.items())
+
+
+def _piece(text: str) -> _Piece:
+    return text, _TOKEN_ONLY.fullmatch(text) is not None
+
+
+def _present(low: str, words: prescan.Vocabulary | None) -> set[str]:
+    """The phrases of :func:`_groups` that occur in ``low``. A piece made of token
+    characters only can stand only inside a word: the document's distinct ``words``
+    (when known) are searched for it instead of the text. A group's phrases are searched
+    only when its key occurs, and keys with a Cyrillic letter only in a text that has
+    one."""
+    cyrillic = _CYRILLIC.search(low) is not None
+    present: set[str] = set()
+    for key, needs_cyrillic, phrases in _groups():
+        if needs_cyrillic and not cyrillic or not _occurs(key, low, words):
+            continue
+        present.update(p for p, token_only in phrases
+                       if p == key[0] or _occurs((p, token_only), low, words))
+    return present
+
+
+def _occurs(piece: _Piece, low: str, words: prescan.Vocabulary | None) -> bool:
+    text, token_only = piece
+    return words.holds(text) if token_only and words is not None else text in low
+
+
+#: a piece made of token characters only (``lookups.TOKEN``)
+_TOKEN_ONLY = re.compile(r"[^\W_]+")
 
 
 def _has_sigma(phrase: str) -> bool:

@@ -259,8 +259,9 @@ def _listed(text: str, found: list[Candidate],
     edges = sorted([(c.start, c.end) for c in found])
     starts = [s for s, _ in edges]
     out: list[Candidate] = []
-    lowered = " ".join(_WORDS.findall(text)) if loose else ""
-    lowered = f" {lowered} "
+    # with few loose names, each first word is looked for on its own (a search at C speed)
+    # instead of listing every lower-case word of the text
+    lowered = f" {' '.join(_WORDS.findall(text))} " if len(loose) > _FEW_LOOSE else None
     chained = _chained(text, loose)
     for start, end, words in loose:
         i = bisect.bisect_left(starts, start)
@@ -270,12 +271,34 @@ def _listed(text: str, found: list[Candidate],
         if i < len(edges):
             neighbours.append((end, edges[i][0]))
         listed = any(_LIST_JOINT.fullmatch(text, a, b) for a, b in neighbours if a <= b)
-        common = f" {words[0].lower()} " in lowered  # a word the text also writes in lower case
+        common = _written_lower(text, words[0].lower(), lowered)  # ("Supreme Court": "supreme")
         if not common and (listed or (_RUSSIAN_SURNAME.search(words[-1]) and (
                 (start, end) in chained or _used_alone(text, words[-1], end)))):
             patronymic = words[1] if len(words) == 3 else None
             out.append(Candidate(start, end, words[0], words[-1], patronymic, text[start:end]))
     return out
+
+
+#: the most loose names whose first words are looked for one by one
+_FEW_LOOSE = 8
+_LOWER_RUN = re.compile(r"[a-zа-яё]+")
+
+
+def _written_lower(text: str, word: str, lowered: str | None) -> bool:
+    """Whether ``word`` is a word the text also writes in lower case: one that
+    :data:`_WORDS` finds, a run of word characters made of lower-case letters alone (found
+    in ``lowered``, those words joined by spaces, when given)."""
+    if lowered is not None:
+        return f" {word} " in lowered
+    return _LOWER_RUN.fullmatch(word) is not None and _whole_word(word).search(text) is not None
+
+
+@lru_cache(maxsize=4096)
+def _whole_word(word: str) -> re.Pattern[str]:
+    """``word`` where no word character stands right before or after it (the literal first,
+    so that the engine skips ahead to it at C speed)."""
+    literal = re.escape(word)
+    return re.compile(rf"{literal}(?<!\w{literal})(?!\w)")
 
 
 def _chained(text: str, loose: list[tuple[int, int, list[str]]]) -> set[tuple[int, int]]:

@@ -21,7 +21,7 @@ from functools import cache
 from repression_kg import lookups
 from repression_kg.extract.base import Context, PersonMention, finditer_in_sentences
 from repression_kg.extract.literals import word_index
-from repression_kg.extract.prescan_group import PrescanGroup
+from repression_kg.extract.prescan_group import PrescanGroup, _trie
 from repression_kg.extract.victims import victims
 from repression_kg.facts import Person, PersonRole
 
@@ -67,11 +67,15 @@ def person_nouns() -> frozenset[str]:
 def _appositive() -> tuple[re.Pattern[str], dict[str, PersonRole]]:
     """The pattern for a cue noun right after a name ("Anna Orlova, a lawyer"); the name
     of the group that matched gives the role. (Cues right before a name are looked up
-    word by word: see :func:`_cue_roles`.)"""
+    word by word: see :func:`_cue_roles`.) A role's cues are a trie (``a(?:b|c)``: fewer
+    tries per offset), which takes the longest cue that matches, as the cues longest first
+    would, unless two part at letters that are one ignoring case (:func:`_parts_by_case`)."""
     groups = []
     names: dict[str, PersonRole] = {}
     for n, (role, cues) in enumerate(lookups.load("roles")["appositive"].items()):
-        alt = "|".join(re.escape(str(c)) for c in sorted(cues, key=len, reverse=True))
+        forms = sorted({str(c) for c in cues})
+        alt = "|".join(re.escape(c) for c in sorted(forms, key=len, reverse=True)) \
+            if _parts_by_case(forms) else _trie(forms)
         groups.append(f"(?P<r{n}>{alt})")
         names[f"r{n}"] = role
     alt = "|".join(groups)
@@ -81,6 +85,16 @@ def _appositive() -> tuple[re.Pattern[str], dict[str, PersonRole]]:
                        rf"(?i:(?:a|an|the|his|her|their|its|one\s+of\s+(?:his|her|the))"
                        rf"\s+)?(?:[\w-]+\s+){{0,2}}?(?i:(?:{alt}))\b")
     return after, names
+
+
+def _parts_by_case(forms: list[str]) -> bool:
+    """Whether two ``forms`` differ first at letters one ignoring case ("Judge", "judges")."""
+    for k, a in enumerate(forms):
+        for b in forms[k + 1:]:
+            i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), None)
+            if i is not None and re.fullmatch(f"(?i:{re.escape(a[i])})", b[i]):
+                return True
+    return False
 
 
 #: a verb right after "Name, the judge": the noun is the subject of the next clause
@@ -174,10 +188,12 @@ def assign_birth_years(ctx: Context, persons: list[Person]) -> None:
         for span in person.mentions:
             after = text[span.end:span.end + 60]
             m = _BORN_AFTER.match(after)
-            if m and stated is None:
+            if m:
                 stated = int(m.group(1) or m.group(2))
-            if stated is None:
+            else:
                 stated = _born_later(ctx, span.end) or _born_field(ctx, span.end)
+            if stated is not None:
+                break  # a stated year is the year: no later mention, no age changes it
             if ref_year is None or from_age is not None:
                 continue
             m = _AGE_AFTER.match(after)

@@ -108,8 +108,9 @@ def _entities(cands: list[Candidate]) -> list[_Entity]:
     return order
 
 
-def _surname_mentions(text: str, ents: list[_Entity]) -> None:
-    """Add mentions of a surname alone (or a unique given name alone) to its person."""
+def _surname_mentions(text: str, ents: list[_Entity], *, cyrillic: bool = True) -> None:
+    """Add mentions of a surname alone (or a unique given name alone) to its person;
+    ``cyrillic=False`` tells that the text has no Cyrillic letter."""
     taken = sorted(s for e in ents for s in e.spans)
     surnames: dict[str, list[_Entity]] = {}
     firsts: dict[str, list[_Entity]] = {}
@@ -124,7 +125,7 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
     names = surnames.keys() | firsts.keys()
     # where each span taken starts and ends: a word lies in the last span starting before it
     taken_starts, taken_ends = [s for s, _ in taken], [e for _, e in taken]
-    for match in _words_to_test(text, names):
+    for match in _words_to_test(text, names, cyrillic=cyrillic):
         word = match.group()
         start, end = match.span()
         i = bisect.bisect_right(taken_starts, start) - 1
@@ -154,15 +155,15 @@ def _surname_mentions(text: str, ents: list[_Entity]) -> None:
             ent.spans.append((start, end))
 
 
-def _words_to_test(text: str, names: set[str]) -> list[re.Match[str]]:
+def _words_to_test(text: str, names: set[str], *, cyrillic: bool = True) -> list[re.Match[str]]:
     """The capitalised words of the text that are in ``names`` or Cyrillic (any other word
-    has no owner), in text order; in a text without a Cyrillic letter, picked from all the
-    words by C-level iteration."""
+    has no owner), in text order; in a text without a Cyrillic letter (``cyrillic=False``
+    when the caller knows it), picked from all the words by C-level iteration."""
     words = list(_CAPITALISED.finditer(text))
-    if not russian.is_cyrillic(text):
+    if not cyrillic or not russian.is_cyrillic(text):
         return list(compress(words, map(names.__contains__, map(re.Match.group, words))))
-    return [m for m in words if m.group() in names
-            or not m.group().isascii() and russian.is_cyrillic(m.group())]
+    return [m for m, word in zip(words, map(re.Match.group, words), strict=True)
+            if word in names or not word.isascii() and russian.is_cyrillic(word)]
 
 
 def _prominent(owners: list[_Entity], text: str) -> list[_Entity]:
@@ -230,7 +231,7 @@ def extract_persons(ctx: Context) -> None:
     cands = _drop_overlaps(cands + _known_candidates(text, cands))
     ents = _entities(cands)
     ents.extend(_given_name_only(text, ents))
-    _surname_mentions(text, ents)
+    _surname_mentions(text, ents, cyrillic=cyrillic)
     ents = _merge_named_twice(text, ents)
     persons: list[Person] = []
     mentions: list[PersonMention] = []
@@ -324,9 +325,9 @@ def _given_name_only(text: str, ents: list[_Entity]) -> list[_Entity]:
 
 
 def _known_candidates(text: str, cands: list[Candidate]) -> list[Candidate]:
-    taken = {c.surname for c in cands} | {russian.transliterate(c.surname) for c in cands}
+    surnames = [c.surname for c in cands]
     return [Candidate(start, end, first, surname, None, f"{first} {surname}")
-            for start, end, first, surname in public_figures.named_alone(text, taken)]
+            for start, end, first, surname in public_figures.named_alone(text, surnames)]
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

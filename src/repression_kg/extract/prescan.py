@@ -213,6 +213,7 @@ class Vocabulary:
         #: the distinct words
         self.words = frozenset(lowered)
         self._sorted: list[str] | None = None
+        self._joined: str | None = None
 
     def has(self, run: str, whole: bool) -> bool:
         if whole:
@@ -221,6 +222,13 @@ class Vocabulary:
             self._sorted = sorted(self.words)
         k = bisect.bisect_left(self._sorted, run)
         return k < len(self._sorted) and self._sorted[k].startswith(run)
+
+    def holds(self, piece: str) -> bool:
+        """Whether ``piece``, made of token characters only, stands in the text: inside
+        one of its tokens (a search of the distinct words, not of the whole text)."""
+        if self._joined is None:
+            self._joined = "\n".join(self.words)  # (no token holds a line break)
+        return piece in self._joined
 
 
 #: the lower-cased text :func:`lowered` gave last and its :class:`Vocabulary` (one slot,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from repression_kg import lookups
+from repression_kg.extract import russian
 from repression_kg.extract.person_roles import titles
 from repression_kg.extract.prescan_group import _trie
 from repression_kg.facts import PersonRole
@@ -56,16 +57,30 @@ def _any_form() -> re.Pattern[str] | None:
     return re.compile(_trie(forms)) if forms else None
 
 
-def named_alone(text: str, taken: set[str]) -> Iterator[tuple[int, int, str, str]]:
+def named_alone(text: str, surnames: list[str]) -> Iterator[tuple[int, int, str, str]]:
     """(start, end, given name, surname) of every public figure named by surname alone,
-    except those whose surname is in ``taken`` (someone else of the text has it)."""
+    except those whose surname is one of ``surnames`` or their transliterations (someone
+    else of the text has it)."""
     forms = _forms()
     any_form = _any_form()
-    if any_form is None or any_form.search(text) is None:
+    if any_form is None:
         return
-    for match in _WORD.finditer(text):
+    taken: set[str] | None = None  # (transliterated at the first form found)
+    # the words that are forms start where a form does: only there is a word read (a word
+    # starts after no word character, so none starts inside another)
+    at = 0
+    while (found := any_form.search(text, at)) is not None:
+        match = _WORD.match(text, found.start())
+        if match is None:
+            at = found.start() + 1
+            continue
+        at = match.end()
         hit = forms.get(match.group())
-        if hit is None or hit[1] in taken:
+        if hit is None:
+            continue
+        if taken is None:
+            taken = set(surnames) | {russian.transliterate(s) for s in surnames}
+        if hit[1] in taken:
             continue
         start, end = match.span()
         before = _WORD_BEFORE.search(text, max(0, start - 30), start)
