@@ -316,13 +316,24 @@ def _document_verdict_date(ctx: Context, s_start: int) -> str | None:
     # a summary that opens with the verdict ("Вчера, 26 июня, суд вынес приговор ...";
     # "the verdict announced on 25 January 2024"): its date, when no other sentence with a
     # date between tells of a verdict
-    told = [d for d in ctx.dates_in(0, s_start) if len(d.value) == 10 and
-            not _dateline(ctx, d.start) and not is_birth_date(ctx.text, d)]
-    verdicts = [d for d in told if _VERDICT.search(ctx, *ctx.sentence_at(d.start))]
-    if verdicts and verdicts[0].start <= 600 and \
-            all(d.value == verdicts[0].value for d in verdicts):
-        return verdicts[0].value
-    return None
+    summary = ctx.scratch.get("sentences.summary_verdict")
+    if summary is None:
+        summary = ctx.scratch["sentences.summary_verdict"] = _summary_verdict(ctx)
+    value, opens, until = summary
+    return value if value is not None and opens < s_start <= until else None
+
+
+def _summary_verdict(ctx: Context) -> tuple[str | None, int, int]:
+    """(date, start, reach) of the verdict date a summary opens with (in its first 600
+    characters): the day of the first full date whose sentence tells of a verdict; it
+    reaches up to the next such date of another day (or the text's end). Once per text."""
+    verdicts = [d for d in ctx.dates if len(d.value) == 10 and not _dateline(ctx, d.start)
+                and not is_birth_date(ctx.text, d)
+                and _VERDICT.search(ctx, *ctx.sentence_at(d.start))]
+    if not verdicts or verdicts[0].start > 600:
+        return None, 0, 0
+    other = next((d.start for d in verdicts if d.value != verdicts[0].value), len(ctx.text))
+    return verdicts[0].value, verdicts[0].start, other
 
 
 #: the heading of a verdict, on a line of its own ("ПРИГОВОР", "П Р И Г О В О Р", "VERDICT")

@@ -237,6 +237,10 @@ _ALL_COUNTED = re.compile(r"(?i)(?<!\w)(?:(?P<both>both|оба|обе|обоих
                           r"(?:all|всех|все)\s+(?P<n>[^\W\d_]+))(?!\w)")
 
 
+#: what every match of :data:`_ALL_COUNTED` holds, in lower case
+_COUNTED_HINTS = ("all", "both", "все", "оба", "обе", "обо")
+
+
 def counted_group(ctx: Context, s_start: int, offset: int,
                   skip: frozenset[str]) -> list[str] | None:
     """The people of "sentenced all three to ...", "found both men guilty of ...", "Всех
@@ -247,8 +251,12 @@ def counted_group(ctx: Context, s_start: int, offset: int,
     after the sentence ("Кто что получил: 1. A ... 2. B ..."). None where no count of
     people stands before ``offset`` in its sentence, or the people named do not add up."""
     text = ctx.text
+    lo = max(s_start, offset - 160)  # (the count stands shortly before the fact)
+    low = ctx.lowered()
+    if low is not None and not any(low.find(h, lo, offset) >= 0 for h in _COUNTED_HINTS):
+        return None
     m = None
-    for found in _ALL_COUNTED.finditer(text, s_start, offset):
+    for found in _ALL_COUNTED.finditer(text, lo, offset):
         m = found
     if m is None:
         return None
