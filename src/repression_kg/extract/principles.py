@@ -19,6 +19,7 @@ from repression_kg.extract import prescan
 from repression_kg.extract.base import Context
 from repression_kg.extract.literals import flat, word_index
 from repression_kg.extract.prescan import Prescan
+from repression_kg.extract.prescan_group import PrescanGroup
 from repression_kg.facts import Principle
 
 _LAST_WORDS = re.compile(r"(\w+)\W{1,3}(?:\w+\W{1,3})?$")
@@ -30,7 +31,7 @@ _NAME_BEFORE = re.compile(r"(?<![\w'’])[A-Z][\w'’.\-]*[ \u00a0]"
 
 @cache
 def _table() -> tuple[dict[str, str], list[tuple[str, Prescan]], frozenset[str],
-                      frozenset[str], dict[str, tuple[str, ...]], frozenset[str]]:
+                      frozenset[str], dict[str, tuple[str, ...]], frozenset[str], PrescanGroup]:
     data = lookups.load("principles")
     phrases: dict[str, str] = {}
     patterns: list[tuple[str, Prescan]] = []
@@ -46,12 +47,14 @@ def _table() -> tuple[dict[str, str], list[tuple[str, Prescan]], frozenset[str],
         if spec.get("weak"):
             context[pid] = tuple(str(w).lower() for w in spec["weak"]["context"])
     # the phrases as the word index's (cached) key: a frozenset keeps its hash
+    # (the patterns' literal starts are searched in one pass: one group)
     return (phrases, patterns, frozenset(str(w) for w in data["negations"]),
-            frozenset(str(p) for p in data["negatable"]), context, frozenset(phrases))
+            frozenset(str(p) for p in data["negatable"]), context, frozenset(phrases),
+            PrescanGroup([scan for _mark, scan in patterns]))
 
 
 def extract_principles(ctx: Context) -> None:
-    phrases, patterns, negations, negatable, context, phrase_set = _table()
+    phrases, patterns, negations, negatable, context, phrase_set, group = _table()
     low = ctx.lowered() or ctx.text.lower()
     if len(low) != len(ctx.text):
         return
@@ -59,8 +62,10 @@ def extract_principles(ctx: Context) -> None:
     for start, end in word_index(ctx.scratch, low).find(phrase_set):
         spans.append((start, end, phrases[flat(low[start:end])]))
     scan_low = prescan.lowered(ctx)
-    for pid, scan in patterns:
-        spans.extend((m.start(), m.end(), pid) for m in scan.finditer(ctx.text, scan_low))
+    whole = [(0, len(ctx.text))]
+    for k, (pid, _scan) in enumerate(patterns):
+        spans.extend((m.start(), m.end(), pid)
+                     for m in group.finditer_in(k, ctx.text, scan_low, whole))
     found: dict[str, Principle] = {}
     taken: list[tuple[int, int]] = []
     for start, end, pid in sorted(spans, key=lambda s: (s[0], -s[1])):
